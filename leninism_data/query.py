@@ -1,0 +1,473 @@
+r"""Turn what a reader types into a search pattern, and search with it safely.
+
+Two kinds of query are understood:
+
+Plain queries (the default)
+    The text is searched for as written, except that
+
+    - a run of spaces matches any run of whitespace, so a phrase is found even
+      where the book breaks it across lines;
+    - ``*`` stands for any number of letters or digits (``proletar*`` finds
+      *proletariat*, *proletarian*, *proletarians*), and a ``*`` standing alone
+      for any one word (``dictatorship of the *``);
+    - ``?`` stands for exactly one letter or digit (``wom?n``);
+    - a straight apostrophe ``'`` also matches the book's typographic ``’``;
+    - a backslash makes the next character literal: ``\*``, ``\?``.
+
+Regular expressions (``regex=True``)
+    Compiled as given with the third-party `regex` module (a superset of the
+    standard library's `re`).
+
+Whole words (``whole_word=True``, the default) follow these rules, chosen for
+this book, in which ’ serves both as apostrophe and as closing quote:
+
+- letters or digits right before or after a match rule it out: *Lenin* does
+  not match inside *Leninism*, nor *Party* inside *Partyism*;
+- an apostrophe ends a word: *Lenin* matches the *Lenin* of *Lenin’s*, and
+  *workers* that of *workers’*. Search for ``Lenin’s`` (or ``Lenin's``) to
+  find only the possessive;
+- but a match never begins just after an apostrophe inside a word, so *s*
+  does not match the *s* of *Lenin’s* (nor *etat* in *coup d’etat*);
+- a hyphen separates words: *Party* matches inside *non-Party*, and
+  ``non-Party`` finds the compound alone.
+
+Plain queries only check a boundary at an edge that is a letter, digit or
+wildcard, so ``’s`` finds every possessive ending. A regular expression gets
+both boundaries whatever its edges; turn ``whole_word`` off for patterns that
+begin or end with punctuation.
+
+Searching a regular expression can take astronomically long on some patterns
+(catastrophic backtracking, as with ``(a|aa)+$``). `finditer_safe`,
+`search_safe` and `match_spans` stop such a search and raise `QueryTimeout`.
+Their ``timeout`` is either a number of seconds for that one call or a
+`SearchBudget` shared by every call of one search over many texts, which
+bounds the total time too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import regex as _regex
+from regex import Match, Pattern
+
+__all__ = [
+    "QueryError",
+    "QueryTimeout",
+    "SearchBudget",
+    "compile_query",
+    "finditer_safe",
+    "match_spans",
+    "search_safe",
+    "wildcard_to_regex",
+]
+
+APOSTROPHES = "'’ʼ"
+"""Characters treated as apostrophes: straight, typographic (U+2019), modifier letter."""
+
+WORD_START = rf"(?<!\w)(?<!\w[{APOSTROPHES}])"
+"""Regex assertion: no letter or digit before, and not inside a word after an apostrophe."""
+
+WORD_END = r"(?!\w)"
+"""Regex assertion: no letter or digit after."""
+
+EMPTY_QUERY_MESSAGE = "The query is empty: type a word or phrase to search for."
+
+# Leading global flags such as "(?i)" or "(?x)" must stay at the very start
+# of a pattern once it is wrapped in word boundaries.
+_LEADING_FLAGS = _regex.compile(r"(?:\(\?[a-zA-Z01]+\))*")
+
+# One piece of a plain query: an escaped character, a whitespace run, a run
+# of stars, a question mark, an apostrophe, or any other single character.
+_PLAIN_PIECE = _regex.compile(
+    rf"\\(?P<escaped>.)|(?P<space>\s+)|(?P<stars>\*+)|(?P<one>\?)"
+    rf"|(?P<apostrophe>[{APOSTROPHES}])|(?P<char>.)",
+    _regex.DOTALL,
+)
+_WORD_CHARACTER = _regex.compile(r"\w")
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched for, with a message written for learners.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to put it right.
+    query : str, optional
+        The query as typed.
+    position : int, optional
+        Index in ``query`` where the problem was found, if known.
+    """
+
+    def __init__(self, message: str, *, query: str | None = None, position: int | None = None):
+        super().__init__(message)
+        self.query = query
+        self.position = position
+
+
+class QueryTimeout(QueryError, TimeoutError):
+    """A search that ran out of time, typically because of catastrophic backtracking.
+
+    It is both a `QueryError` (so one ``except QueryError`` handles every bad
+    query) and a built-in `TimeoutError`.
+
+    Parameters
+    ----------
+    seconds : float
+        The time limit that was exceeded.
+    """
+
+    def __init__(self, seconds: float):
+        super().__init__(
+            f"The pattern took longer than {seconds:g} s to search the text and was stopped. "
+            "Simplify it: avoid nested or overlapping repetition such as (a+)+ or (a|aa)+, "
+            "which makes the search try an enormous number of ways to match."
+        )
+        self.seconds = seconds
+
+
+class SearchBudget:
+    """Matching time allowed for one search, shared across many texts.
+
+    The `regex` module's own ``timeout`` limits each call separately, so a
+    search over 1,000 paragraphs with 1 s per paragraph could run for 1,000 s.
+    Pass one budget to every call of the search instead: each call may use
+    only what the calls before it left over, and once it is spent the next
+    call raises `QueryTimeout`. Only time spent matching counts, not the time
+    the caller spends between matches.
+
+    Parameters
+    ----------
+    seconds : float, default 1.0
+        Total matching time allowed.
+
+    Attributes
+    ----------
+    seconds : float
+        The total allowed.
+    spent : float
+        Matching time used so far.
+
+    Examples
+    --------
+    >>> pattern = compile_query("party")
+    >>> budget = SearchBudget(2.0)
+    >>> paragraphs = ["The Party leads.", "A non-Party worker.", "The class."]
+    >>> [match_spans(pattern, text, budget) for text in paragraphs]
+    [[(4, 9)], [(6, 11)], []]
+    >>> budget.remaining > 0
+    True
+    """
+
+    def __init__(self, seconds: float = 1.0):
+        if not seconds > 0:
+            raise ValueError(f"A search budget must be a positive number of seconds: {seconds}.")
+        self.seconds = seconds
+        self.spent = 0.0
+
+    @property
+    def remaining(self) -> float:
+        """Seconds of matching time left (never negative)."""
+        return max(self.seconds - self.spent, 0.0)
+
+    def __repr__(self) -> str:
+        return f"SearchBudget(seconds={self.seconds:g}, spent={self.spent:.3g})"
+
+
+def wildcard_to_regex(query: str, *, whole_word: bool = True) -> str:
+    r"""Translate a plain query with ``*`` and ``?`` wildcards into regex source.
+
+    Parameters
+    ----------
+    query : str
+        The query as typed; leading and trailing whitespace is ignored.
+    whole_word : bool, default True
+        Add the word-boundary assertions `WORD_START` / `WORD_END` at each
+        edge of the query that is a letter, digit or wildcard.
+
+    Returns
+    -------
+    str
+        Source for `regex.compile`.
+
+    Raises
+    ------
+    QueryError
+        If the query is empty or only whitespace.
+
+    Notes
+    -----
+    ========================  ================================  =============
+    in the query              matches                           regex
+    ========================  ================================  =============
+    ``*`` inside a word       any number of letters or digits   ``\w*``
+    ``*`` standing alone      any one word                      ``\w+``
+    ``?``                     one letter or digit               ``\w``
+    whitespace                any run of whitespace             ``\s+``
+    ``'``, ``’`` or ``ʼ``     any of these apostrophes          ``['’ʼ]``
+    ``\`` + character         that character literally
+    anything else             itself                            escaped
+    ========================  ================================  =============
+
+    Examples
+    --------
+    >>> wildcard_to_regex("proletar*", whole_word=False)
+    'proletar\\w*'
+    >>> wildcard_to_regex("dictatorship of the *", whole_word=False)
+    'dictatorship\\s+of\\s+the\\s+\\w+'
+    >>> wildcard_to_regex("Lenin's", whole_word=False)
+    "Lenin['’ʼ]s"
+    """
+    text = query.strip()
+    if not text:
+        raise QueryError(EMPTY_QUERY_MESSAGE, query=query)
+    pieces = list(_PLAIN_PIECE.finditer(text))
+    parts: list[str] = []
+    for i, piece in enumerate(pieces):
+        kind = piece.lastgroup
+        if kind == "stars":
+            stands_alone = (i == 0 or pieces[i - 1].lastgroup == "space") and (
+                i == len(pieces) - 1 or pieces[i + 1].lastgroup == "space"
+            )
+            parts.append(r"\w+" if stands_alone else r"\w*")
+        elif kind == "one":
+            parts.append(r"\w")
+        elif kind == "space":
+            parts.append(r"\s+")
+        elif kind == "apostrophe":
+            parts.append(f"[{APOSTROPHES}]")
+        else:
+            parts.append(_regex.escape(piece.group(kind)))
+    source = "".join(parts)
+    if whole_word:
+        if _is_wordlike(pieces[0]):
+            source = WORD_START + source
+        if _is_wordlike(pieces[-1]):
+            source = source + WORD_END
+    return source
+
+
+def _is_wordlike(piece: Match[str]) -> bool:
+    """True for a wildcard or a letter or digit: a query edge that needs a boundary."""
+    kind = piece.lastgroup
+    if kind in ("stars", "one"):
+        return True
+    return kind in ("char", "escaped") and bool(_WORD_CHARACTER.fullmatch(piece.group(kind)))
+
+
+def compile_query(
+    query: str, *, regex: bool = False, whole_word: bool = True, case: bool = False
+) -> Pattern[str]:
+    r"""Compile what a reader typed into a pattern, with errors a learner can act on.
+
+    Parameters
+    ----------
+    query : str
+        A plain query with optional ``*`` / ``?`` wildcards, or a regular
+        expression if ``regex`` is true. See the module description.
+    regex : bool, default False
+        Treat ``query`` as a regular expression (`regex` module syntax).
+    whole_word : bool, default True
+        Match whole words only (see the module description for how
+        apostrophes and hyphens are handled).
+    case : bool, default False
+        Match upper and lower case exactly; by default case is ignored.
+
+    Returns
+    -------
+    regex.Pattern
+        The compiled pattern. Search with it through `finditer_safe`,
+        `search_safe` or `match_spans` to stay safe from runaway patterns.
+
+    Raises
+    ------
+    QueryError
+        If the query is empty, or if it is a regular expression that is not
+        valid; the message then names the problem and shows where it is, and
+        ``position`` holds its index in the query.
+
+    Examples
+    --------
+    >>> pattern = compile_query("proletar*")
+    >>> pattern.findall("The proletarians and the proletariat; proletarisation.")
+    ['proletarians', 'proletariat', 'proletarisation']
+    >>> compile_query("Lenin").findall("Lenin’s Leninism, as Lenin said")
+    ['Lenin', 'Lenin']
+    >>> compile_query(r"dictatorships?\b", regex=True).findall("Dictatorship, dictatorships")
+    ['Dictatorship', 'dictatorships']
+    >>> try:
+    ...     compile_query("   ")
+    ... except QueryError as error:
+    ...     print(error)
+    The query is empty: type a word or phrase to search for.
+    """
+    if not query.strip():
+        raise QueryError(EMPTY_QUERY_MESSAGE, query=query)
+    flags = 0 if case else _regex.IGNORECASE
+    if not regex:
+        return _regex.compile(wildcard_to_regex(query, whole_word=whole_word), flags)
+    # Compile the expression alone first, so error positions refer to what was typed.
+    try:
+        pattern = _regex.compile(query, flags)
+    except _regex.error as error:
+        raise _invalid_regex_error(query, error) from None
+    if not whole_word:
+        return pattern
+    flag_prefix = _LEADING_FLAGS.match(query).group()
+    body = query[len(flag_prefix):]
+    # A trailing "# comment" in verbose mode would swallow the closing bracket.
+    closing = "\n)" if pattern.flags & _regex.VERBOSE else ")"
+    return _regex.compile(f"{flag_prefix}{WORD_START}(?:{body}{closing}{WORD_END}", flags)
+
+
+def _invalid_regex_error(query: str, error: _regex.error) -> QueryError:
+    """Explain an invalid regular expression, pointing at the problem."""
+    message = f"The regular expression is not valid: {error.msg}"
+    if error.pos is not None:
+        message += f" at position {error.pos}.\n    {query}\n    {' ' * error.pos}^"
+    else:
+        message += "."
+    message += (
+        "\nCheck that every bracket is closed and that the special characters "
+        r". ^ $ * + ? ( ) [ ] { } | \ are escaped with a backslash when meant "
+        "literally, or turn regular expressions off (regex=False) to search for "
+        "the text as written."
+    )
+    return QueryError(message, query=query, position=error.pos)
+
+
+def _as_budget(timeout: float | SearchBudget) -> SearchBudget:
+    """The budget to charge: the one given, or a fresh one for a number of seconds."""
+    budget = timeout if isinstance(timeout, SearchBudget) else SearchBudget(timeout)
+    if budget.remaining <= 0:
+        raise QueryTimeout(budget.seconds)
+    return budget
+
+
+@contextmanager
+def _charged_to(budget: SearchBudget) -> Iterator[None]:
+    """Add the time spent in the block to ``budget``; turn a regex timeout into QueryTimeout."""
+    started = time.perf_counter()
+    try:
+        yield
+    except TimeoutError:
+        budget.spent = budget.seconds  # a timeout leaves nothing for later calls
+        raise QueryTimeout(budget.seconds) from None
+    finally:
+        budget.spent += time.perf_counter() - started
+
+
+def finditer_safe(
+    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
+) -> Iterator[Match[str]]:
+    """Iterate over the matches of ``pattern`` in ``text``, within a time limit.
+
+    Parameters
+    ----------
+    pattern : regex.Pattern
+        A pattern from `compile_query` (or any `regex` module pattern).
+    text : str
+        The text to search.
+    timeout : float or SearchBudget, default 1.0
+        Seconds of matching time allowed for this text, or a budget shared
+        with the other calls of the same search.
+
+    Yields
+    ------
+    regex.Match
+        Each match, in order, as `regex.Pattern.finditer` gives them.
+
+    Raises
+    ------
+    QueryTimeout
+        While iterating, once the matching time exceeds the limit.
+
+    Examples
+    --------
+    >>> pattern = compile_query("class*")
+    >>> [m.group() for m in finditer_safe(pattern, "the class struggle of classes")]
+    ['class', 'classes']
+    """
+    budget = _as_budget(timeout)
+    # The regex module counts matching time over the whole iteration.
+    matches = pattern.finditer(text, timeout=budget.remaining)
+    while True:
+        with _charged_to(budget):
+            match = next(matches, None)
+        if match is None:
+            return
+        yield match
+
+
+def search_safe(
+    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
+) -> Match[str] | None:
+    """The first match of ``pattern`` in ``text``, or None, within a time limit.
+
+    Parameters
+    ----------
+    pattern : regex.Pattern
+        A pattern from `compile_query` (or any `regex` module pattern).
+    text : str
+        The text to search.
+    timeout : float or SearchBudget, default 1.0
+        Seconds of matching time allowed, or a budget shared with other calls.
+
+    Returns
+    -------
+    regex.Match or None
+
+    Raises
+    ------
+    QueryTimeout
+        If the search exceeds the limit.
+
+    Examples
+    --------
+    >>> search_safe(compile_query("masses"), "the broad masses").span()
+    (10, 16)
+    """
+    budget = _as_budget(timeout)
+    with _charged_to(budget):
+        return pattern.search(text, timeout=budget.remaining)
+
+
+def match_spans(
+    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty match, for highlighting.
+
+    Parameters
+    ----------
+    pattern : regex.Pattern
+        A pattern from `compile_query` (or any `regex` module pattern).
+    text : str
+        The text to search.
+    timeout : float or SearchBudget, default 1.0
+        Seconds of matching time allowed, or a budget shared with other calls.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets, ``text[start:end]`` being the matched text, in
+        order and not overlapping. Empty matches, which a regular expression
+        such as ``x*`` finds everywhere, have nothing to highlight and are
+        left out.
+
+    Raises
+    ------
+    QueryTimeout
+        If the search exceeds the limit.
+
+    Examples
+    --------
+    >>> text = "Lenin’s teaching: Leninism."
+    >>> spans = match_spans(compile_query("lenin*"), text)
+    >>> spans, [text[start:end] for start, end in spans]
+    ([(0, 5), (18, 26)], ['Lenin', 'Leninism'])
+    """
+    matches = finditer_safe(pattern, text, timeout)
+    return [match.span() for match in matches if match.end() > match.start()]
