@@ -231,7 +231,7 @@ def inline_vocabulary(lines: list[Line]) -> Counter[str]:
             words = words[1:]
         if words and _ends_hyphenated(line.text) and words[-1].endswith("-"):
             words = words[:-1]
-        vocabulary.update(w.lower().rstrip("-") for w in words)
+        vocabulary.update(map(str.lower, words))
         if line.text:
             previous_hyphenated = _ends_hyphenated(line.text)
     return vocabulary

@@ -39,7 +39,7 @@ def count_words(text: str) -> int:
     >>> count_words("Leninism is Marxism of the era of imperialism.")
     8
     """
-    return sum(1 for _ in WORD.finditer(text))
+    return len(WORD.findall(text))
 
 
 def term(word: str) -> str:
@@ -53,11 +53,9 @@ def term(word: str) -> str:
 
 def _abbreviation_before(text: str, end: int) -> bool:
     """Does the period ending at ``end`` close an abbreviation or an initial?"""
-    match = re.search(r"([\w.]+)\.$", text[:end])
-    if not match:
-        return False
-    word = match.group(1)
-    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", word))
+    word = text[text.rfind(" ", 0, end) + 1:end - 1].lstrip("(“‘")
+    initials = word.split(".")
+    return word.lower() in ABBREVIATIONS or all(len(i) == 1 and i.isupper() for i in initials)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,373 @@
+"""Tidy pandas tables of the book: the data contract of ``shared/DESIGN.md``.
+
+Each public function returns a *fresh copy* of a table built once per process from the
+cached parse (:func:`leninism_data.corpus.book`), so the caller may change it freely.
+Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_id`` →
+``sentence_id``. ``DATA_DICTIONARY`` documents every column.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+
+import pandas as pd
+
+from leninism_data._text import WORD, count_words, sentence_spans
+from leninism_data.chapter_arg import NUMERALS
+from leninism_data.corpus import book
+from leninism_data.stopwords import STOPWORDS
+
+KINDS = ("prose", "quotation", "list_item", "front_matter")
+CHAPTER_LABELS = pd.CategoricalDtype(list(NUMERALS), ordered=True)
+KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
+
+
+def _label(chapters: pd.Series) -> pd.Series:
+    return pd.Series(pd.Categorical([NUMERALS[c] for c in chapters], dtype=CHAPTER_LABELS),
+                     index=chapters.index)
+
+
+@functools.lru_cache(maxsize=1)
+def _paragraphs() -> pd.DataFrame:
+    b = book()
+    speaker = {q.quotation_id: q.speaker for q in b.quotations}
+    frame = pd.DataFrame({
+        "paragraph_id": [p.paragraph_id for p in b.paragraphs],
+        "chapter": [p.chapter for p in b.paragraphs],
+        "section": [p.section for p in b.paragraphs],
+        "position": [p.position for p in b.paragraphs],
+        "index": [p.index for p in b.paragraphs],
+        "kind": pd.Categorical([p.kind for p in b.paragraphs], dtype=KIND_DTYPE),
+        "text": [p.text for p in b.paragraphs],
+        "page": [p.page for p in b.paragraphs],
+        "page_end": [p.page_end for p in b.paragraphs],
+        "footnotes": [p.footnotes for p in b.paragraphs],
+        "n_words": [count_words(p.text) for p in b.paragraphs],
+        "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
+        "speaker": pd.array([speaker.get(p.quotation_id) for p in b.paragraphs],
+                            dtype="string"),
+    })
+    frame.insert(2, "chapter_label", _label(frame["chapter"]))
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
+    b = book()
+    speaker = {q.quotation_id: q.speaker for q in b.quotations}
+    sentence_columns: dict[str, list] = {name: [] for name in (
+        "sentence_id", "paragraph_id", "chapter", "section", "page", "text", "n_words")}
+    columns: dict[str, list] = {name: [] for name in (
+        "paragraph_id", "sentence_id", "chapter", "section", "page", "offset", "token",
+        "in_quotation", "speaker", "in_quote_marks")}
+    for p in b.paragraphs:
+        spans = sentence_spans(p.text)
+        sentence_ids = [f"{p.paragraph_id}.{n}" for n in range(1, len(spans) + 1)]
+        for sentence_id, (start, end) in zip(sentence_ids, spans):
+            sentence = p.text[start:end]
+            for name, value in zip(sentence_columns, (
+                    sentence_id, p.paragraph_id, p.chapter, p.section, p.page_at(start),
+                    sentence, count_words(sentence))):
+                sentence_columns[name].append(value)
+        matches = list(WORD.finditer(p.text))
+        offsets = [m.start() for m in matches]
+        n = len(offsets)
+        # Quotation-mark depth before each word: count “ and ” that precede it.
+        marks = [(i, 1 if ch == "“" else -1) for i, ch in enumerate(p.text) if ch in "“”"]
+        depth_at, depth, j = [], 0, 0
+        for offset in offsets:
+            while j < len(marks) and marks[j][0] < offset:
+                depth += marks[j][1]
+                j += 1
+            depth_at.append(depth > 0)
+        starts = [start for start, _ in spans]
+        break_offsets = [offset for offset, _ in p.page_breaks]
+        break_pages = [page for _, page in p.page_breaks]
+        in_block = p.kind == "quotation"
+        who = speaker.get(p.quotation_id)
+        columns["paragraph_id"] += [p.paragraph_id] * n
+        columns["sentence_id"] += [sentence_ids[bisect_right(starts, o) - 1] for o in offsets]
+        columns["chapter"] += [p.chapter] * n
+        columns["section"] += [p.section] * n
+        columns["page"] += [break_pages[bisect_right(break_offsets, o) - 1] for o in offsets]
+        columns["offset"] += offsets
+        columns["token"] += [m.group(0) for m in matches]
+        columns["in_quotation"] += [inside and in_block for inside in depth_at]
+        columns["speaker"] += [who if inside and in_block else None for inside in depth_at]
+        columns["in_quote_marks"] += depth_at
+    sentences = pd.DataFrame(sentence_columns)
+    tokens = pd.DataFrame(columns)
+    tokens.insert(0, "token_index", range(len(tokens)))
+    lowered = [w.lower() for w in columns["token"]]
+    terms = [w[:-2] if w.endswith(("’s", "'s")) else w for w in lowered]
+    tokens.insert(8, "lower", lowered)
+    tokens.insert(9, "term", terms)
+    stop = STOPWORDS
+    tokens.insert(10, "is_stopword", [t in stop or w in stop for t, w in zip(terms, lowered)])
+    tokens["speaker"] = tokens["speaker"].astype("string")
+    return sentences, tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _chapters() -> pd.DataFrame:
+    b = book()
+    by_chapter = _paragraphs().groupby("chapter").agg(
+        last_page=("page_end", "max"), n_paragraphs=("paragraph_id", "size"),
+        n_words=("n_words", "sum"))
+    quoted = _tokens_and_sentences()[1].groupby("chapter")["in_quotation"].sum()
+    chapter_of = {p.paragraph_id: p.chapter for p in b.paragraphs}
+    counts = {
+        "n_sections": Counter(s.chapter for s in b.sections if s.section > 0),
+        "n_footnotes": Counter(n.chapter for n in b.footnotes),
+        "n_citations": Counter(chapter_of[c.paragraph_id] for c in b.citations),
+        "n_quotations": Counter(chapter_of[q.paragraph_ids[0]] for q in b.quotations),
+    }
+    frame = pd.DataFrame({
+        "chapter": [c.chapter for c in b.chapters],
+        "numeral": [c.numeral for c in b.chapters],
+        "label": pd.Categorical([NUMERALS[c.chapter] for c in b.chapters],
+                                dtype=CHAPTER_LABELS),
+        "heading": [c.heading for c in b.chapters],
+        "title": [c.title for c in b.chapters],
+        "first_page": [c.first_page for c in b.chapters],
+    })
+    frame = frame.join(by_chapter[["last_page", "n_paragraphs", "n_words"]], on="chapter")
+    frame.insert(7, "n_sections", [counts["n_sections"][c] for c in frame["chapter"]])
+    for name in ("n_footnotes", "n_citations", "n_quotations"):
+        frame[name] = [counts[name][c] for c in frame["chapter"]]
+    frame["n_quoted_words"] = [int(quoted.get(c, 0)) for c in frame["chapter"]]
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _sections() -> pd.DataFrame:
+    b = book()
+    frame = pd.DataFrame({
+        "chapter": [s.chapter for s in b.sections], "section": [s.section for s in b.sections],
+        "title": [s.title for s in b.sections],
+        "first_page": [s.first_page for s in b.sections],
+    })
+    by_section = _paragraphs().groupby(["chapter", "section"]).agg(
+        last_page=("page_end", "max"), n_paragraphs=("paragraph_id", "size"),
+        n_words=("n_words", "sum"))
+    frame = frame.join(by_section, on=["chapter", "section"])
+    frame.insert(2, "label", [f"{NUMERALS[c]}.{s}" if s else NUMERALS[c]
+                              for c, s in zip(frame["chapter"], frame["section"])])
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _footnotes() -> pd.DataFrame:
+    notes = book().footnotes
+    return pd.DataFrame({
+        "footnote": [n.number for n in notes],
+        "text": [n.text for n in notes],
+        "chapter": [n.chapter for n in notes],
+        "paragraph_id": [n.paragraph_id for n in notes],
+        "page": [n.page for n in notes],
+        "by_author": [n.by_author for n in notes],
+        "n_words": [count_words(n.text) for n in notes],
+    })
+
+
+@functools.lru_cache(maxsize=1)
+def _citations() -> pd.DataFrame:
+    b = book()
+    closes = {}
+    for q in b.quotations:
+        last = b.paragraph_by_id[q.paragraph_ids[-1]]
+        for c in b.citations:
+            if c.paragraph_id == last.paragraph_id and c.start >= last.text.rfind("”"):
+                closes[c.citation_id] = q.quotation_id
+    rows = []
+    for c in b.citations:
+        p = b.paragraph_by_id[c.paragraph_id]
+        rows.append({
+            "citation_id": c.citation_id, "paragraph_id": c.paragraph_id,
+            "chapter": p.chapter, "section": p.section, "page": p.page_at(c.start),
+            "raw": c.raw, "author": c.author, "work": c.work, "volume": c.volume,
+            "pages": c.pages, "ibid": c.ibid, "ibid_of": c.ibid_of,
+            "edition": ("Lenin, Works, 3rd Russian edition"
+                        if c.author == "Lenin" and c.volume is not None else None),
+            "quotation_id": closes.get(c.citation_id), "start": c.start, "end": c.end,
+        })
+    frame = pd.DataFrame(rows)
+    for column in ("volume", "ibid_of", "quotation_id"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("work", "pages", "edition"):
+        frame[column] = frame[column].astype("string")
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _quotations() -> pd.DataFrame:
+    b = book()
+    citations = _citations()
+    closing = dict(zip(citations["quotation_id"].dropna().astype(int),
+                       citations.loc[citations["quotation_id"].notna(), "citation_id"]))
+    rows = []
+    for q in b.quotations:
+        first = b.paragraph_by_id[q.paragraph_ids[0]]
+        rows.append({
+            "quotation_id": q.quotation_id, "paragraph_id": q.paragraph_ids[0],
+            "paragraph_ids": q.paragraph_ids, "chapter": first.chapter,
+            "section": first.section, "page": first.page, "speaker": q.speaker,
+            "text": q.text, "n_words": count_words(q.text),
+            "citation_id": closing.get(q.quotation_id),
+        })
+    frame = pd.DataFrame(rows)
+    frame["citation_id"] = frame["citation_id"].astype("Int64")
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _pages() -> pd.DataFrame:
+    tokens = _tokens_and_sentences()[1]
+    words = tokens.groupby("page").agg(chapter=("chapter", "first"),
+                                       n_words=("token", "size"),
+                                       first_paragraph_id=("paragraph_id", "first"))
+    notes = _footnotes().groupby("page")["n_words"].sum().rename("n_footnote_words")
+    frame = words.join(notes).fillna({"n_footnote_words": 0}).reset_index()
+    frame["n_footnote_words"] = frame["n_footnote_words"].astype(int)
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _editorial_references() -> pd.DataFrame:
+    refs = book().editorial_references
+    frame = pd.DataFrame({
+        "footnote": [r.footnote for r in refs], "author": [r.author for r in refs],
+        "work": pd.array([r.work for r in refs], dtype="string"),
+        "edition": [r.edition for r in refs], "volume": [r.volume for r in refs],
+        "pages": pd.array([r.pages for r in refs], dtype="string"),
+    })
+    frame.insert(0, "reference_id", range(1, len(frame) + 1))
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenation() -> pd.DataFrame:
+    return pd.DataFrame([vars(h) for h in book().hyphenations])
+
+
+def chapters() -> pd.DataFrame:
+    """One row per chapter (10): the Introduction (0) and Chapters I–IX.
+
+    >>> chapters().loc[4, ["numeral", "title", "first_page"]].tolist()
+    ['IV', 'The Dictatorship of the Proletariat', 35]
+    """
+    return _chapters().copy()
+
+
+def sections() -> pd.DataFrame:
+    """One row per section; section 0 is a chapter's text before its first numbered section.
+
+    >>> s = sections()
+    >>> s.loc[(s.chapter == 3) & (s.section == 1), "title"].item()
+    'The importance of theory'
+    """
+    return _sections().copy()
+
+
+def paragraphs() -> pd.DataFrame:
+    """One row per paragraph, with its citable id and printed pages.
+
+    >>> p = paragraphs().set_index("paragraph_id")
+    >>> p.loc["Intro.1", ["kind", "text"]].tolist()
+    ['front_matter', 'Dedicated to the Lenin Enrollment']
+    """
+    return _paragraphs().copy()
+
+
+def footnotes() -> pd.DataFrame:
+    """One row per footnote (32), linked to the paragraph that carries its marker.
+
+    >>> footnotes().loc[9, ["footnote", "text", "paragraph_id", "page"]].tolist()
+    [10, 'My italics.—J. St.', 'III.7', 20]
+    """
+    return _footnotes().copy()
+
+
+def citations() -> pd.DataFrame:
+    """One row per parenthesised reference in the main text (Ibid. resolved).
+
+    Volumes are those of the third Russian edition of Lenin's Works (footnote 3).
+
+    >>> c = citations()
+    >>> c.loc[c.raw == "Ibid., p. 191.", ["volume", "pages", "ibid"]].values.tolist()
+    [[7, '191', True]]
+    """
+    return _citations().copy()
+
+
+def quotations() -> pd.DataFrame:
+    """One row per block quotation, with who is quoted and the citation that closes it.
+
+    >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'Lenin': 49, 'Marx': 4, 'Marx and Engels': 1, 'Engels': 1}
+    """
+    frame = _quotations().copy()
+    frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)
+    return frame
+
+
+def sentences() -> pd.DataFrame:
+    """One row per sentence of the main text.
+
+    >>> sentences().set_index("sentence_id").loc["Intro.3.1", "text"]
+    'The foundations of Leninism is a big subject.'
+    """
+    return _tokens_and_sentences()[0].copy()
+
+
+def tokens() -> pd.DataFrame:
+    """One row per word of the main text (see :mod:`leninism_data._text` for "word").
+
+    ``in_quotation`` marks words inside the quotation marks of a block quotation, with
+    ``speaker`` naming who is quoted; ``in_quote_marks`` marks any word inside “…”.
+
+    >>> t = tokens()
+    >>> int(((t.chapter == 4) & (t.term == "proletariat")).sum())
+    135
+    """
+    return _tokens_and_sentences()[1].copy()
+
+
+def pages() -> pd.DataFrame:
+    """One row per printed page that carries text (blank pages are not in the source).
+
+    >>> pages().set_index("page").loc[40, "chapter"]
+    np.int64(4)
+    """
+    return _pages().copy()
+
+
+def editorial_references() -> pd.DataFrame:
+    """References in the editors' footnotes (4th Russian edition of Lenin's Works, or the
+    Moscow 1951 *Selected Works* of Marx and Engels), kept apart from :func:`citations`.
+
+    >>> editorial_references().query("footnote == 6")[["volume", "pages"]].values.tolist()
+    [[31, '9']]
+    """
+    return _editorial_references().copy()
+
+
+def hyphenation() -> pd.DataFrame:
+    """Every line-end hyphen of the source and what the parser decided, with the evidence.
+
+    >>> h = hyphenation()
+    >>> h.loc[h.result == "petty-bourgeois", "evidence"].iloc[0]
+    "'petty-bourgeois' ×14, 'pet-ty-bourgeois' ×0 elsewhere"
+    """
+    return _hyphenation().copy()
+
+
+TABLES: dict[str, Callable[[], pd.DataFrame]] = {
+    "chapters": chapters, "sections": sections, "paragraphs": paragraphs,
+    "footnotes": footnotes, "citations": citations, "quotations": quotations,
+    "sentences": sentences, "tokens": tokens, "pages": pages,
+    "editorial_references": editorial_references, "hyphenation": hyphenation,
+}
