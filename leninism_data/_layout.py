@@ -108,7 +108,7 @@ def parse_layout(text: str) -> Layout:
     >>> from leninism_data._source import read_source
     >>> layout = parse_layout(read_source())
     >>> layout.footnotes[9].number, layout.footnotes[9].page
-    (10, 21)
+    (10, 20)
     >>> [(page, head) for _, page, head in layout.running_heads]  # doctest: +NORMALIZE_WHITESPACE
     [(40, 'The Foundations of Leninism'), (45, '4. The Dictatorship of the Proletariat'),
      (62, 'The Foundations of Leninism'), (90, 'The Foundations of Leninism')]
