@@ -10,9 +10,22 @@ Tables (each call returns a fresh copy): :func:`chapters`, :func:`sections`,
 :func:`paragraphs`, :func:`footnotes`, :func:`citations`, :func:`quotations`,
 :func:`sentences`, :func:`tokens`, :func:`pages`, :func:`editorial_references`,
 :func:`hyphenation`. Reading and citing: :func:`text`, :func:`cite`, :func:`describe`.
+
+Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter`` and
+``page``): :func:`search`, :func:`kwic`, :func:`term_frequencies`, :func:`dispersion`,
+:func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
+:func:`similar_passages`, :func:`people_index`, :func:`works_index`. Interactive views:
+:mod:`leninism_data.widgets`.
 """
 
 from leninism_data.chapter_arg import resolve_chapter
+from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
+from leninism_data.keyness import Comparison, collocates, compare, keyness
+from leninism_data.names import people, people_index, works, works_index
+from leninism_data.passages import similar_passages
+from leninism_data.query import QueryError, QueryTimeout
+from leninism_data.search import kwic, search
+from leninism_data.stopwords import STOPWORDS, load_stopwords
 from leninism_data.citing import UnknownParagraphError, cite, describe, text
 from leninism_data.data_dictionary import DATA_DICTIONARY
 from leninism_data.tables import (TABLES, chapters, citations, editorial_references,
@@ -22,7 +35,10 @@ from leninism_data.tables import (TABLES, chapters, citations, editorial_referen
 __version__ = "0.1.0"
 
 __all__ = [
-    "DATA_DICTIONARY", "TABLES", "UnknownParagraphError", "chapters", "citations", "cite",
-    "describe", "editorial_references", "footnotes", "hyphenation", "pages", "paragraphs",
-    "quotations", "resolve_chapter", "sections", "sentences", "text", "tokens",
+    "DATA_DICTIONARY", "STOPWORDS", "TABLES", "Comparison", "Dispersion", "QueryError",
+    "QueryTimeout", "UnknownParagraphError", "chapters", "citations", "cite", "collocates",
+    "compare", "describe", "dispersion", "editorial_references", "footnotes", "hyphenation",
+    "keyness", "kwic", "load_stopwords", "ngrams", "pages", "paragraphs", "people",
+    "people_index", "quotations", "resolve_chapter", "search", "sections", "sentences",
+    "similar_passages", "term_frequencies", "text", "tokens", "works", "works_index",
 ]

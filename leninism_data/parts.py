@@ -1,0 +1,143 @@
+"""Name a part of the book and count its words: the shared basis of the analysis verbs.
+
+A *part* is a chapter (``4``, ``"IV"``, ``"Introduction"``), a section (``"III.2"`` or
+``(3, 2)``), or the whole book (``"book"``). Counts come from a term × part matrix built
+once per choice of options and cached, so keyness or comparison of any two parts is a
+few vector operations.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal, Union
+
+import numpy as np
+import pandas as pd
+
+from leninism_data.chapter_arg import NUMERALS, resolve_chapter
+from leninism_data.tables import _sections, _tokens_and_sentences
+
+PartLike = Union[int, str, tuple[int, int]]
+By = Literal["chapter", "section", "page"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A resolved part: a chapter (``section is None``), a section, or the book."""
+
+    chapter: int | None
+    section: int | None = None
+
+    @property
+    def label(self) -> str:
+        if self.chapter is None:
+            return "the whole book"
+        name = "Introduction" if self.chapter == 0 else f"Chapter {NUMERALS[self.chapter]}"
+        return name if self.section is None else f"{name}, section {self.section}"
+
+    def mask(self, frame: pd.DataFrame) -> pd.Series:
+        """Rows of a frame with ``chapter``/``section`` columns that lie in this part."""
+        if self.chapter is None:
+            return pd.Series(True, index=frame.index)
+        inside = frame["chapter"] == self.chapter
+        if self.section is not None:
+            inside &= frame["section"] == self.section
+        return inside
+
+
+def resolve_part(part: PartLike) -> Part:
+    """Resolve a chapter, a section or ``"book"``.
+
+    >>> resolve_part("IV"), resolve_part("III.2"), resolve_part((7, 4)).label
+    (Part(chapter=4, section=None), Part(chapter=3, section=2), 'Chapter VII, section 4')
+    >>> resolve_part("III.9")
+    Traceback (most recent call last):
+    ...
+    ValueError: Chapter III has no section 9; its sections are 0–3.
+    """
+    if isinstance(part, str) and part.strip().lower() in ("book", "all", "whole book"):
+        return Part(None)
+    if isinstance(part, str) and re.fullmatch(r"\s*\w+\.\d+\s*", part):
+        name, number = part.strip().rsplit(".", 1)
+        part = (resolve_chapter(name), int(number))
+    if isinstance(part, tuple):
+        chapter, section = resolve_chapter(part[0]), int(part[1])
+        known = _sections().query("chapter == @chapter")["section"]
+        if section not in set(known):
+            raise ValueError(f"{Part(chapter).label} has no section {section}; its sections "
+                             f"are 0–{known.max()}.")
+        return Part(chapter, section)
+    return Part(resolve_chapter(part))
+
+
+def select_tokens(*, include_quotations: bool = True, stopwords: bool = True,
+                  include_footnotes: bool = False) -> pd.DataFrame:
+    """The tokens table (not a copy: do not modify), filtered.
+
+    ``include_quotations=False`` leaves out the words inside block quotations (the quoted
+    words of Lenin, Marx and Engels); ``stopwords=False`` leaves out stopwords;
+    ``include_footnotes=True`` adds the footnotes' words (``chapter`` of their marker,
+    ``section`` -1 and ``paragraph_id`` ``"fn12"``).
+    """
+    tokens = _tokens_and_sentences()[1]
+    if include_footnotes:
+        tokens = pd.concat([tokens, _footnote_tokens()], ignore_index=True)
+    keep = np.ones(len(tokens), dtype=bool)
+    if not include_quotations:
+        keep &= ~tokens["in_quotation"].to_numpy(dtype=bool)
+    if not stopwords:
+        keep &= ~tokens["is_stopword"].to_numpy(dtype=bool)
+    return tokens[keep] if not keep.all() else tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _footnote_tokens() -> pd.DataFrame:
+    from leninism_data._text import WORD
+    from leninism_data.stopwords import STOPWORDS
+    from leninism_data.tables import _footnotes
+
+    rows = []
+    for note in _footnotes().itertuples():
+        for match in WORD.finditer(note.text):
+            word = match.group(0)
+            lower = word.lower()
+            term = lower[:-2] if lower.endswith(("’s", "'s")) else lower
+            rows.append({"paragraph_id": f"fn{note.footnote}", "chapter": note.chapter,
+                         "section": -1, "page": note.page, "offset": match.start(),
+                         "token": word, "lower": lower, "term": term,
+                         "is_stopword": term in STOPWORDS or lower in STOPWORDS,
+                         "in_quotation": False, "in_quote_marks": False})
+    return pd.DataFrame(rows)
+
+
+@functools.lru_cache(maxsize=16)
+def count_matrix(by: By = "chapter", *, include_quotations: bool = True,
+                 stopwords: bool = True) -> pd.DataFrame:
+    """Term × part counts (rows: terms, columns: parts). Cached; treat as read-only.
+
+    Columns are chapter numbers, ``(chapter, section)`` pairs or page numbers.
+
+    >>> m = count_matrix("chapter")
+    >>> int(m.loc["proletariat", 4])
+    49
+    """
+    tokens = select_tokens(include_quotations=include_quotations, stopwords=stopwords)
+    keys = ["chapter", "section"] if by == "section" else [by]
+    if by not in ("chapter", "section", "page"):
+        raise ValueError(f"by must be 'chapter', 'section' or 'page', not {by!r}.")
+    counts = tokens.groupby(keys + ["term"], observed=True).size()
+    return counts.unstack(keys, fill_value=0).sort_index(axis=1)
+
+
+def part_counts(part: Part, *, include_quotations: bool = True,
+                stopwords: bool = True) -> pd.Series:
+    """Counts of every term in one part (index: terms of the whole book)."""
+    if part.section is None:
+        matrix = count_matrix("chapter", include_quotations=include_quotations,
+                              stopwords=stopwords)
+        return matrix.sum(axis=1) if part.chapter is None else matrix[part.chapter]
+    matrix = count_matrix("section", include_quotations=include_quotations,
+                          stopwords=stopwords)
+    return matrix[(part.chapter, part.section)]

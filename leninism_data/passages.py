@@ -1,0 +1,94 @@
+"""Passage finder: the paragraphs that best support or discuss a sentence you paste.
+
+Ranking is Okapi BM25 (k1 = 1.5, b = 0.75) over the paragraphs' content words (stopwords
+left out, words reduced to their lemma so "peasants" finds "peasant"), with the small
+exact implementation in :class:`leninism_data.stats.BM25Index`. BM25 was chosen over
+TF-IDF cosine because it saturates repeated words and normalises for paragraph length —
+both matter here, where paragraphs run from five words to five hundred — and over a
+library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none of their
+machinery, and a sixty-line implementation tested against hand-computed scores has no
+moving parts.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from leninism_data._text import words
+from leninism_data.chapter_arg import ChapterLike, resolve_chapter
+from leninism_data.lemmas import lemma
+from leninism_data.query import QueryError
+from leninism_data.stats import BM25Index
+from leninism_data.stopwords import STOPWORDS
+from leninism_data.tables import _paragraphs, _tokens_and_sentences
+
+
+def _content_lemmas(word_list: list[str]) -> list[str]:
+    lowered = (w.lower() for w in word_list)
+    return [lemma(w[:-2] if w.endswith(("’s", "'s")) else w) for w in lowered
+            if w not in STOPWORDS]
+
+
+@functools.lru_cache(maxsize=1)
+def passage_index() -> tuple[BM25Index, tuple[str, ...]]:
+    """The BM25 index over paragraphs (built once) and the paragraph ids in its order."""
+    tokens = _tokens_and_sentences()[1]
+    content = tokens[~tokens["is_stopword"]]
+    by_paragraph = content.groupby("paragraph_id", sort=False)["term"].agg(list)
+    ids = tuple(_paragraphs()["paragraph_id"])
+    documents = [[lemma(t) for t in by_paragraph.get(pid, [])] for pid in ids]
+    return BM25Index(documents), ids
+
+
+def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = None,
+                     include_quotations: bool = True) -> pd.DataFrame:
+    """Paragraphs that best match ``text`` (a claim, a summary sentence, an exam question).
+
+    Parameters
+    ----------
+    text : str
+        Any English sentence or list of words.
+    k : int, default 5
+        How many paragraphs to return.
+    chapter : optional
+        Restrict the results to one chapter.
+    include_quotations : bool, default True
+        False leaves out block-quotation paragraphs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank``, ``paragraph_id``, ``chapter``, ``section``, ``page``, ``score`` (BM25),
+        ``matched`` (the query's words found in the paragraph) and ``text``, best first.
+
+    Examples
+    --------
+    >>> hits = similar_passages("Why did the revolution break out in a backward country "
+    ...                         "where the chain of imperialism was weakest?", k=3)
+    >>> hits["paragraph_id"].tolist()
+    ['III.38', 'III.40', 'III.44']
+    """
+    query = _content_lemmas(words(text))
+    if not query:
+        raise QueryError("Type a sentence or some words to look for, e.g. 'the alliance of "
+                         "workers and peasants'.", query=text)
+    if k < 1:
+        raise ValueError(f"k must be at least 1, not {k}.")
+    index, ids = passage_index()
+    scores = pd.Series(index.scores(query), index=list(ids))
+    paragraphs = _paragraphs().set_index("paragraph_id")
+    keep = scores > 0
+    if chapter is not None:
+        keep &= (paragraphs["chapter"] == resolve_chapter(chapter)).to_numpy()
+    if not include_quotations:
+        keep &= (paragraphs["kind"] != "quotation").to_numpy()
+    best = scores[keep].sort_values(ascending=False, kind="stable").head(k)
+    frame = paragraphs.loc[best.index, ["chapter", "section", "page", "text"]].reset_index()
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    frame.insert(5, "score", best.to_numpy())
+    wanted = set(query)
+    frame.insert(6, "matched", [
+        tuple(sorted(wanted & set(_content_lemmas(words(t))))) for t in frame["text"]])
+    return frame
