@@ -1,0 +1,48 @@
+"""Fixtures shared by the whole test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The checkout the tests run from (holds pyproject.toml, notebooks/, README.md)."""
+    return REPO_ROOT
+
+
+def _read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative POSIX path -> bytes), as the CLI copies them."""
+    from leninism_data.cli import IGNORED_NAMES
+
+    ignored = {name for name in IGNORED_NAMES if "*" not in name}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not ignored & set(path.relative_to(folder).parts) and path.suffix != ".pyc"
+    }
+
+
+@pytest.fixture(scope="session")
+def read_tree():
+    """A function reading a folder into ``{relative path: bytes}``, skipping Jupyter's litter."""
+    return _read_tree
+
+
+@pytest.fixture(scope="session")
+def shipped_notebooks(repo_root: Path) -> dict[str, bytes]:
+    """The checkout's ``notebooks/`` folder, file by file: what every copy must equal."""
+    return _read_tree(repo_root / "notebooks")
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """Leave conftest.py files out of ``--doctest-modules``.
+
+    They hold fixtures, not doctests, and two of them (tests/ and tests/browser/) would
+    clash there as two modules named ``conftest``. Loading them as conftests is unaffected.
+    """
+    return True if collection_path.name == "conftest.py" else None
