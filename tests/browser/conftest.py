@@ -1,0 +1,112 @@
+"""Fixtures for end-to-end tests in Debian's Chromium, driven by Playwright for Python.
+
+``lab`` is one JupyterLab started by ``leninism-study lab`` (random port and token,
+isolated Jupyter folders) in a temporary folder that the command fills with a fresh copy
+of the notebooks; ``voila_app`` starts ``leninism-study app``. ``page`` is a new tab in a
+shared headless Chromium; when a test fails, a screenshot of it goes to test-artifacts/.
+
+Without Chromium these tests are skipped with the install hint, except in CI (CI=true),
+where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from lab_driver import CHROMIUM, PAGE_TIMEOUT_MS, Server, isolated_environment, launch_chromium, start_lab, start_voila
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
+
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    report: pytest.TestReport = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Isolated folders for Jupyter and Chromium, shared by every server and the browser."""
+    return isolated_environment(tmp_path_factory.mktemp("jupyter-home"))
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Headless Debian Chromium (one for the session); skipped or failed when it is missing."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing; install it with: apt-get install chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"), browser_environment)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A new tab; its screenshot is saved in test-artifacts/ if the test fails."""
+    tab = browser_context.new_page()
+    yield tab
+    if request.node.stash.get(FAILED, False):
+        artifacts = request.config.rootpath / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        tab.screenshot(path=str(artifacts / f"{name}.png"), full_page=True, timeout=PAGE_TIMEOUT_MS)
+    tab.close()
+
+
+def _stop(server: Server, request: pytest.FixtureRequest, name: str) -> None:
+    """Stop ``server``; keep its log in test-artifacts/ if a test failed."""
+    server.stop()
+    if request.session.testsfailed:
+        artifacts = request.config.rootpath / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        (artifacts / f"{name}.log").write_bytes(server.log.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def lab_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where ``leninism-study lab`` copies the notebooks (it does not exist before)."""
+    return tmp_path_factory.mktemp("lab") / "leninism-study-notebooks"
+
+
+@pytest.fixture(scope="session")
+def lab(
+    lab_folder: Path, browser_environment: dict[str, str], browser_context: BrowserContext,
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Server]:
+    """``leninism-study lab`` on 127.0.0.1 with a random token, stopped with SIGTERM at the end."""
+    server = start_lab(lab_folder, browser_environment, tmp_path_factory.mktemp("logs") / "jupyterlab.log")
+    yield server
+    _stop(server, request, "jupyterlab")
+
+
+@pytest.fixture
+def voila_app(
+    browser_environment: dict[str, str], browser_context: BrowserContext,
+    request: pytest.FixtureRequest, tmp_path: Path,
+) -> Iterator[Callable[[str], Server]]:
+    """Start ``leninism-study app TARGET`` (an app name or a notebook path); stopped after the test."""
+    servers: list[Server] = []
+
+    def start(target: str) -> Server:
+        servers.append(start_voila(target, browser_environment, tmp_path / f"voila-{len(servers)}.log"))
+        return servers[-1]
+
+    yield start
+    for number, server in enumerate(servers):
+        _stop(server, request, f"voila-{number}")

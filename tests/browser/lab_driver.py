@@ -1,0 +1,203 @@
+"""Start JupyterLab or Voilà through ``leninism-study`` and drive them in Debian's Chromium.
+
+Shared by the browser tests (``conftest.py``) and ``benchmarks/bench_lab_startup.py``.
+The recipes and traps are those of shared/TESTING.md: isolated Jupyter folders, a page
+config without the news pop-up, a random port and token, SIGTERM to stop, and a
+timeout on every wait. Playwright is imported only where a browser is started, so that
+collecting this module never needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page, Playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+START_TIMEOUT = 120  # seconds for a server to answer
+STOP_TIMEOUT = 30  # seconds for a server to exit after SIGTERM
+#: A page-wide wait (kernel start, run-all) may take this long, in milliseconds.
+PAGE_TIMEOUT_MS = 120_000
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def isolated_environment(base: Path) -> dict[str, str]:
+    """Environment variables giving Jupyter and Chromium their own folders under ``base``.
+
+    JupyterLab gets its config, data, runtime and workspace folders there, with the news
+    pop-up disabled and ``window.jupyterapp`` exposed (to run all cells from a test).
+    """
+    folders = {name: base / name for name in ("config", "data", "runtime", "workspaces", "xdg")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    (folders["config"] / "labconfig").mkdir(exist_ok=True)
+    (folders["config"] / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}),
+        encoding="utf-8",
+    )
+    (folders["config"] / "jupyter_server_config.json").write_text(
+        json.dumps({"LabApp": {"expose_app_in_browser": True}}), encoding="utf-8"
+    )
+    return {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(folders["config"]),
+        "JUPYTER_DATA_DIR": str(folders["data"]),
+        "JUPYTER_RUNTIME_DIR": str(folders["runtime"]),
+        "JUPYTERLAB_WORKSPACES_DIR": str(folders["workspaces"]),
+        "XDG_CONFIG_HOME": str(folders["xdg"]),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+@dataclass
+class Server:
+    """A JupyterLab or Voilà server started by ``leninism-study``, logging to ``log``."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    token: str = ""
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        """The address of ``path`` on this server, with its token."""
+        return f"{self.base_url}{path}" + (f"?token={self.token}" if self.token else "")
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+    def wait_until_up(self, path: str, timeout: float = START_TIMEOUT) -> float:
+        """Poll ``path`` until the server answers at all; return the seconds since start."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited with status {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url(path), timeout=5):
+                    return time.perf_counter() - self.started
+            except urllib.error.HTTPError:
+                return time.perf_counter() - self.started  # it answered (Voilà's /api/status says 403)
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError(f"no answer from {self.base_url}{path} within {timeout}s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """SIGTERM (SIGINT would wait for a y/n), then SIGKILL the server's group if it hangs."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(STOP_TIMEOUT)
+
+
+def start_cli_server(args: list[str], env: dict[str, str], log: Path, token: str = "") -> Server:
+    """Run ``python -m leninism_data ARGS --no-browser --port P`` in its own process group."""
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "leninism_data", *args, "--no-browser", "--port", str(port)],
+            env={**env, "JUPYTER_TOKEN": token} if token else env,
+            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    return Server(process=process, port=port, log=log, token=token)
+
+
+def start_lab(folder: Path, env: dict[str, str], log: Path) -> Server:
+    """``leninism-study lab FOLDER`` with a random token; returns once its API answers."""
+    server = start_cli_server(["lab", str(folder)], env, log, token=secrets.token_hex(16))
+    server.wait_until_up("/api/status")
+    return server
+
+
+def start_voila(target: str, env: dict[str, str], log: Path) -> Server:
+    """``leninism-study app TARGET``; returns once Voilà answers."""
+    server = start_cli_server(["app", target], env, log)
+    server.wait_until_up("/api/status")
+    return server
+
+
+def launch_chromium(playwright: Playwright, profile: Path, env: dict[str, str]) -> BrowserContext:
+    """Debian's Chromium, headless, in a fresh persistent profile, with generous timeouts."""
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, env=env,
+        viewport={"width": 1400, "height": 1000}, timeout=60_000,
+    )
+    context.set_default_timeout(30_000)
+    return context
+
+
+# --------------------------------------------------------------------------- JupyterLab pages
+
+
+def open_notebook(page: Page, server: Server, name: str) -> None:
+    """Open notebook ``name`` in JupyterLab and wait until its kernel is connected and idle."""
+    page.goto(server.url(f"/lab/tree/{name}"), wait_until="domcontentloaded")
+    wait_kernel_idle(page)
+
+
+def wait_kernel_idle(page: Page) -> None:
+    """Wait until the status bar says ``| Idle`` (the toolbar says idle before it connects)."""
+    page.locator("#jp-main-statusbar").get_by_text("| Idle").wait_for(timeout=PAGE_TIMEOUT_MS)
+
+
+def run_all_cells(page: Page) -> bool:
+    """Run every cell of the open notebook; wait until done and the kernel is idle again.
+
+    Returns JupyterLab's answer: False when a cell failed and the run stopped there.
+    """
+    page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.content")
+    page.evaluate(
+        """() => {
+            window.__runAllDone = undefined;
+            window.jupyterapp.commands.execute('notebook:run-all-cells')
+                .then(ok => { window.__runAllDone = ok !== false; },
+                      () => { window.__runAllDone = false; });
+        }"""
+    )
+    page.wait_for_function("() => window.__runAllDone !== undefined", timeout=PAGE_TIMEOUT_MS)
+    wait_kernel_idle(page)
+    return bool(page.evaluate("() => window.__runAllDone"))
+
+
+def code_cells(page: Page) -> list[dict[str, object]]:
+    """The open notebook's code cells: ``execution_count`` and ``errors`` ("Name: message")."""
+    cells: list[dict[str, object]] = page.evaluate(
+        """() => window.jupyterapp.shell.currentWidget.content.widgets
+            .filter(cell => cell.model.type === 'code')
+            .map(cell => ({
+                execution_count: cell.model.executionCount,
+                errors: cell.model.outputs.toJSON()
+                    .filter(output => output.output_type === 'error')
+                    .map(output => `${output.ename}: ${output.evalue}`),
+            }))"""
+    )
+    return cells
