@@ -78,9 +78,9 @@ def main() -> None:
     print(f"notes store on {tempfile.gettempdir() if arguments.folder is None else arguments.folder}, "
           f"{arguments.repeats} runs each")  # fmt: skip
     for name, times in figures.items():
-        target = TARGETS_MS.get(name)
-        verdict = "" if target is None else f"  (target ≤ {target:.0f} ms: {'met' if statistics.median(times) <= target else 'MISSED'})"
-        print(f"{name:<30} median {statistics.median(times):7.2f} ms   slowest {max(times):7.2f} ms{verdict}")
+        median, target = statistics.median(times), TARGETS_MS.get(name)
+        verdict = "" if target is None else f"  (target ≤ {target:.0f} ms: {'met' if median <= target else 'MISSED'})"
+        print(f"{name:<30} median {median:7.2f} ms   slowest {max(times):7.2f} ms{verdict}")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ SCHEMA_VERSION = 2
 _APPLICATION_ID = 0x4C534E54
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _EXPORT_FORMAT = "leninism-study notes"
+_EXPORT_VERSION = 1  # of the JSON export's layout; independent of the store's schema
 _BUSY_TIMEOUT_SECONDS = 5.0
 _WRITE_ATTEMPTS = 4
 _MEMORY = ":memory:"
@@ -293,7 +294,8 @@ def _unknown_anchor_message(anchor: str, passages: Mapping[str, _Passage]) -> st
     numbers = [int(known.partition(".")[2]) for known in passages if known.partition(".")[0] == prefix]
     meant = _anchor_written_differently(anchor, passages)
     if meant is None and numbers and number.isdigit():
-        message += f" Paragraphs of {_chapter_name(prefix)} run from {prefix}.{min(numbers)} to {prefix}.{max(numbers)}."
+        first, last = f"{prefix}.{min(numbers)}", f"{prefix}.{max(numbers)}"
+        message += f" Paragraphs of {_chapter_name(prefix)} run from {first} to {last}."
     else:
         meant = meant or next(iter(difflib.get_close_matches(anchor, passages, n=1, cutoff=0.8)), None)
     if meant is not None:
@@ -533,13 +535,12 @@ def _check_existing_store(connection: sqlite3.Connection, where: str) -> int:
     return version
 
 
-def _back_up(connection: sqlite3.Connection, path: Path, version: int) -> Path:
+def _back_up(connection: sqlite3.Connection, path: Path, version: int) -> None:
     stamp = _utc_now().strftime("%Y%m%dT%H%M%S%fZ")
     backup_path = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
     with contextlib.closing(sqlite3.connect(backup_path)) as backup:
         connection.backup(backup)
         backup.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-    return backup_path
 
 
 # --- the store ----------------------------------------------------------------------
@@ -577,6 +578,11 @@ class NoteStore:
         The notes file; created (with its folder) if missing. Default:
         :func:`default_notes_path` (``$LENINISM_STUDY_NOTES`` or the per-user
         data directory). ``":memory:"`` gives a store that vanishes on close.
+
+    Attributes
+    ----------
+    path : pathlib.Path or None
+        The notes file (None for ``":memory:"``).
 
     Raises
     ------
@@ -1026,7 +1032,7 @@ class NoteStore:
     def export_json(self, path: str | os.PathLike[str] | None = None) -> str:
         """Return (and optionally write) the notes as JSON, for a classmate or a program.
 
-        The document is ``{"format": "leninism-study notes", "schema": 2,
+        The document is ``{"format": "leninism-study notes", "version": 1,
         "notes": [...]}`` with one object per note (the columns of
         :meth:`list` without ``note_id``; tags as a list). :meth:`import_file`
         reads it back.
@@ -1039,7 +1045,8 @@ class NoteStore:
         >>> document["format"], document["notes"][0]["footnote"], document["notes"][0]["tags"]
         ('leninism-study notes', 1, ['sources'])
         """
-        document = {"format": _EXPORT_FORMAT, "schema": SCHEMA_VERSION, "notes": [_export_record(note) for note in self._notes()]}
+        notes = [_export_record(note) for note in self._notes()]
+        document = {"format": _EXPORT_FORMAT, "version": _EXPORT_VERSION, "notes": notes}
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if path is not None:
             _write_text_atomically(Path(path), text)
@@ -1205,14 +1212,17 @@ def _read_export(path: Path) -> list[dict[str, Any]]:
         missing = {"anchor", "text"} - set(reader.fieldnames or ())
         if missing:
             raise NoteError(f"{path} has no {' or '.join(sorted(missing))} column; a notes CSV needs anchor and text.")
-        return [{**row, "tags": (row.get("tags") or "").split(",")} for row in reader]
+        return list(reader)  # tags stay one comma-separated string, as _clean_tags reads them
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise NoteError(f"{path} is not valid JSON ({error}).") from error
     if not isinstance(document, dict) or document.get("format") != _EXPORT_FORMAT:
         raise NoteError(f"{path} is JSON but not a leninism-study notes export (made by export_json).")
-    if document.get("schema", SCHEMA_VERSION) > SCHEMA_VERSION:
+    version = document.get("version")
+    if not isinstance(version, int):
+        raise NoteError(f"{path} has no export version; it was not made by export_json.")
+    if version > _EXPORT_VERSION:
         raise NoteError(f"{path} was exported by a newer leninism-study; upgrade the package to import it.")
     notes = document.get("notes")
     if not isinstance(notes, list) or not all(isinstance(note, dict) for note in notes):
@@ -1233,9 +1243,13 @@ def _prepare_imported_note(
         created = _parse_timestamp(str(row["created"])) if row.get("created") else _utc_now()
         updated = _parse_timestamp(str(row["updated"])) if row.get("updated") else created
     except ValueError as error:
-        raise NoteError(f"{where}: a time is not in ISO 8601 form, like 2024-05-01T12:30:00+00:00 ({error}).") from None
+        raise NoteError(
+            f"{where}: a time is not in ISO 8601 form, like 2024-05-01T12:30:00+00:00 ({error})."
+        ) from None
     try:
         uid = str(uuid.UUID(str(row["uid"]))) if row.get("uid") else str(uuid.uuid4())
     except ValueError:
-        raise NoteError(f"{where}: {row['uid']!r} is not a note uid (a UUID); leave the uid empty for a new note.") from None
+        raise NoteError(
+            f"{where}: {row['uid']!r} is not a note uid (a UUID); leave the uid empty for a new note."
+        ) from None
     return uid, passage, text, tags, created, updated

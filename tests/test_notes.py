@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def notes_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> NoteStore:
+def store(tmp_path: Path) -> Iterator[NoteStore]:
     with NoteStore(tmp_path / "store.sqlite3") as opened:
         yield opened
 
@@ -61,10 +62,6 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     fixed = FixedClock()
     monkeypatch.setattr(notes, "_utc_now", fixed)
     return fixed
-
-
-def file_bytes(path: Path) -> bytes:
-    return path.read_bytes()
 
 
 def run_python(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -118,16 +115,16 @@ def test_an_in_memory_store_leaves_no_file(tmp_path: Path, notes_path: Path) -> 
 
 
 def test_add_stores_the_note_as_given(store: NoteStore, clock: FixedClock) -> None:
-    note = store.add(" IV.27 ", "  Strategy is the determination of the main blow.\r\n\r\nSee also IV.28. ",
-                     tags=["Strategy", " main   blow ", "strategy"])  # fmt: skip
+    note = store.add(" IV.27 ", "  A power based on force.\r\n\r\nSee also IV.28. ",
+                     tags=["Dictatorship", " class   rule ", "dictatorship"])  # fmt: skip
     created = datetime(2024, 5, 1, 12, 1, tzinfo=timezone.utc)
     assert note == Note(
         note_id=1,
         uid=note.uid,
         anchor="IV.27",
         chapter=4,
-        text="Strategy is the determination of the main blow.\n\nSee also IV.28.",
-        tags=("main blow", "strategy"),
+        text="A power based on force.\n\nSee also IV.28.",
+        tags=("class rule", "dictatorship"),
         created=created,
         updated=created,
     )
@@ -370,7 +367,7 @@ def test_csv_export_is_one_row_per_note_with_readable_columns(seminar_notes: Not
 
 def test_json_export_names_its_format(seminar_notes: NoteStore) -> None:
     document = json.loads(seminar_notes.export_json())
-    assert (document["format"], document["schema"], len(document["notes"])) == ("leninism-study notes", 2, 4)
+    assert (document["format"], document["version"], len(document["notes"])) == ("leninism-study notes", 1, 4)
     assert document["notes"][2] == {
         "uid": seminar_notes.get(3).uid,
         "anchor": "fn:3",
@@ -436,8 +433,9 @@ def test_a_bad_row_imports_nothing_and_is_named(store: NoteStore, tmp_path: Path
         ("notes.csv", "paragraph,comment\nIV.27,x\n", "notes.csv has no anchor or text column; a notes CSV needs anchor and text."),
         ("notes.json", "{not json", "notes.json is not valid JSON"),
         ("notes.json", '{"notes": []}', "notes.json is JSON but not a leninism-study notes export (made by export_json)."),
-        ("notes.json", '{"format": "leninism-study notes", "schema": 3, "notes": []}', "notes.json was exported by a newer leninism-study"),
-        ("notes.json", '{"format": "leninism-study notes", "notes": {}}', "notes.json has no list of notes."),
+        ("notes.json", '{"format": "leninism-study notes", "version": 2, "notes": []}', "notes.json was exported by a newer leninism-study"),
+        ("notes.json", '{"format": "leninism-study notes", "version": "1", "notes": []}', "notes.json has no export version; it was not made by export_json."),
+        ("notes.json", '{"format": "leninism-study notes", "version": 1, "notes": {}}', "notes.json has no list of notes."),
         ("notes.csv", "anchor,text\nIV.27,\n", "notes.csv, note 1: a note cannot be empty"),
         ("notes.csv", "anchor,text,created\nIV.27,x,yesterday\n", "notes.csv, note 1: a time is not in ISO 8601 form"),
         ("notes.csv", "uid,anchor,text\n17,IV.27,x\n", "notes.csv, note 1: '17' is not a note uid (a UUID)"),
@@ -746,14 +744,14 @@ def test_a_failed_migration_leaves_the_old_store(tmp_path: Path, monkeypatch: py
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_text("My seminar notes, typed by hand.\n", encoding="utf-8")
-    before = file_bytes(path)
+    before = path.read_bytes()
     with pytest.raises(NoteError) as raised:
         NoteStore(path)
     assert str(raised.value) == (
         f"{path} is not an SQLite database, so it cannot be a notes store; it may be damaged or another kind "
         "of file. It was left untouched: move it aside or pass another path."
     )
-    assert file_bytes(path) == before
+    assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
 
 
@@ -761,14 +759,14 @@ def test_a_foreign_sqlite_database_is_refused_and_left_untouched(tmp_path: Path)
     path = tmp_path / "places.sqlite"
     with sqlite3.connect(path) as foreign:
         foreign.execute("CREATE TABLE bookmarks (url TEXT)")
-    before = file_bytes(path)
+    before = path.read_bytes()
     with pytest.raises(NoteError) as raised:
         NoteStore(path)
     assert str(raised.value) == (
         f"{path} is an SQLite database but not a leninism-study notes store. "
         "It was left untouched: pass the path of your notes file, or a new one."
     )
-    assert file_bytes(path) == before
+    assert path.read_bytes() == before
 
 
 def test_a_damaged_store_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -778,15 +776,16 @@ def test_a_damaged_store_is_refused_and_left_untouched(tmp_path: Path) -> None:
             store.add(f"IV.{number % 60 + 1}", f"A note long enough to fill pages. {number} " * 5)
     with sqlite3.connect(path) as checkpoint:
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    damaged = bytearray(file_bytes(path))
+    damaged = bytearray(path.read_bytes())
     page_size = int.from_bytes(damaged[16:18], "big")
-    damaged[3 * page_size : 3 * page_size + 64] = b"\xff" * 64  # scribble over a page of the notes table
+    for page_start in range(page_size, len(damaged), page_size):  # scribble over every page but the first
+        damaged[page_start : page_start + 64] = b"\xff" * 64
     path.write_bytes(damaged)
     with pytest.raises(NoteError) as raised:
         NoteStore(path)
     assert str(raised.value).startswith(f"{path} is damaged")
     assert "It was left untouched: restore it from a backup" in str(raised.value)
-    assert file_bytes(path) == bytes(damaged)
+    assert path.read_bytes() == bytes(damaged)
 
 
 def test_a_truncated_store_is_refused(tmp_path: Path) -> None:
@@ -796,7 +795,7 @@ def test_a_truncated_store_is_refused(tmp_path: Path) -> None:
             store.add("IV.1", f"note {number} " * 20)
     with sqlite3.connect(path) as checkpoint:
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    path.write_bytes(file_bytes(path)[:8192])
+    path.write_bytes(path.read_bytes()[:8192])
     with pytest.raises(NoteError, match=r"is damaged"):
         NoteStore(path)
     assert path.stat().st_size == 8192
