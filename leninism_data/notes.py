@@ -1084,13 +1084,14 @@ class NoteStore:
 
         Examples
         --------
-        >>> import tempfile, pathlib
-        >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> with NoteStore(":memory:") as classmate:
-        ...     _ = classmate.add("VII.30", "Reserves.")
-        ...     _ = classmate.export_json(folder / "classmate.json")
-        >>> with NoteStore(":memory:") as mine:
-        ...     mine.import_file(folder / "classmate.json"), mine.import_file(folder / "classmate.json")
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     export = Path(folder) / "classmate.json"
+        ...     with NoteStore(":memory:") as classmate:
+        ...         _ = classmate.add("VII.30", "Reserves.")
+        ...         _ = classmate.export_json(export)
+        ...     with NoteStore(":memory:") as mine:
+        ...         mine.import_file(export), mine.import_file(export)
         (1, 0)
         """
         path = Path(path)
