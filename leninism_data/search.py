@@ -6,6 +6,11 @@ of the text: the paragraphs joined in reading order (and, when asked, the footno
 a map from character offsets back to paragraphs, pages and quotations. One matching-time
 budget (1 s) covers the whole search, so a runaway regular expression raises
 :class:`~leninism_data.query.QueryTimeout` instead of hanging the kernel.
+
+Whole-word matching treats hyphens and apostrophes as word boundaries, so "Party" is
+found inside "non-Party" and "Lenin" in "Lenin’s" (but not in "Leninism"). Frequency
+counts (:mod:`leninism_data.frequencies`) count a hyphenated compound as one word, so
+``kwic("party")`` can find more lines than ``term_frequencies("party")`` counts.
 """
 
 from __future__ import annotations
