@@ -21,6 +21,7 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 from leninism_data.chapter_arg import resolve_chapter
 from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
 from leninism_data.keyness import Comparison, collocates, compare, keyness
+from leninism_data.notes import NoteError, NoteStore
 from leninism_data.names import people, people_index, works, works_index
 from leninism_data.passages import similar_passages
 from leninism_data.query import QueryError, QueryTimeout
@@ -35,7 +36,8 @@ from leninism_data.tables import (TABLES, chapters, citations, editorial_referen
 __version__ = "0.1.0"
 
 __all__ = [
-    "DATA_DICTIONARY", "STOPWORDS", "TABLES", "Comparison", "Dispersion", "QueryError",
+    "DATA_DICTIONARY", "STOPWORDS", "TABLES", "Comparison", "Dispersion", "NoteError",
+    "NoteStore", "QueryError",
     "QueryTimeout", "UnknownParagraphError", "chapters", "citations", "cite", "collocates",
     "compare", "describe", "dispersion", "editorial_references", "footnotes", "hyphenation",
     "keyness", "kwic", "load_stopwords", "ngrams", "pages", "paragraphs", "people",

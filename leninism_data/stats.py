@@ -29,8 +29,6 @@ from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
-from scipy.special import erfc, xlogy
 
 FloatArray = npt.NDArray[np.float64]
 FloatOrArray = float | FloatArray
@@ -107,6 +105,8 @@ def _log_likelihood_from_cells(
     observed: Sequence[FloatArray], expected: Sequence[FloatArray]
 ) -> FloatArray:
     """G² = 2 · Σ O·ln(O/E), with 0·ln 0 taken as 0."""
+    from scipy.special import xlogy  # imported on first use: scipy is slow to import
+
     total = sum(xlogy(o, o) - xlogy(o, e) for o, e in zip(observed, expected))
     # Rounding can leave a tiny negative value where observed equals expected.
     return np.maximum(2.0 * total, 0.0)
@@ -114,6 +114,8 @@ def _log_likelihood_from_cells(
 
 def _chi2_1df_sf(g2: FloatArray) -> FloatArray:
     """P(χ² ≥ g2) with 1 degree of freedom: a χ²₁ variable is a squared standard normal."""
+    from scipy.special import erfc  # imported on first use: scipy is slow to import
+
     return erfc(np.sqrt(g2 / 2.0))
 
 
@@ -883,6 +885,8 @@ class BM25Index:
         self.average_length = float(self.document_lengths.mean()) if lengths else 0.0
 
         # Duplicate (document, term) pairs are summed into term frequencies.
+        from scipy import sparse  # imported on first use: scipy is slow to import
+
         term_freqs = sparse.csc_matrix(
             (np.ones(len(token_term_ids)), (doc_ids, token_term_ids)),
             shape=(self.n_documents, len(self._term_ids)),

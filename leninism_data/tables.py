@@ -9,6 +9,7 @@ Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_i
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from leninism_data.corpus import book
 from leninism_data.stopwords import STOPWORDS
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
+QUOTE_MARK = re.compile("[“”]")
 CHAPTER_LABELS = pd.CategoricalDtype(list(NUMERALS), ordered=True)
 KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
 
@@ -66,30 +68,35 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
     for p in b.paragraphs:
         spans = sentence_spans(p.text)
         sentence_ids = [f"{p.paragraph_id}.{n}" for n in range(1, len(spans) + 1)]
-        for sentence_id, (start, end) in zip(sentence_ids, spans):
-            sentence = p.text[start:end]
-            for name, value in zip(sentence_columns, (
-                    sentence_id, p.paragraph_id, p.chapter, p.section, p.page_at(start),
-                    sentence, count_words(sentence))):
-                sentence_columns[name].append(value)
+        starts = [start for start, _ in spans]
+        sentence_columns["sentence_id"] += sentence_ids
+        sentence_columns["paragraph_id"] += [p.paragraph_id] * len(spans)
+        sentence_columns["chapter"] += [p.chapter] * len(spans)
+        sentence_columns["section"] += [p.section] * len(spans)
+        sentence_columns["page"] += [p.page_at(start) for start in starts]
+        sentence_columns["text"] += [p.text[start:end] for start, end in spans]
         matches = list(WORD.finditer(p.text))
         offsets = [m.start() for m in matches]
-        n = len(offsets)
         # Quotation-mark depth before each word: count “ and ” that precede it.
-        marks = [(i, 1 if ch == "“" else -1) for i, ch in enumerate(p.text) if ch in "“”"]
+        marks = [(m.start(), 1 if m.group() == "“" else -1) for m in QUOTE_MARK.finditer(p.text)]
         depth_at, depth, j = [], 0, 0
         for offset in offsets:
             while j < len(marks) and marks[j][0] < offset:
                 depth += marks[j][1]
                 j += 1
             depth_at.append(depth > 0)
-        starts = [start for start, _ in spans]
+        in_sentence = [bisect_right(starts, o) - 1 for o in offsets]
+        words_per_sentence = [0] * len(spans)
+        for i in in_sentence:
+            words_per_sentence[i] += 1
+        sentence_columns["n_words"] += words_per_sentence
         break_offsets = [offset for offset, _ in p.page_breaks]
         break_pages = [page for _, page in p.page_breaks]
         in_block = p.kind == "quotation"
         who = speaker.get(p.quotation_id)
+        n = len(offsets)
         columns["paragraph_id"] += [p.paragraph_id] * n
-        columns["sentence_id"] += [sentence_ids[bisect_right(starts, o) - 1] for o in offsets]
+        columns["sentence_id"] += [sentence_ids[i] for i in in_sentence]
         columns["chapter"] += [p.chapter] * n
         columns["section"] += [p.section] * n
         columns["page"] += [break_pages[bisect_right(break_offsets, o) - 1] for o in offsets]
