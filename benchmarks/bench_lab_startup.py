@@ -9,7 +9,10 @@ times, from the moment the command is started:
 * ``server``: until JupyterLab's API answers;
 * ``page``: until Chromium shows JupyterLab with 00-start-here.ipynb open and its kernel
   idle (or, while the notebooks are not written yet, the file browser);
-* ``run-all``: running every cell of 00-start-here.ipynb (target: at most 15 s).
+* ``run-all``: running every cell of 00-start-here.ipynb (target: at most 15 s);
+* ``keystroke``: median time from a key typed in a Text widget to the HTML widget it
+  drives showing the change, on a probe notebook: the floor under any widget's response
+  (the Concordance's target is at most 0.3 s).
 
 Needs Debian's Chromium (/usr/bin/chromium) and Playwright (the ``test`` extra).
 """
@@ -29,10 +32,12 @@ from lab_driver import (  # noqa: E402  (the helpers live beside the browser tes
     PAGE_TIMEOUT_MS,
     code_cells,
     isolated_environment,
+    keystroke_latencies,
     launch_chromium,
     open_notebook,
     run_all_cells,
     start_cli_server,
+    write_echo_notebook,
 )
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -61,6 +66,11 @@ def one_run(playwright, base: Path) -> dict[str, float]:
             errors = [error for cell in code_cells(page) for error in cell["errors"]]
             if not finished or errors:
                 print(f"  warning: {START_NOTEBOOK} did not run cleanly: {errors}")
+        write_echo_notebook(folder / "bench" / "echo.ipynb")
+        open_notebook(page, server, "bench/echo.ipynb")
+        run_all_cells(page)
+        latencies = keystroke_latencies(page, ".widget-text input", ".widget-html-content", "dictatorship")
+        figures["keystroke"] = statistics.median(latencies)
         return figures
     finally:
         context.close()
@@ -77,10 +87,10 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="bench-lab-") as tmp:
                 figures = one_run(playwright, Path(tmp))
             results.append(figures)
-            print(f"run {number}: " + ", ".join(f"{name} {value:.2f} s" for name, value in figures.items()))
+            print(f"run {number}: " + ", ".join(f"{name} {value:.3f} s" for name, value in figures.items()))
     print(f"\nleninism-study lab, median of {runs} fresh starts (2 cores):")
     for name in results[0]:
-        print(f"  {name:8} {statistics.median(r[name] for r in results):6.2f} s")
+        print(f"  {name:10} {statistics.median(r[name] for r in results):6.3f} s")
 
 
 if __name__ == "__main__":

@@ -155,6 +155,42 @@ def launch_chromium(playwright: Playwright, profile: Path, env: dict[str, str]) 
     return context
 
 
+# --------------------------------------------------------------------------- a probe notebook
+
+ECHO_SOURCE = """\
+import html
+import ipywidgets as widgets
+
+query = widgets.Text(description="Query")
+echo = widgets.HTML("<b>nothing typed yet</b>")
+
+def show(change):
+    echo.value = f"<b>{len(change['new'])} letters: {html.escape(change['new'].upper())}</b>"
+
+query.observe(show, names="value")
+widgets.VBox([query, echo])"""
+
+
+def write_echo_notebook(path: Path) -> Path:
+    """Write a probe notebook: a markdown cell, a print, and the Text -> HTML widget pair."""
+    cells = [
+        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Harness check"},
+        {"cell_type": "code", "id": "hello", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": 'print("kernel ready")'},
+        {"cell_type": "code", "id": "echo", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": ECHO_SOURCE},
+    ]
+    notebook = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+    return path
+
+
 # --------------------------------------------------------------------------- JupyterLab pages
 
 
@@ -201,3 +237,21 @@ def code_cells(page: Page) -> list[dict[str, object]]:
             }))"""
     )
     return cells
+
+
+def keystroke_latencies(page: Page, box: str, results: str, text: str) -> list[float]:
+    """Type ``text`` into ``box`` one key at a time; seconds until ``results`` changed, per key.
+
+    ``box`` and ``results`` are CSS selectors; each key must change the results' text.
+    """
+    latencies = []
+    for key in text:
+        before = page.locator(results).inner_text()
+        began = time.perf_counter()
+        page.locator(box).press(key)
+        page.wait_for_function(
+            "([selector, before]) => document.querySelector(selector).innerText !== before",
+            arg=[results, before], polling="raf", timeout=PAGE_TIMEOUT_MS,
+        )
+        latencies.append(time.perf_counter() - began)
+    return latencies

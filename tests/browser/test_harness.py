@@ -7,47 +7,13 @@ needs the whole chain to work: server, kernel, widget manager, comm messages, re
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from lab_driver import Server, code_cells, open_notebook, run_all_cells
+from lab_driver import Server, code_cells, open_notebook, run_all_cells, write_echo_notebook
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
-
-ECHO_SOURCE = """\
-import html
-import ipywidgets as widgets
-
-query = widgets.Text(description="Query")
-echo = widgets.HTML("<b>nothing typed yet</b>")
-
-def show(change):
-    echo.value = f"<b>{len(change['new'])} letters: {html.escape(change['new'].upper())}</b>"
-
-query.observe(show, names="value")
-widgets.VBox([query, echo])"""
-
-
-def write_echo_notebook(path: Path) -> Path:
-    """Write the test notebook: a markdown cell, a print, and the Text -> HTML widget pair."""
-    cells = [
-        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Harness check"},
-        {"cell_type": "code", "id": "hello", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": 'print("kernel ready")'},
-        {"cell_type": "code", "id": "echo", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": ECHO_SOURCE},
-    ]
-    notebook = {
-        "cells": cells,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
-    return path
 
 
 def type_and_expect_echo(page: Page) -> None:
