@@ -1,8 +1,11 @@
 """Passage finder: the paragraphs that best support or discuss a sentence you paste.
 
 Ranking is Okapi BM25 (k1 = 1.5, b = 0.75) over the paragraphs' content words (stopwords
-left out, words reduced to their lemma so "peasants" finds "peasant"), with the small
-exact implementation in :class:`leninism_data.stats.BM25Index`. BM25 was chosen over
+left out, plurals reduced by Harman's "S-stemmer" so "peasants" finds "peasant"), with the
+small exact implementation in :class:`leninism_data.stats.BM25Index`. The S-stemmer
+(Harman 1991, JASIS 42:7) removes only plural endings, with three rules: "-ies" → "-y"
+(not after e or a), "-es" → "-e" (not after a, e, o), "-s" → "" (not after u or s); it
+never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data. BM25 was chosen over
 TF-IDF cosine because it saturates repeated words and normalises for paragraph length —
 both matter here, where paragraphs run from five words to five hundred — and over a
 library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none of their
@@ -18,16 +21,30 @@ import pandas as pd
 
 from leninism_data._text import words
 from leninism_data.chapter_arg import ChapterLike, resolve_chapter
-from leninism_data.lemmas import lemma
 from leninism_data.query import QueryError
 from leninism_data.stats import BM25Index
 from leninism_data.stopwords import STOPWORDS
 from leninism_data.tables import _paragraphs, _tokens_and_sentences
 
 
-def _content_lemmas(word_list: list[str]) -> list[str]:
+def s_stem(word: str) -> str:
+    """Harman's S-stemmer: strip English plural endings.
+
+    >>> [s_stem(w) for w in ("peasants", "parties", "classes", "masses", "thesis", "class")]
+    ['peasant', 'party', 'classe', 'masse', 'thesis', 'class']
+    """
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("us", "ss", "is")):
+        return word[:-1]
+    return word
+
+
+def _content_stems(word_list: list[str]) -> list[str]:
     lowered = (w.lower() for w in word_list)
-    return [lemma(w[:-2] if w.endswith(("’s", "'s")) else w) for w in lowered
+    return [s_stem(w[:-2] if w.endswith(("’s", "'s")) else w) for w in lowered
             if w not in STOPWORDS]
 
 
@@ -38,7 +55,7 @@ def passage_index() -> tuple[BM25Index, tuple[str, ...]]:
     content = tokens[~tokens["is_stopword"]]
     by_paragraph = content.groupby("paragraph_id", sort=False)["term"].agg(list)
     ids = tuple(_paragraphs()["paragraph_id"])
-    documents = [[lemma(t) for t in by_paragraph.get(pid, [])] for pid in ids]
+    documents = [[s_stem(t) for t in by_paragraph.get(pid, [])] for pid in ids]
     return BM25Index(documents), ids
 
 
@@ -68,9 +85,9 @@ def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = Non
     >>> hits = similar_passages("Why did the revolution break out in a backward country "
     ...                         "where the chain of imperialism was weakest?", k=3)
     >>> hits["paragraph_id"].tolist()
-    ['III.38', 'III.40', 'III.44']
+    ['III.40', 'III.38', 'III.44']
     """
-    query = _content_lemmas(words(text))
+    query = _content_stems(words(text))
     if not query:
         raise QueryError("Type a sentence or some words to look for, e.g. 'the alliance of "
                          "workers and peasants'.", query=text)
@@ -90,5 +107,5 @@ def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = Non
     frame.insert(5, "score", best.to_numpy())
     wanted = set(query)
     frame.insert(6, "matched", [
-        tuple(sorted(wanted & set(_content_lemmas(words(t))))) for t in frame["text"]])
+        tuple(sorted(wanted & set(_content_stems(words(t))))) for t in frame["text"]])
     return frame

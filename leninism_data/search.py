@@ -22,17 +22,22 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import regex
 
 from leninism_data.chapter_arg import ChapterLike, resolve_chapter
 from leninism_data.corpus import book
-from leninism_data.query import SearchBudget, compile_query, finditer_safe
+from leninism_data.query import WORD_END, WORD_START, QueryTimeout, compile_query
 from leninism_data.tables import KINDS
 
 SEARCH_SECONDS = 1.0
 SEPARATOR = "\n\n"
+AVERAGE_WORD = 12  # characters, with space and punctuation: a first, cheap guess
+MAX_WORD = 40  # characters: longer than any word with its punctuation in the book
+PLAIN_WORD = regex.compile(rf"{WORD_START}\w+{WORD_END}")
+SINGLE_WORD = regex.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextIndex:
     """Paragraphs (and footnotes) joined into one string, with offsets to map back."""
 
@@ -46,12 +51,47 @@ class TextIndex:
     page_breaks: tuple[tuple[tuple[int, int], ...], ...]
     quoted: np.ndarray  # per character: inside the quotation marks of a block quotation
 
+    @functools.cached_property
+    def start_array(self) -> np.ndarray:
+        return np.asarray(self.starts, dtype=np.int64)
+
+    @functools.cached_property
+    def word_spans(self) -> dict[str, np.ndarray]:
+        """Lower-cased word → its ``(start, end)`` spans: the fast path for a plain word.
+
+        Words are cut exactly as whole-word queries match them (hyphens and apostrophes
+        separate words; a piece just after an apostrophe inside a word is not a word).
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for match in PLAIN_WORD.finditer(self.text):
+            spans.setdefault(match.group().lower(), []).append(match.span())
+        return {word: np.array(s, dtype=np.int64) for word, s in spans.items()}
+
     def document(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
+    def document_text(self, doc: int) -> str:
+        end = (self.starts[doc + 1] - len(SEPARATOR) if doc + 1 < len(self.starts)
+               else len(self.text))
+        return self.text[self.starts[doc]:end]
+
+    @functools.cached_property
+    def _break_offsets(self) -> tuple[tuple[int, ...], ...]:
+        return tuple(tuple(offset for offset, _ in breaks) for breaks in self.page_breaks)
+
+    @functools.cached_property
+    def id_array(self) -> np.ndarray:
+        return np.asarray(self.paragraph_ids, dtype=object)
+
+    @functools.cached_property
+    def footnote_array(self) -> np.ndarray:
+        return np.asarray(self.footnote, dtype=object)
+
     def page(self, doc: int, local_offset: int) -> int:
         breaks = self.page_breaks[doc]
-        return breaks[bisect_right([o for o, _ in breaks], local_offset) - 1][1]
+        if len(breaks) == 1:
+            return breaks[0][1]
+        return breaks[bisect_right(self._break_offsets[doc], local_offset) - 1][1]
 
 
 def _quoted_characters(text: str) -> np.ndarray:
@@ -94,30 +134,48 @@ def _kinds(kind: str | list[str] | None) -> set[str] | None:
     return wanted
 
 
+@dataclass(frozen=True)
+class Hits:
+    """Matches of a query: document index and offsets within the document, as arrays."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    in_quotation: np.ndarray
+
+
 def _matches(query: str, *, regex: bool, whole_word: bool, case: bool,
              chapter: ChapterLike | None, section: int | None, kind,
-             include_quotations: bool, include_footnotes: bool):
-    """Yield (document index, local start, local end, in_quotation) for every hit."""
+             include_quotations: bool, include_footnotes: bool) -> Hits:
+    """Every non-empty hit of ``query`` that passes the filters."""
     pattern = compile_query(query, regex=regex, whole_word=whole_word, case=case)
     chapter_number = None if chapter is None else resolve_chapter(chapter)
     kinds = _kinds(kind)
     index = text_index(include_footnotes)
-    budget = SearchBudget(SEARCH_SECONDS)
-    for match in finditer_safe(pattern, index.text, budget):
-        start, end = match.span()
-        if start == end:
-            continue
-        doc = index.document(start)
-        if chapter_number is not None and index.chapter[doc] != chapter_number:
-            continue
-        if section is not None and index.section[doc] != section:
-            continue
-        if kinds is not None and index.kind[doc] not in kinds:
-            continue
-        in_quotation = bool(index.quoted[start])
-        if in_quotation and not include_quotations:
-            continue
-        yield doc, start - index.starts[doc], end - index.starts[doc], in_quotation
+    if not regex and whole_word and not case and SINGLE_WORD.fullmatch(query.strip()):
+        spans = index.word_spans.get(query.strip().lower(), np.zeros((0, 2), dtype=np.int64))
+    else:
+        try:  # the regex module's timeout covers the whole iteration
+            spans = np.array([m.span() for m in pattern.finditer(index.text,
+                                                                  timeout=SEARCH_SECONDS)],
+                             dtype=np.int64).reshape(-1, 2)
+        except TimeoutError:
+            raise QueryTimeout(SEARCH_SECONDS) from None
+    starts, ends = spans[:, 0], spans[:, 1]
+    docs = np.searchsorted(index.start_array, starts, side="right") - 1
+    quoted = index.quoted[starts] if len(starts) else np.zeros(0, dtype=bool)
+    keep = ends > starts
+    if chapter_number is not None:
+        keep &= index.chapter[docs] == chapter_number
+    if section is not None:
+        keep &= index.section[docs] == section
+    if kinds is not None:
+        keep &= np.isin(np.asarray(index.kind, dtype=object)[docs], list(kinds))
+    if not include_quotations:
+        keep &= ~quoted
+    docs, starts, ends = docs[keep], starts[keep], ends[keep]
+    offsets = index.start_array[docs]
+    return Hits(docs, starts - offsets, ends - offsets, quoted[keep])
 
 
 def search(query: str, *, regex: bool = False, whole_word: bool = True, case: bool = False,
@@ -157,14 +215,14 @@ def search(query: str, *, regex: bool = False, whole_word: bool = True, case: bo
     [['IV.26', <NA>, 1], ['IV.26', 20, 2]]
     """
     index = text_index(include_footnotes)
+    hits = _matches(query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
+                    section=section, kind=kind, include_quotations=include_quotations,
+                    include_footnotes=include_footnotes)
     found: dict[int, list[tuple[int, int]]] = {}
-    for doc, start, end, _ in _matches(
-            query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
-            section=section, kind=kind, include_quotations=include_quotations,
-            include_footnotes=include_footnotes):
+    for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
         found.setdefault(doc, []).append((start, end))
     docs = sorted(found)
-    texts = [index.text[index.starts[d]:index.starts[d] + _length(index, d)] for d in docs]
+    texts = [index.document_text(d) for d in docs]
     return pd.DataFrame({
         "paragraph_id": [index.paragraph_ids[d] for d in docs],
         "footnote": pd.array([index.footnote[d] for d in docs], dtype="Int64"),
@@ -178,10 +236,12 @@ def search(query: str, *, regex: bool = False, whole_word: bool = True, case: bo
     })
 
 
-def _length(index: TextIndex, doc: int) -> int:
-    end = index.starts[doc + 1] - len(SEPARATOR) if doc + 1 < len(index.starts) \
-        else len(index.text)
-    return end - index.starts[doc]
+def _words_around(text: str, start: int, end: int, window: int, width: int
+                  ) -> tuple[str, str]:
+    """Slices around a hit wide enough for ``window`` words of up to ``width`` characters
+    (one more, so that a word cut by the slice is never among them)."""
+    reach = (window + 1) * width
+    return text[max(0, start - reach):start], text[end:end + reach]
 
 
 def _context(text: str, start: int, end: int, window: int,
@@ -190,14 +250,17 @@ def _context(text: str, start: int, end: int, window: int,
         return text[max(0, start - window):start], text[end:end + window]
     if unit != "words":
         raise ValueError(f"unit must be 'words' or 'chars', not {unit!r}.")
-    left = text[:start].split()
-    right = text[end:].split()
-    left_text = " ".join(left[-window:]) if window else ""
-    if text[:start].endswith(" ") and left_text:
-        left_text += " "
-    right_text = " ".join(right[:window]) if window else ""
-    if text[end:].startswith(" ") and right_text:
-        right_text = " " + right_text
+    if not window:
+        return "", ""
+    before, after = _words_around(text, start, end, window, AVERAGE_WORD)
+    left, right = before.split(), after.split()
+    if (len(left) <= window and start > len(before)) or (
+            len(right) <= window and end + len(after) < len(text)):
+        before, after = _words_around(text, start, end, window, MAX_WORD)
+        left, right = before.split(), after.split()
+    left, right = left[-window:], right[:window]
+    left_text = " ".join(left) + (" " if left and before.endswith(" ") else "")
+    right_text = (" " if right and after.startswith(" ") else "") + " ".join(right)
     return left_text, right_text
 
 
@@ -246,21 +309,28 @@ def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "word
 
         query, regex = lemma_pattern(query), True
     index = text_index(include_footnotes)
-    rows = []
-    for doc, start, end, in_quotation in _matches(
-            query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
-            section=section, kind=None, include_quotations=include_quotations,
-            include_footnotes=include_footnotes):
-        text = index.text[index.starts[doc]:index.starts[doc] + _length(index, doc)]
+    hits = _matches(query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
+                    section=section, kind=None, include_quotations=include_quotations,
+                    include_footnotes=include_footnotes)
+    texts: dict[int, str] = {}
+    lefts, matches, rights, pages = [], [], [], []
+    for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
+        text = texts.get(doc) or texts.setdefault(doc, index.document_text(doc))
         left, right = _context(text, start, end, window, unit)
-        rows.append((index.paragraph_ids[doc], index.footnote[doc], int(index.chapter[doc]),
-                     int(index.section[doc]), index.page(doc, start), left, text[start:end],
-                     right, start, end, in_quotation))
-    frame = pd.DataFrame(rows, columns=["paragraph_id", "footnote", "chapter", "section",
-                                        "page", "left", "match", "right", "start", "end",
-                                        "in_quotation"])
-    frame["footnote"] = frame["footnote"].astype("Int64")
-    frame["in_quotation"] = frame["in_quotation"].astype(bool)
+        lefts.append(left)
+        matches.append(text[start:end])
+        rights.append(right)
+        pages.append(index.page(doc, start))
+    docs = hits.doc
+    frame = pd.DataFrame({
+        "paragraph_id": index.id_array[docs],
+        "footnote": pd.array(index.footnote_array[docs], dtype="Int64"),
+        "chapter": index.chapter[docs], "section": index.section[docs],
+        "page": np.asarray(pages, dtype=np.int64),
+        "left": np.asarray(lefts, dtype=object), "match": np.asarray(matches, dtype=object),
+        "right": np.asarray(rights, dtype=object), "start": hits.start, "end": hits.end,
+        "in_quotation": hits.in_quotation.astype(bool),
+    })
     if sort == "left":
         keys = frame["left"].map(lambda s: " ".join(reversed(s.lower().split())))
     elif sort == "right":
