@@ -34,7 +34,7 @@ import shutil
 import socket
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,20 +120,6 @@ def copy_notebooks(dest: Path, source: Path | None = None) -> list[Path]:
 # --------------------------------------------------------------------------- export
 
 
-def _tables() -> dict[str, Callable[[], pd.DataFrame]]:
-    import leninism_data
-
-    tables: dict[str, Callable[[], pd.DataFrame]] = leninism_data.TABLES
-    return tables
-
-
-def _data_dictionary() -> dict[str, dict[str, str]]:
-    import leninism_data
-
-    dictionary: dict[str, dict[str, str]] = leninism_data.DATA_DICTIONARY
-    return dictionary
-
-
 def resolve_table_names(requested: Sequence[str] | None, known: Sequence[str]) -> list[str]:
     """Return the tables to export, in the order given, checking every name.
 
@@ -154,6 +140,14 @@ def resolve_table_names(requested: Sequence[str] | None, known: Sequence[str]) -
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise UserError(f"unknown table '{name}'{hint}; the tables are: {', '.join(known)}")
     return list(dict.fromkeys(names))
+
+
+def _is_list_column(column: pd.Series) -> bool:
+    """True for an object column whose values are tuples or lists (e.g. a paragraph's footnotes)."""
+    if column.dtype != object:
+        return False
+    values = column.dropna()
+    return bool(len(values)) and all(isinstance(v, (tuple, list)) for v in values)
 
 
 def describe_type(column: pd.Series) -> str:
@@ -178,20 +172,23 @@ def describe_type(column: pd.Series) -> str:
         return "integer (may be empty)" if isinstance(dtype, pd.api.extensions.ExtensionDtype) else "integer"
     if pd.api.types.is_float_dtype(dtype):
         return "number"
-    values = column.dropna()
-    if len(values) and all(isinstance(v, (tuple, list)) for v in values):
-        items = [item for v in values for item in v]
+    if _is_list_column(column):
+        items = [item for v in column.dropna() for item in v]
         if all(isinstance(i, int) for i in items):
             return "list of integers"
         return "list of texts" if all(isinstance(i, str) for i in items) else "list"
     return "text"
 
 
-def data_dictionary_frame(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per exported column: ``table``, ``column``, ``type``, ``dtype``, ``meaning``."""
+def data_dictionary_frame(
+    frames: dict[str, pd.DataFrame], meanings: dict[str, dict[str, str]]
+) -> pd.DataFrame:
+    """One row per column of ``frames``: ``table``, ``column``, ``type``, ``dtype``, ``meaning``.
+
+    ``meanings`` maps table -> column -> meaning (``leninism_data.DATA_DICTIONARY``).
+    """
     import pandas as pd
 
-    meanings = _data_dictionary()
     rows = [
         {
             "table": table,
@@ -204,11 +201,6 @@ def data_dictionary_frame(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         for column in frame.columns
     ]
     return pd.DataFrame(rows, columns=["table", "column", "type", "dtype", "meaning"])
-
-
-def _is_list_column(column: pd.Series) -> bool:
-    values = column.dropna()
-    return bool(len(values)) and all(isinstance(v, (tuple, list)) for v in values)
 
 
 def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
@@ -251,11 +243,12 @@ def export_tables(dest: Path, fmt: str = "csv", tables: Sequence[str] | None = N
             "writing Parquet needs the pyarrow package; install it with: "
             "python -m pip install pyarrow (or use --format csv)"
         )
-    available = _tables()
-    names = resolve_table_names(tables, list(available))
-    frames = {name: available[name]() for name in names}
+    import leninism_data
+
+    names = resolve_table_names(tables, list(leninism_data.TABLES))
+    frames = {name: leninism_data.TABLES[name]() for name in names}
     outputs = {f"{name}.{fmt}": frame for name, frame in frames.items()}
-    outputs[f"data_dictionary.{fmt}"] = data_dictionary_frame(frames)
+    outputs[f"data_dictionary.{fmt}"] = data_dictionary_frame(frames, leninism_data.DATA_DICTIONARY)
     written = []
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -342,7 +335,7 @@ def app_notebook(name: str, folder: Path) -> Path:
     cls = APPS[name]
     if not hasattr(widgets, cls):
         raise UserError(f"this version of leninism_data has no {cls} widget for the '{name}' app")
-    cell = {
+    cell: dict[str, Any] = {
         "cell_type": "code",
         "execution_count": None,
         "id": name,
@@ -439,11 +432,18 @@ Each command has its own help, e.g.: {PROG} export --help""",
         "(your work is never overwritten). To start again from scratch, give a new DIR.",
     )
     lab.add_argument(
-        "dir", nargs="?", default=DEFAULT_LAB_DIR, metavar="DIR",
+        "dir",
+        nargs="?",
+        default=DEFAULT_LAB_DIR,
+        metavar="DIR",
         help=f"your folder of notebooks (default: ./{DEFAULT_LAB_DIR})",
     )
     lab.add_argument("--port", type=_port, help="port to serve on (default: the first free one from 8888)")
-    lab.add_argument("--no-browser", action="store_true", help="do not open a browser tab; open the printed address yourself")
+    lab.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="do not open a browser tab; open the printed address yourself",
+    )
 
     notebooks = commands.add_parser(
         "notebooks",
@@ -462,12 +462,16 @@ Each command has its own help, e.g.: {PROG} export --help""",
     )
     export.add_argument("dir", metavar="DIR", help="folder to write into (created if needed)")
     export.add_argument(
-        "--format", choices=FORMATS, default="csv",
+        "--format",
+        choices=FORMATS,
+        default="csv",
         help="csv (default; opens in any spreadsheet; list cells are joined with ';'), "
         "parquet (needs pyarrow) or json (one array of records per table)",
     )
     export.add_argument(
-        "--tables", nargs="+", metavar="NAME",
+        "--tables",
+        nargs="+",
+        metavar="NAME",
         help="only these tables, e.g. --tables chapters footnotes (default: all)",
     )
 
@@ -479,11 +483,15 @@ Each command has its own help, e.g.: {PROG} export --help""",
         "widget you may name a notebook of your own: it is shown the same way.",
     )
     app.add_argument(
-        "target", nargs="?", default="explorer", metavar="APP",
+        "target",
+        nargs="?",
+        default="explorer",
+        metavar="APP",
         help=f"{', '.join(APPS)} (default: explorer), or the path of a .ipynb file",
     )
     app.add_argument(
-        "--ip", default=LOOPBACK,
+        "--ip",
+        default=LOOPBACK,
         help=f"address to listen on (default: {LOOPBACK}, this computer only; with "
         "0.0.0.0 others on your network can connect, using the printed address with its token)",
     )

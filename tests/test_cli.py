@@ -75,7 +75,9 @@ def assert_one_line_error(err: str, *phrases: str) -> None:
         (["app"], "classroom"),
     ],
 )
-def test_every_command_explains_itself(command: list[str], phrase: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_explains_itself(
+    command: list[str], phrase: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_:
         cli.main([*command, "--help"])
     assert exit_.value.code == 0
@@ -87,7 +89,10 @@ def test_every_command_explains_itself(command: list[str], phrase: str, capsys: 
 def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "leninism_data", "app", "no-such-notebook.ipynb"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr == "leninism-study: error: there is no notebook no-such-notebook.ipynb\n"
@@ -118,7 +123,9 @@ def test_notebooks_copies_every_file_but_jupyter_litter(
     assert status == 0
     assert read_tree(tmp_path / "class") == read_tree(fake_notebooks)
     assert sorted(read_tree(tmp_path / "class")) == [
-        "00-start-here.ipynb", "01-introduction.ipynb", "images/cover.png",
+        "00-start-here.ipynb",
+        "01-introduction.ipynb",
+        "images/cover.png",
     ]
     assert not (tmp_path / "class" / ".ipynb_checkpoints").exists()
     assert f"Copied 3 notebook files into {tmp_path / 'class'}" in out
@@ -132,7 +139,9 @@ def test_notebooks_copies_the_shipped_notebooks_byte_for_byte(
     assert read_tree(tmp_path / "class") == shipped_notebooks
 
 
-def test_notebooks_fills_an_empty_folder(fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_notebooks_fills_an_empty_folder(
+    fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "empty").mkdir()
     assert run(capsys, "notebooks", tmp_path / "empty")[0] == 0
     assert (tmp_path / "empty" / cli.START_NOTEBOOK).is_file()
@@ -143,7 +152,9 @@ def test_notebooks_from_a_checkout_without_notebooks_makes_an_empty_folder(tmp_p
     assert (tmp_path / "class").is_dir()
 
 
-def test_notebooks_never_overwrites(fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_notebooks_never_overwrites(
+    fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     dest = tmp_path / "class"
     dest.mkdir()
     (dest / cli.START_NOTEBOOK).write_text("a student's answers", encoding="utf-8")
@@ -154,11 +165,15 @@ def test_notebooks_never_overwrites(fake_notebooks: Path, tmp_path: Path, capsys
     assert sorted(p.name for p in dest.iterdir()) == [cli.START_NOTEBOOK]
 
 
-def test_notebooks_reports_an_unwritable_folder(fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_notebooks_reports_an_unwritable_folder(
+    fake_notebooks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     status, _, err = run(capsys, "notebooks", tmp_path / "a-file" / "class")
     assert status == 2
-    assert_one_line_error(err, f"cannot copy the notebooks into {tmp_path / 'a-file' / 'class'}: Not a directory")
+    assert_one_line_error(
+        err, f"cannot copy the notebooks into {tmp_path / 'a-file' / 'class'}: Not a directory"
+    )
 
 
 # --------------------------------------------------------------------------- lab
@@ -173,7 +188,11 @@ def test_lab_copies_the_notebooks_then_opens_jupyterlab_on_start_here(
     assert read_tree(dest) == read_tree(fake_notebooks)
     [(module, argv)] = launched
     assert module == "jupyterlab.labapp"
-    assert argv[:3] == [f"--ServerApp.root_dir={dest}", "--ServerApp.ip=127.0.0.1", "--ServerApp.open_browser=False"]
+    assert argv[:3] == [
+        f"--ServerApp.root_dir={dest}",
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.open_browser=False",
+    ]
     assert argv[-1] == str(dest / cli.START_NOTEBOOK)
     assert "Copied 3 notebook files" in out
 
@@ -195,7 +214,11 @@ def test_lab_reopens_an_existing_folder_without_touching_it(
 
 
 def test_lab_defaults_to_a_folder_in_the_current_directory(
-    fake_notebooks: Path, tmp_path: Path, launched, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake_notebooks: Path,
+    tmp_path: Path,
+    launched,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "lab")[0] == 0
@@ -203,10 +226,16 @@ def test_lab_defaults_to_a_folder_in_the_current_directory(
 
 
 def test_lab_says_when_jupyterlab_is_missing(
-    fake_notebooks: Path, tmp_path: Path, launched, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake_notebooks: Path,
+    tmp_path: Path,
+    launched,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None if name == "jupyterlab" else real_find_spec(name))
+    monkeypatch.setattr(
+        cli.importlib.util, "find_spec", lambda name: None if name == "jupyterlab" else real_find_spec(name)
+    )
     status, _, err = run(capsys, "lab", tmp_path / "mine")
     assert status == 2
     assert_one_line_error(err, "JupyterLab is not installed for this Python", "-m pip install jupyterlab")
@@ -226,7 +255,9 @@ def test_lab_says_when_the_port_is_taken(
     assert launched == [] and not (tmp_path / "mine").exists()
 
 
-def test_lab_refuses_a_file_as_its_folder(fake_notebooks: Path, tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lab_refuses_a_file_as_its_folder(
+    fake_notebooks: Path, tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "notes.txt").write_text("", encoding="utf-8")
     status, _, err = run(capsys, "lab", tmp_path / "notes.txt")
     assert status == 2
@@ -241,7 +272,11 @@ def test_lab_refuses_a_file_as_its_folder(fake_notebooks: Path, tmp_path: Path, 
 def tiny_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """Two small tables standing in for ``leninism_data.TABLES``, with every kind of column."""
     chapters = pd.DataFrame(
-        {"chapter": [0, 1], "numeral": ["", "I"], "title": ["Introduction", "The Historical Roots of Leninism"]}
+        {
+            "chapter": [0, 1],
+            "numeral": ["", "I"],
+            "title": ["Introduction", "The Historical Roots of Leninism"],
+        }
     )
     paragraphs = pd.DataFrame(
         {
@@ -254,11 +289,16 @@ def tiny_tables(monkeypatch: pytest.MonkeyPatch) -> None:
             "text": ["“Leninism is …”, he wrote", "Line one;\nline two"],
         }
     )
-    monkeypatch.setattr(leninism_data, "TABLES", {"chapters": chapters.copy, "paragraphs": paragraphs.copy}, raising=False)
+    monkeypatch.setattr(
+        leninism_data, "TABLES", {"chapters": chapters.copy, "paragraphs": paragraphs.copy}, raising=False
+    )
     monkeypatch.setattr(
         leninism_data,
         "DATA_DICTIONARY",
-        {"chapters": {"chapter": "0 = Introduction", "title": "as printed"}, "paragraphs": {"footnotes": "markers"}},
+        {
+            "chapters": {"chapter": "0 = Introduction", "title": "as printed"},
+            "paragraphs": {"footnotes": "markers"},
+        },
         raising=False,
     )
 
@@ -268,7 +308,11 @@ def test_export_writes_csv_tables_and_a_data_dictionary(
 ) -> None:
     status, out, _ = run(capsys, "export", tmp_path / "data")
     assert status == 0
-    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["chapters.csv", "data_dictionary.csv", "paragraphs.csv"]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [
+        "chapters.csv",
+        "data_dictionary.csv",
+        "paragraphs.csv",
+    ]
     assert out.splitlines()[-1] == str(tmp_path / "data" / "data_dictionary.csv")
     paragraphs = pd.read_csv(tmp_path / "data" / "paragraphs.csv", keep_default_na=False)
     assert paragraphs["footnotes"].tolist() == ["", "1;2"]
@@ -287,50 +331,71 @@ def test_export_writes_csv_tables_and_a_data_dictionary(
     assert len(rows) == 10
 
 
-def test_export_json_keeps_lists_and_missing_values(tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_keeps_lists_and_missing_values(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "export", tmp_path, "--format", "json", "--tables", "paragraphs")[0] == 0
     records = json.loads((tmp_path / "paragraphs.json").read_text(encoding="utf-8"))
     assert records[1]["footnotes"] == [1, 2] and records[0]["footnotes"] == []
     assert records[1]["volume"] is None and records[1]["ibid"] is True
     assert records[0]["text"] == "“Leninism is …”, he wrote"
     assert not (tmp_path / "chapters.json").exists()
-    assert [r["table"] for r in json.loads((tmp_path / "data_dictionary.json").read_text(encoding="utf-8"))] == ["paragraphs"] * 7
+    assert [
+        r["table"] for r in json.loads((tmp_path / "data_dictionary.json").read_text(encoding="utf-8"))
+    ] == ["paragraphs"] * 7
 
 
-def test_export_parquet_round_trips(tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_parquet_round_trips(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "export", tmp_path, "--format", "parquet", "--tables", "paragraphs,chapters")[0] == 0
     paragraphs = pd.read_parquet(tmp_path / "paragraphs.parquet")
     assert [list(v) for v in paragraphs["footnotes"]] == [[], [1, 2]]
     assert paragraphs["kind"].cat.categories.tolist() == ["prose", "quotation"]
-    assert pd.read_parquet(tmp_path / "chapters.parquet")["title"].tolist()[1] == "The Historical Roots of Leninism"
+    assert (
+        pd.read_parquet(tmp_path / "chapters.parquet")["title"].tolist()[1]
+        == "The Historical Roots of Leninism"
+    )
 
 
 def test_export_says_when_pyarrow_is_missing(
     tiny_tables: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real_find_spec(name))
+    monkeypatch.setattr(
+        cli.importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real_find_spec(name)
+    )
     status, _, err = run(capsys, "export", tmp_path / "data", "--format", "parquet")
     assert status == 2
-    assert_one_line_error(err, "writing Parquet needs the pyarrow package", "-m pip install pyarrow", "--format csv")
+    assert_one_line_error(
+        err, "writing Parquet needs the pyarrow package", "-m pip install pyarrow", "--format csv"
+    )
     assert not (tmp_path / "data").exists()
 
 
-def test_export_names_the_tables_when_one_is_unknown(tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_names_the_tables_when_one_is_unknown(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = run(capsys, "export", tmp_path / "data", "--tables", "chapters", "paragraph")
     assert status == 2
-    assert_one_line_error(err, "unknown table 'paragraph' (did you mean 'paragraphs'?); the tables are: chapters, paragraphs")
+    assert_one_line_error(
+        err, "unknown table 'paragraph' (did you mean 'paragraphs'?); the tables are: chapters, paragraphs"
+    )
     assert not (tmp_path / "data").exists()
 
 
-def test_export_says_when_the_folder_cannot_be_written(tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_says_when_the_folder_cannot_be_written(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     status, _, err = run(capsys, "export", tmp_path / "a-file" / "data")
     assert status == 2
     assert_one_line_error(err, f"cannot write to {tmp_path / 'a-file' / 'data'}: Not a directory")
 
 
-def test_export_writes_every_real_table_with_its_meanings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_every_real_table_with_its_meanings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "export", tmp_path)[0] == 0
     assert sorted(p.stem for p in tmp_path.iterdir()) == sorted([*leninism_data.TABLES, "data_dictionary"])
     chapters = pd.read_csv(tmp_path / "chapters.csv", keep_default_na=False)
@@ -338,7 +403,9 @@ def test_export_writes_every_real_table_with_its_meanings(tmp_path: Path, capsys
     assert chapters["numeral"].tolist() == ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
     footnotes = pd.read_csv(tmp_path / "footnotes.csv")
     assert len(footnotes) == 32
-    assert footnotes.loc[0, "text"].startswith("J. V. Stalin’s lectures, The Foundations of Leninism, were published in Pravda")
+    assert footnotes.loc[0, "text"].startswith(
+        "J. V. Stalin’s lectures, The Foundations of Leninism, were published in Pravda"
+    )
     paragraphs = pd.read_csv(tmp_path / "paragraphs.csv", keep_default_na=False).set_index("paragraph_id")
     assert paragraphs.loc["II.23", "footnotes"] == "6;7"
     dictionary = pd.read_csv(tmp_path / "data_dictionary.csv", keep_default_na=False)
@@ -359,22 +426,30 @@ def fake_widgets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(leninism_data, "widgets", module, raising=False)
 
 
-def test_app_serves_a_widget_with_voila_without_code(fake_widgets: None, launched, capsys: pytest.CaptureFixture[str]) -> None:
+def test_app_serves_a_widget_with_voila_without_code(
+    fake_widgets: None, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, _ = run(capsys, "app", "concordance", "--no-browser", "--port", "8133")
     assert status == 0
     [(module, argv), (_, [notebook])] = launched
     assert module == "voila.app"
     assert Path(argv[0]).name == "Concordance.ipynb"
     assert argv[1:] == [
-        "--Voila.ip=127.0.0.1", "--strip_sources=True", "--theme=light",
-        "--port=8133", "--Voila.port_retries=0", "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--strip_sources=True",
+        "--theme=light",
+        "--port=8133",
+        "--Voila.port_retries=0",
+        "--no-browser",
     ]
     [cell] = json.loads(notebook)["cells"]
     assert cell["source"] == "from leninism_data.widgets import Concordance\nConcordance()"
     assert not Path(argv[0]).exists()  # the temporary app notebook is removed afterwards
 
 
-def test_app_serves_a_notebook_of_ones_own(tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]) -> None:
+def test_app_serves_a_notebook_of_ones_own(
+    tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
     notebook = tmp_path / "my lesson.ipynb"
     notebook.write_text("{}", encoding="utf-8")
     assert run(capsys, "app", notebook)[0] == 0
@@ -382,7 +457,9 @@ def test_app_serves_a_notebook_of_ones_own(tmp_path: Path, launched, capsys: pyt
     assert argv[:4] == [str(notebook), "--Voila.ip=127.0.0.1", "--strip_sources=True", "--theme=light"]
 
 
-def test_app_wants_a_token_when_others_can_connect(tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]) -> None:
+def test_app_wants_a_token_when_others_can_connect(
+    tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
     notebook = tmp_path / "lesson.ipynb"
     notebook.write_text("{}", encoding="utf-8")
     assert run(capsys, "app", notebook, "--ip", "0.0.0.0")[0] == 0
@@ -394,7 +471,10 @@ def test_app_wants_a_token_when_others_can_connect(tmp_path: Path, launched, cap
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("explorers", "unknown app 'explorers'; choose one of: explorer, concordance, compare, reader (or a .ipynb file)"),
+        (
+            "explorers",
+            "unknown app 'explorers'; choose one of: explorer, concordance, compare, reader (or a .ipynb file)",
+        ),
         ("missing.ipynb", "there is no notebook missing.ipynb"),
         ("reader", "this version of leninism_data has no Reader widget for the 'reader' app"),
     ],
@@ -412,13 +492,17 @@ def test_app_says_when_voila_is_missing(
     fake_widgets: None, launched, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None if name == "voila" else real_find_spec(name))
+    monkeypatch.setattr(
+        cli.importlib.util, "find_spec", lambda name: None if name == "voila" else real_find_spec(name)
+    )
     status, _, err = run(capsys, "app", "concordance")
     assert status == 2
     assert_one_line_error(err, "Voilà is not installed for this Python", "-m pip install voila")
 
 
-def test_app_says_when_the_port_is_taken(fake_widgets: None, launched, capsys: pytest.CaptureFixture[str]) -> None:
+def test_app_says_when_the_port_is_taken(
+    fake_widgets: None, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()

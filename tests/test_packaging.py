@@ -6,11 +6,11 @@ import os
 import re
 import subprocess
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
+import tomllib
 import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
@@ -49,7 +49,9 @@ def test_the_test_extra_installs_what_the_tests_use(pyproject: dict) -> None:
     assert {"pandas", "ipywidgets", "jupyterlab", "matplotlib", "regex", "platformdirs", "voila"} <= runtime
 
 
-def test_environment_yml_pins_python_and_hands_the_rest_to_pyproject(repo_root: Path, pyproject: dict) -> None:
+def test_environment_yml_pins_python_and_hands_the_rest_to_pyproject(
+    repo_root: Path, pyproject: dict
+) -> None:
     env = yaml.safe_load((repo_root / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]
     conda, pip = env["dependencies"][:-1], env["dependencies"][-1]
@@ -69,8 +71,20 @@ def wheel(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this checkout (with the hatchling the test extra installs)."""
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", out, repo_root],
-        check=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            out,
+            repo_root,
+        ],
+        check=True,
+        timeout=300,
     )
     [built] = out.glob("leninism_study-*.whl")
     return built
@@ -82,14 +96,20 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", root], check=True, timeout=120)
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([root / "bin" / "python", "-m", "pip", "install", "-q", wheel], check=True, timeout=900, env=env)
+    subprocess.run(
+        [root / "bin" / "python", "-m", "pip", "install", "-q", wheel], check=True, timeout=900, env=env
+    )
     return root
 
 
 def run_installed(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the venv's ``leninism-study`` from a folder outside the checkout."""
     return subprocess.run(
-        [venv / "bin" / "leninism-study", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300
+        [venv / "bin" / "leninism-study", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -102,7 +122,9 @@ def test_the_wheel_ships_the_notebooks_and_the_text_byte_for_byte(
         prefix = "leninism_data/notebooks/"
         packaged = {n.removeprefix(prefix): archive.read(n) for n in names if n.startswith(prefix)}
         text = archive.read("leninism_data/data/foundations_of_leninism.txt")
-        entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+        entry_points = archive.read(
+            next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        ).decode()
     assert packaged == shipped_notebooks
     assert text == (repo_root / "leninism_data" / "data" / "foundations_of_leninism.txt").read_bytes()
     assert "leninism_data/py.typed" in names and "leninism_data/cli.py" in names
@@ -113,13 +135,23 @@ def test_the_wheel_ships_the_notebooks_and_the_text_byte_for_byte(
 @pytest.mark.slow
 @pytest.mark.timeout(1200)
 def test_the_installed_wheel_reads_the_book_from_its_own_files(venv: Path, tmp_path: Path) -> None:
-    code = "import leninism_data as ld, leninism_data.cli as c; print(ld.__file__, c.notebooks_source(), len(ld.footnotes()))"
+    code = (
+        "import leninism_data as ld, leninism_data.cli as cli; "
+        "print(ld.__file__, cli.notebooks_source(), len(ld.footnotes()))"
+    )
     done = subprocess.run(
-        [venv / "bin" / "python", "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=True
+        [venv / "bin" / "python", "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     module, notebooks, n_footnotes = done.stdout.split()
     assert Path(module).is_relative_to(venv)
-    assert notebooks.endswith("site-packages/leninism_data/notebooks") and Path(notebooks).is_relative_to(venv)
+    assert notebooks.endswith("site-packages/leninism_data/notebooks") and Path(notebooks).is_relative_to(
+        venv
+    )
     assert n_footnotes == "32"
 
 
@@ -138,7 +170,11 @@ def test_the_installed_wheel_copies_the_notebooks(
 def test_the_installed_wheel_exports_the_tables(venv: Path, tmp_path: Path) -> None:
     done = run_installed(venv, "export", "data", "--tables", "chapters", "footnotes", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["chapters.csv", "data_dictionary.csv", "footnotes.csv"]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [
+        "chapters.csv",
+        "data_dictionary.csv",
+        "footnotes.csv",
+    ]
     assert len((tmp_path / "data" / "footnotes.csv").read_text(encoding="utf-8").splitlines()) == 1 + 32
     assert len((tmp_path / "data" / "chapters.csv").read_text(encoding="utf-8").splitlines()) == 1 + 10
 

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from lab_driver import CHROMIUM, PAGE_TIMEOUT_MS, Server, isolated_environment, launch_chromium, start_lab, start_voila
+from lab_driver import (
+    CHROMIUM,
+    PAGE_TIMEOUT_MS,
+    Server,
+    isolated_environment,
+    launch_chromium,
+    start_lab,
+    start_voila,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -27,8 +35,10 @@ FAILED = pytest.StashKey[bool]()
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
-    report: pytest.TestReport = yield
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     if report.when == "call" and report.failed:
         item.stash[FAILED] = True
     return report
@@ -41,7 +51,9 @@ def browser_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, s
 
 
 @pytest.fixture(scope="session")
-def browser_context(browser_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+def browser_context(
+    browser_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BrowserContext]:
     """Headless Debian Chromium (one for the session); skipped or failed when it is missing."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing; install it with: apt-get install chromium"
@@ -51,7 +63,9 @@ def browser_context(browser_environment: dict[str, str], tmp_path_factory: pytes
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"), browser_environment)
+        context = launch_chromium(
+            playwright, tmp_path_factory.mktemp("chromium-profile"), browser_environment
+        )
         yield context
         context.close()
 
@@ -86,8 +100,11 @@ def lab_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def lab(
-    lab_folder: Path, browser_environment: dict[str, str], browser_context: BrowserContext,
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+    lab_folder: Path,
+    browser_environment: dict[str, str],
+    browser_context: BrowserContext,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Server]:
     """``leninism-study lab`` on 127.0.0.1 with a random token, stopped with SIGTERM at the end."""
     server = start_lab(lab_folder, browser_environment, tmp_path_factory.mktemp("logs") / "jupyterlab.log")
@@ -97,8 +114,10 @@ def lab(
 
 @pytest.fixture
 def voila_app(
-    browser_environment: dict[str, str], browser_context: BrowserContext,
-    request: pytest.FixtureRequest, tmp_path: Path,
+    browser_environment: dict[str, str],
+    browser_context: BrowserContext,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
 ) -> Iterator[Callable[[str], Server]]:
     """Start ``leninism-study app TARGET`` (an app name or a notebook path); stopped after the test."""
     servers: list[Server] = []

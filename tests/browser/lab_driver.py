@@ -21,15 +21,21 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 START_TIMEOUT = 120  # seconds for a server to answer
 STOP_TIMEOUT = 30  # seconds for a server to exit after SIGTERM
@@ -98,7 +104,9 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited with status {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"the server exited with status {self.process.returncode}:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(self.url(path), timeout=5):
                     return time.perf_counter() - self.started
@@ -126,7 +134,10 @@ def start_cli_server(args: list[str], env: dict[str, str], log: Path, token: str
         process = subprocess.Popen(
             [sys.executable, "-m", "leninism_data", *args, "--no-browser", "--port", str(port)],
             env={**env, "JUPYTER_TOKEN": token} if token else env,
-            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     return Server(process=process, port=port, log=log, token=token)
 
@@ -148,8 +159,13 @@ def start_voila(target: str, env: dict[str, str], log: Path) -> Server:
 def launch_chromium(playwright: Playwright, profile: Path, env: dict[str, str]) -> BrowserContext:
     """Debian's Chromium, headless, in a fresh persistent profile, with generous timeouts."""
     context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, env=env,
-        viewport={"width": 1400, "height": 1000}, timeout=60_000,
+        str(profile),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=CHROMIUM_ARGS,
+        env=dict(env),
+        viewport={"width": 1400, "height": 1000},
+        timeout=60_000,
     )
     context.set_default_timeout(30_000)
     return context
@@ -175,10 +191,22 @@ def write_echo_notebook(path: Path) -> Path:
     """Write a probe notebook: a markdown cell, a print, and the Text -> HTML widget pair."""
     cells = [
         {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Harness check"},
-        {"cell_type": "code", "id": "hello", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": 'print("kernel ready")'},
-        {"cell_type": "code", "id": "echo", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": ECHO_SOURCE},
+        {
+            "cell_type": "code",
+            "id": "hello",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": 'print("kernel ready")',
+        },
+        {
+            "cell_type": "code",
+            "id": "echo",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": ECHO_SOURCE,
+        },
     ]
     notebook = {
         "cells": cells,
@@ -224,9 +252,16 @@ def run_all_cells(page: Page) -> bool:
     return bool(page.evaluate("() => window.__runAllDone"))
 
 
-def code_cells(page: Page) -> list[dict[str, object]]:
-    """The open notebook's code cells: ``execution_count`` and ``errors`` ("Name: message")."""
-    cells: list[dict[str, object]] = page.evaluate(
+class CodeCell(TypedDict):
+    """A code cell as the page shows it: its prompt number and its errors ("Name: message")."""
+
+    execution_count: int | None
+    errors: list[str]
+
+
+def code_cells(page: Page) -> list[CodeCell]:
+    """The open notebook's code cells, in order."""
+    cells: list[CodeCell] = page.evaluate(
         """() => window.jupyterapp.shell.currentWidget.content.widgets
             .filter(cell => cell.model.type === 'code')
             .map(cell => ({
@@ -251,7 +286,9 @@ def keystroke_latencies(page: Page, box: str, results: str, text: str) -> list[f
         page.locator(box).press(key)
         page.wait_for_function(
             "([selector, before]) => document.querySelector(selector).innerText !== before",
-            arg=[results, before], polling="raf", timeout=PAGE_TIMEOUT_MS,
+            arg=[results, before],
+            polling="raf",
+            timeout=PAGE_TIMEOUT_MS,
         )
         latencies.append(time.perf_counter() - began)
     return latencies

@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lab_driver import Server, code_cells, open_notebook, run_all_cells, write_echo_notebook
+from lab_driver import (
+    Server,
+    code_cells,
+    open_notebook,
+    run_all_cells,
+    write_echo_notebook,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -31,7 +37,9 @@ def test_lab_serves_a_fresh_copy_of_the_notebooks(
     assert copied == shipped_notebooks
 
 
-def test_jupyterlab_runs_a_widget_notebook_and_typing_updates_it(lab: Server, lab_folder: Path, page: Page) -> None:
+def test_jupyterlab_runs_a_widget_notebook_and_typing_updates_it(
+    lab: Server, lab_folder: Path, page: Page
+) -> None:
     write_echo_notebook(lab_folder / "harness" / "echo.ipynb")
     open_notebook(page, lab, "harness/echo.ipynb")
     assert run_all_cells(page)
@@ -40,7 +48,9 @@ def test_jupyterlab_runs_a_widget_notebook_and_typing_updates_it(lab: Server, la
     type_and_expect_echo(page)
 
 
-def test_voila_serves_a_widget_notebook_without_code_and_responds(voila_app, tmp_path: Path, page: Page) -> None:
+def test_voila_serves_a_widget_notebook_without_code_and_responds(
+    voila_app, tmp_path: Path, page: Page
+) -> None:
     app = voila_app(str(write_echo_notebook(tmp_path / "echo.ipynb")))
     page.goto(app.url("/"), wait_until="domcontentloaded")
     expect(page.get_by_text("kernel ready")).to_be_visible(timeout=120_000)
