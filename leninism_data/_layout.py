@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 CHAPTER_HEADING = re.compile(r"^ (Introduction|Chapter ([IVX]+)\.)\s*$")
 PAGE_START = re.compile(r"^ \S")
+PAGE_NUMBER = re.compile(r"\d{1,3}")
 FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\.\s*|\s{2,})(\S.*)$")
 N_FOOTNOTES = 32
 
@@ -63,7 +64,7 @@ def _leaked_heads(lines: list[str]) -> dict[int, tuple[int, int, int, str]]:
     """Find leaked running heads: index of the number line -> (first, last, page, head)."""
     heads = {}
     for i, line in enumerate(lines):
-        if not re.fullmatch(r"\d{1,3}", line.strip()):
+        if not PAGE_NUMBER.fullmatch(line.strip()):
             continue
         if not (lines[i - 1] == "" and lines[i + 1] == "" and lines[i + 2].strip()
                 and lines[i + 3] == ""):

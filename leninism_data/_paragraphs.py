@@ -40,6 +40,7 @@ LETTERED = re.compile(r"^(?:[a-z]+: )?[a-j] ?\)\s")
 PARAGRAPH_OPENING = re.compile(r"^[“‘]?[A-Z0-9]")
 CLOSING_CITATION = re.compile(r"\((?:See|Ibid)[^()]*\)$")
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*-?")
+LONGEST_WORD = 60  # characters; longer than any word of the book
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,11 @@ class ChapterLines:
     paragraphs: tuple[tuple[Line, ...], ...]
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return WHITESPACE.sub(" ", text).strip()
 
 
 def remove_markers(layout: Layout) -> tuple[tuple[Line, ...], dict[int, tuple[int, int]]]:
@@ -86,11 +90,14 @@ def remove_markers(layout: Layout) -> tuple[tuple[Line, ...], dict[int, tuple[in
     """
     found: dict[int, tuple[int, int]] = {}
     lines = list(layout.body)
+    on_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        on_page.setdefault(line.page, []).append(i)
     for note in layout.footnotes:
         n = note.number
         glued = re.compile(rf"(?<=[^\s\d]){n}(?!\d)|(?<=\s){n}(?=[a-z])")
-        hits = [(i, m) for i, line in enumerate(lines) if line.page == note.page
-                for m in glued.finditer(line.text)]
+        hits = [(i, m) for i in on_page.get(note.page, [])
+                for m in glued.finditer(lines[i].text)]
         if len(hits) != 1:
             raise ValueError(f"Footnote {n}: expected one marker on page {note.page}, "
                              f"found {len(hits)}.")
@@ -274,7 +281,7 @@ class Joiner:
             if not text:
                 pass
             elif _ends_hyphenated(text):
-                left = WORD.findall(text)[-1]
+                left = WORD.findall(text[-LONGEST_WORD:])[-1]
                 right_match = WORD.match(piece)
                 right = right_match.group(0) if right_match else ""
                 if right and self._decide(line.lineno, left, right.rstrip("-")):

@@ -136,6 +136,7 @@ def build_structure(chapters_lines: list[ChapterLines], joiner: Joiner,
                                 chapter_lines.title, chapter_lines.page))
         sections.append(Section(number, 0, "", chapter_lines.page))
         section = 0
+        first_in_chapter = len(paragraphs)
         blocks = [(lines, "front_matter") for lines in chapter_lines.front_matter]
         blocks += [(lines, "") for lines in chapter_lines.paragraphs]
         for lines, kind in blocks:
@@ -147,7 +148,7 @@ def build_structure(chapters_lines: list[ChapterLines], joiner: Joiner,
             if not kind:
                 kind = ("list_item" if LETTERED.match(joined.text) else
                         "quotation" if _is_block_quotation(lines, joined.text) else "prose")
-            index = sum(p.chapter == number for p in paragraphs) + 1
+            index = len(paragraphs) - first_in_chapter + 1
             paragraphs.append(Paragraph(
                 paragraph_id=paragraph_id(number, index), chapter=number, section=section,
                 index=index, position=len(paragraphs), kind=kind, text=joined.text,
