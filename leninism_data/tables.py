@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from leninism_data._text import WORD, count_words, sentence_spans
@@ -58,63 +58,75 @@ def _paragraphs() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables at once, from one pass of the word pattern over the joined text.
+
+    Every word is mapped back to its paragraph, page, sentence and quotation depth with
+    ``searchsorted`` on the offsets where paragraphs, pages, sentences and quotation marks
+    begin; quotation-mark depth restarts at every paragraph.
+    """
     b = book()
+    paragraphs = b.paragraphs
     speaker = {q.quotation_id: q.speaker for q in b.quotations}
-    sentence_columns: dict[str, list] = {name: [] for name in (
-        "sentence_id", "paragraph_id", "chapter", "section", "page", "text", "n_words")}
-    columns: dict[str, list] = {name: [] for name in (
-        "paragraph_id", "sentence_id", "chapter", "section", "page", "offset", "token",
-        "in_quotation", "speaker", "in_quote_marks")}
-    for p in b.paragraphs:
-        spans = sentence_spans(p.text)
-        sentence_ids = [f"{p.paragraph_id}.{n}" for n in range(1, len(spans) + 1)]
-        starts = [start for start, _ in spans]
-        sentence_columns["sentence_id"] += sentence_ids
-        sentence_columns["paragraph_id"] += [p.paragraph_id] * len(spans)
-        sentence_columns["chapter"] += [p.chapter] * len(spans)
-        sentence_columns["section"] += [p.section] * len(spans)
-        sentence_columns["page"] += [p.page_at(start) for start in starts]
-        sentence_columns["text"] += [p.text[start:end] for start, end in spans]
-        matches = list(WORD.finditer(p.text))
-        offsets = [m.start() for m in matches]
-        # Quotation-mark depth before each word: count “ and ” that precede it.
-        marks = [(m.start(), 1 if m.group() == "“" else -1) for m in QUOTE_MARK.finditer(p.text)]
-        depth_at, depth, j = [], 0, 0
-        for offset in offsets:
-            while j < len(marks) and marks[j][0] < offset:
-                depth += marks[j][1]
-                j += 1
-            depth_at.append(depth > 0)
-        in_sentence = [bisect_right(starts, o) - 1 for o in offsets]
-        words_per_sentence = [0] * len(spans)
-        for i in in_sentence:
-            words_per_sentence[i] += 1
-        sentence_columns["n_words"] += words_per_sentence
-        break_offsets = [offset for offset, _ in p.page_breaks]
-        break_pages = [page for _, page in p.page_breaks]
-        in_block = p.kind == "quotation"
-        who = speaker.get(p.quotation_id)
-        n = len(offsets)
-        columns["paragraph_id"] += [p.paragraph_id] * n
-        columns["sentence_id"] += [sentence_ids[i] for i in in_sentence]
-        columns["chapter"] += [p.chapter] * n
-        columns["section"] += [p.section] * n
-        columns["page"] += [break_pages[bisect_right(break_offsets, o) - 1] for o in offsets]
-        columns["offset"] += offsets
-        columns["token"] += [m.group(0) for m in matches]
-        columns["in_quotation"] += [inside and in_block for inside in depth_at]
-        columns["speaker"] += [who if inside and in_block else None for inside in depth_at]
-        columns["in_quote_marks"] += depth_at
-    sentences = pd.DataFrame(sentence_columns)
-    tokens = pd.DataFrame(columns)
-    tokens.insert(0, "token_index", range(len(tokens)))
-    lowered = [w.lower() for w in columns["token"]]
+    separator = "\n\n"
+    starts = np.cumsum([0] + [len(p.text) + len(separator) for p in paragraphs[:-1]])
+    text = separator.join(p.text for p in paragraphs)
+    sentence_ids, sentence_starts, sentence_texts, sentence_para = [], [], [], []
+    break_offsets, break_pages = [], []
+    for i, (p, start) in enumerate(zip(paragraphs, starts.tolist())):
+        for n, (a, z) in enumerate(sentence_spans(p.text), start=1):
+            sentence_ids.append(f"{p.paragraph_id}.{n}")
+            sentence_starts.append(start + a)
+            sentence_texts.append(p.text[a:z])
+            sentence_para.append(i)
+        for offset, page in p.page_breaks:
+            break_offsets.append(start + offset)
+            break_pages.append(page)
+    found = [(m.start(), m.group()) for m in WORD.finditer(text)]
+    offsets = np.array([o for o, _ in found], dtype=np.int64)
+    words = [w for _, w in found]
+    doc = np.searchsorted(starts, offsets, side="right") - 1
+    sentence = np.searchsorted(np.array(sentence_starts), offsets, side="right") - 1
+    page = np.array(break_pages)[np.searchsorted(np.array(break_offsets), offsets,
+                                                 side="right") - 1]
+    marks = [(m.start(), 1 if m.group() == "“" else -1) for m in QUOTE_MARK.finditer(text)]
+    mark_at = np.array([m for m, _ in marks], dtype=np.int64)
+    depth_upto = np.concatenate([[0], np.cumsum([step for _, step in marks])])
+    depth = (depth_upto[np.searchsorted(mark_at, offsets)]
+             - depth_upto[np.searchsorted(mark_at, starts)][doc])
+    in_quote_marks = depth > 0
+    is_quotation = np.array([p.kind == "quotation" for p in paragraphs])
+    in_quotation = in_quote_marks & is_quotation[doc]
+    speakers = np.array([speaker.get(p.quotation_id) for p in paragraphs], dtype=object)
+    ids = np.array([p.paragraph_id for p in paragraphs], dtype=object)
+    chapter = np.array([p.chapter for p in paragraphs])
+    section = np.array([p.section for p in paragraphs])
+    sentence_para_array = np.array(sentence_para)
+    sentences = pd.DataFrame({
+        "sentence_id": np.array(sentence_ids, dtype=object),
+        "paragraph_id": ids[sentence_para_array],
+        "chapter": chapter[sentence_para_array], "section": section[sentence_para_array],
+        "page": np.array(break_pages)[np.searchsorted(np.array(break_offsets),
+                                                      np.array(sentence_starts),
+                                                      side="right") - 1],
+        "text": np.array(sentence_texts, dtype=object),
+        "n_words": np.bincount(sentence, minlength=len(sentence_ids)),
+    })
+    lowered = [w.lower() for w in words]
     terms = [w[:-2] if w.endswith(("’s", "'s")) else w for w in lowered]
-    tokens.insert(8, "lower", lowered)
-    tokens.insert(9, "term", terms)
     stop = STOPWORDS
-    tokens.insert(10, "is_stopword", [t in stop or w in stop for t, w in zip(terms, lowered)])
-    tokens["speaker"] = tokens["speaker"].astype("string")
+    tokens = pd.DataFrame({
+        "token_index": np.arange(len(words)),
+        "paragraph_id": ids[doc],
+        "sentence_id": np.array(sentence_ids, dtype=object)[sentence],
+        "chapter": chapter[doc], "section": section[doc], "page": page,
+        "offset": offsets - starts[doc],
+        "token": np.array(words, dtype=object),
+        "lower": np.array(lowered, dtype=object), "term": np.array(terms, dtype=object),
+        "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
+        "in_quotation": in_quotation,
+        "speaker": pd.array(np.where(in_quotation, speakers[doc], None), dtype="string"),
+        "in_quote_marks": in_quote_marks,
+    })
     return sentences, tokens
 
 
