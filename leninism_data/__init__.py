@@ -18,20 +18,48 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 :mod:`leninism_data.widgets`.
 """
 
+from typing import TYPE_CHECKING
+
 from leninism_data.chapter_arg import resolve_chapter
+from leninism_data.citing import UnknownParagraphError, cite, describe, text
+from leninism_data.data_dictionary import DATA_DICTIONARY
 from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
 from leninism_data.keyness import Comparison, collocates, compare, keyness
-from leninism_data.notes import NoteError, NoteStore
-from leninism_data.names import people, people_index, works, works_index
-from leninism_data.passages import similar_passages
 from leninism_data.query import QueryError, QueryTimeout
 from leninism_data.search import kwic, search
 from leninism_data.stopwords import STOPWORDS, load_stopwords
-from leninism_data.citing import UnknownParagraphError, cite, describe, text
-from leninism_data.data_dictionary import DATA_DICTIONARY
 from leninism_data.tables import (TABLES, chapters, citations, editorial_references,
                                   footnotes, hyphenation, pages, paragraphs, quotations,
                                   sections, sentences, tokens)
+
+# The notes store, the index of names and the passage finder load on first use (lazy
+# loading as in Scientific Python's SPEC 1): reading a table does not pay for them.
+# (Modules named like the function they hold, such as ``search``, are imported eagerly
+# above, so that the function, not the module, is what ``ld.search`` names.)
+_LAZY = {
+    "NoteError": "notes", "NoteStore": "notes", "people": "names", "people_index": "names",
+    "works": "names", "works_index": "names", "similar_passages": "passages",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f"leninism_data.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'leninism_data' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eagerly
+    from leninism_data.names import people, people_index, works, works_index
+    from leninism_data.notes import NoteError, NoteStore
+    from leninism_data.passages import similar_passages
 
 __version__ = "0.1.0"
 

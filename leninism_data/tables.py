@@ -47,7 +47,7 @@ def _paragraphs() -> pd.DataFrame:
         "page": [p.page for p in b.paragraphs],
         "page_end": [p.page_end for p in b.paragraphs],
         "footnotes": [p.footnotes for p in b.paragraphs],
-        "n_words": [count_words(p.text) for p in b.paragraphs],
+        "n_words": _tokens_and_sentences()[2],
         "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
         "speaker": pd.array([speaker.get(p.quotation_id) for p in b.paragraphs],
                             dtype="string"),
@@ -57,8 +57,9 @@ def _paragraphs() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Both tables at once, from one pass of the word pattern over the joined text.
+def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
+    """Sentences, tokens and words per paragraph, from one pass of the word pattern over
+    the joined text.
 
     Every word is mapped back to its paragraph, page, sentence and quotation depth with
     ``searchsorted`` on the offsets where paragraphs, pages, sentences and quotation marks
@@ -127,7 +128,7 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
         "speaker": pd.array(np.where(in_quotation, speakers[doc], None), dtype="string"),
         "in_quote_marks": in_quote_marks,
     })
-    return sentences, tokens
+    return sentences, tokens, np.bincount(doc, minlength=len(paragraphs))
 
 
 @functools.lru_cache(maxsize=1)
