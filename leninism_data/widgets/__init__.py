@@ -1,0 +1,33 @@
+"""Interactive views of the book for JupyterLab and Voilà (ipywidgets).
+
+Each widget is a small composite ``VBox`` that wires its controls to the analysis
+functions of :mod:`leninism_data` and renders their results; ``.result`` holds the data
+behind the current view as a DataFrame.
+
+========================  ==========================================================
+:class:`Explorer`         filter and search the paragraphs, a page of results at a time
+:class:`Concordance`      keyword in context, with the paragraph and reference of a line
+:class:`Trends`           frequency of terms across chapters or sections, dispersion
+:class:`Compare`          two chapters or sections: distinctive and shared words
+:class:`Reader`           read chapter by chapter or section by section, with footnotes
+:class:`Citations`        references to Lenin's Works by volume, page and chapter
+:class:`PassageFinder`    the paragraphs that bear on a claim or a question
+:class:`Quiz`             self-check questions made from the book, with a score
+========================  ==========================================================
+
+>>> from leninism_data.widgets import Concordance
+>>> Concordance("Shipka", window=3).result[["paragraph_id", "page"]].values.tolist()
+[['IV.26', 40]]
+"""
+
+from leninism_data.widgets.citations import Citations
+from leninism_data.widgets.compare import Compare
+from leninism_data.widgets.concordance import Concordance
+from leninism_data.widgets.explorer import Explorer
+from leninism_data.widgets.passage_finder import PassageFinder
+from leninism_data.widgets.quiz import Quiz
+from leninism_data.widgets.reader import Reader
+from leninism_data.widgets.trends import Trends
+
+__all__ = ["Citations", "Compare", "Concordance", "Explorer", "PassageFinder", "Quiz",
+           "Reader", "Trends"]
