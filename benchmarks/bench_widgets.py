@@ -12,11 +12,14 @@ unmeasured session per widget); then each session runs ``ROUNDS`` times on a fre
 constructed widget. Text boxes use ``continuous_update=False``: a query costs one update
 when the student presses Enter, not one per keystroke.
 
-Targets: median <= 50 ms and worst <= 150 ms per widget.
+Targets: median <= 50 ms and worst <= 150 ms per widget. The load average of the machine
+is printed before and after: figures taken while other processes keep the cores busy
+(load above the number of cores) measure the machine, not the widgets.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -119,7 +122,13 @@ def run_session(make: Callable[[], widgets.Widget], steps: list[Step]) -> list[f
     return timings
 
 
+def machine_load() -> str:
+    """The 1-minute load average against the number of cores."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def main() -> int:
+    print(f"before: {machine_load()}")
     start = time.perf_counter()
     ld.paragraphs()
     print(f"parse of the book: {(time.perf_counter() - start) * 1000:.0f} ms (once per process)")
@@ -142,6 +151,7 @@ def main() -> int:
               f"{worst:5.0f} ms  {slowest[0]} = {slowest[1]!r}{'' if ok else '  ** over target'}")
     print(f"targets: median <= {MEDIAN_TARGET_MS:g} ms, worst <= {WORST_TARGET_MS:g} ms "
           f"per widget; {'all met' if not failures else f'{failures} widget(s) over'}")
+    print(f"after: {machine_load()}")
     return 1 if failures else 0
 
 

@@ -202,11 +202,14 @@ def test_explorer_explains_an_invalid_regex_then_works_again() -> None:
 
 
 def test_explorer_stops_a_runaway_regex_with_a_message() -> None:
-    # (a|aa)+$ is not catastrophic on this text for the `regex` module; (.*)*!$ is.
     explorer = Explorer(query="(.*)*!$", regex=True)
     assert "took longer than 1 s to search the text and was stopped" in rendered(explorer)
     control(explorer, "Search").value = "masses"
     assert len(explorer.result) > 0
+    # The `regex` module does not backtrack catastrophically on (a|aa)+$ in this text:
+    # it is answered at once, with no match.
+    control(explorer, "Search").value = "(a|aa)+$"
+    assert explorer.result.empty and "No paragraph matches" in rendered(explorer)
 
 
 @pytest.mark.parametrize("arguments, message", [

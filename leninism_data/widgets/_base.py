@@ -161,6 +161,16 @@ def option_value(value: object) -> object:
     return ALL if value is None else value
 
 
+def checkbox(description: str, value: bool) -> widgets.Checkbox:
+    """A checkbox labelled on its right, as wide as its label.
+
+    >>> checkbox("Include quotations", True).description
+    'Include quotations'
+    """
+    return widgets.Checkbox(value=value, description=description, indent=False,
+                            layout=widgets.Layout(width="auto"))
+
+
 def chapter_options(any_label: str | None = None) -> list[tuple[str, int | str]]:
     """Dropdown options for the chapters, labelled from :func:`leninism_data.chapters`.
 

@@ -10,10 +10,9 @@ import pandas as pd
 import leninism_data as ld
 from leninism_data.chapter_arg import ChapterLike
 from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
-                                         option_value, repr_chapter,
-                                         resolve_optional_chapter)
-from leninism_data.widgets._html import (Mark, escape, mark_up, message, plural,
-                                         position_bar, roman, shorten, table, view)
+                                         option_value, repr_chapter, resolve_optional_chapter)
+from leninism_data.widgets._html import (Mark, escape, mark_up, message, plural, position_bar,
+                                         roman, shorten, table, view)
 
 BY_TITLE = "by title"
 LIST_COLUMNS = {"citation_id": "#", "paragraph_id": "¶", "page": "p.", "raw": "reference",
@@ -65,8 +64,9 @@ class Citations(StudyWidget):
     A table of the volumes cited (with the pages of each) heads the list of references;
     choose one to see the quotation it closes, where in the book it falls (a strip over
     the printed pages, with every listed reference as a tick) and how to cite its
-    paragraph. Volumes are those of the third Russian edition of Lenin's Works; an
-    "Ibid." takes the volume it refers back to.
+    paragraph. Volumes are those of the third Russian edition of Lenin's Works unless
+    another author is named (one reference is to Marx and Engels' Works); an "Ibid."
+    takes the volume it refers back to.
 
     Parameters
     ----------

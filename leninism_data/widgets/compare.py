@@ -9,7 +9,7 @@ import leninism_data as ld
 from leninism_data.chapter_arg import chapter_label
 from leninism_data.keyness import Comparison
 from leninism_data.parts import Part, PartLike, resolve_part
-from leninism_data.widgets._base import LABEL_STYLE, StudyWidget
+from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, checkbox
 from leninism_data.widgets._html import escape, message, number, table, view
 
 TERM_COLUMNS = {"term": "term", "freq_target": "here", "freq_reference": "there",
@@ -89,10 +89,7 @@ class Compare(StudyWidget):
                                    style=LABEL_STYLE)
         self._b = widgets.Dropdown(options=options, value=name_b, description="with",
                                    style=LABEL_STYLE)
-        self._include_quotations = widgets.Checkbox(value=include_quotations,
-                                                    description="Include quotations",
-                                                    indent=False,
-                                                    layout=widgets.Layout(width="auto"))
+        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._summary = widgets.HTML()
         self._sides = widgets.HTML(layout=widgets.Layout(max_height="48em", overflow="auto"))
         super().__init__([widgets.HBox([self._a, self._b, self._include_quotations]),

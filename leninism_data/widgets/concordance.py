@@ -8,13 +8,15 @@ import pandas as pd
 import leninism_data as ld
 from leninism_data.chapter_arg import ChapterLike
 from leninism_data.widgets._base import (LABEL_STYLE, Pager, StudyWidget, chapter_options,
-                                         check_choice, chosen, option_value, repr_chapter,
+                                         check_choice, checkbox, chosen, option_value, repr_chapter,
                                          repr_text, resolve_optional_chapter)
 from leninism_data.widgets._html import Mark, escape, mark_up, message, plural, view
 
 SORT_OPTIONS = [("Book order", "position"), ("Left context", "left"),
                 ("Right context", "right"), ("Match", "match")]
 LINES_PER_PAGE = 20
+EMPTY_LINES = pd.DataFrame(columns=["paragraph_id", "footnote", "chapter", "section", "page",
+                                    "left", "match", "right", "start", "end", "in_quotation"])
 MAX_WINDOW = 30
 
 
@@ -70,10 +72,8 @@ class Concordance(StudyWidget):
                                    placeholder="a word, a phrase, proletar* or a regex",
                                    continuous_update=False, style=LABEL_STYLE,
                                    layout=widgets.Layout(width="24em"))
-        self._regex = widgets.Checkbox(value=regex, description="Regular expression",
-                                       indent=False, layout=widgets.Layout(width="auto"))
-        self._lemma = widgets.Checkbox(value=lemma, description="All forms (lemma)",
-                                       indent=False, layout=widgets.Layout(width="auto"))
+        self._regex = checkbox("Regular expression", regex)
+        self._lemma = checkbox("All forms (lemma)", lemma)
         self._chapter = widgets.Dropdown(options=chapter_options("All chapters"),
                                          value=option_value(chapter_number),
                                          description="Chapter",
@@ -81,14 +81,11 @@ class Concordance(StudyWidget):
         self._window = widgets.BoundedIntText(value=window, min=1, max=MAX_WINDOW,
                                               description="Window (words)",
                                               style=LABEL_STYLE,
-                                              layout=widgets.Layout(width="10em"))
+                                              layout=widgets.Layout(width="14em"))
         self._sort = widgets.Dropdown(options=SORT_OPTIONS, value=sort,
                                       description="Sort by", style=LABEL_STYLE,
                                       layout=widgets.Layout(width="14em"))
-        self._include_quotations = widgets.Checkbox(value=include_quotations,
-                                                    description="Include quotations",
-                                                    indent=False,
-                                                    layout=widgets.Layout(width="auto"))
+        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(LINES_PER_PAGE, "lines", on_page=self._render_lines)
         self._lines = widgets.HTML()
@@ -124,31 +121,8 @@ class Concordance(StudyWidget):
         self._render_paragraph()
 
     def _refresh(self) -> None:
-        query = self._query.value.strip()
-        problem = None
-        if not query:
-            problem = message("Type a word or phrase to see every place it occurs, with "
-                              "the words around it.")
-        else:
-            try:
-                self._result = ld.kwic(query, window=self._window.value,
-                                       sort=self._sort.value, regex=self._regex.value,
-                                       chapter=chosen(self._chapter),
-                                       include_quotations=self._include_quotations.value,
-                                       lemma=self._lemma.value)
-            except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
-                problem = message(str(error), "warning")
-        if problem is not None:
-            self._result = pd.DataFrame(columns=["paragraph_id", "footnote", "chapter",
-                                                 "section", "page", "left", "match",
-                                                 "right", "start", "end", "in_quotation"])
-            self._count.value = view(problem)
-        elif self._result.empty:
-            self._count.value = view(message(f"“{query}” does not occur with these "
-                                              "options.", "warning"))
-        else:
-            self._count.value = view(f"<b>{plural(len(self._result), 'line')}</b> for "
-                                     f"“{escape(query)}”")
+        self._result, summary = self._concordance(self._query.value.strip())
+        self._count.value = view(summary)
         with self._quietly():
             self._line.max = max(len(self._result), 1)
             self._line.value = 1
@@ -156,6 +130,22 @@ class Concordance(StudyWidget):
         self._pager.reset(len(self._result))
         self._render_lines()
         self._render_paragraph()
+
+    def _concordance(self, query: str) -> tuple[pd.DataFrame, str]:
+        """The lines for ``query`` and a summary of them (or what is wrong), in HTML."""
+        if not query:
+            return EMPTY_LINES, message("Type a word or phrase to see every place it "
+                                        "occurs, with the words around it.")
+        try:
+            lines = ld.kwic(query, window=self._window.value, sort=self._sort.value,
+                            regex=self._regex.value, chapter=chosen(self._chapter),
+                            include_quotations=self._include_quotations.value,
+                            lemma=self._lemma.value)
+        except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
+            return EMPTY_LINES, message(str(error), "warning")
+        if lines.empty:
+            return lines, message(f"“{query}” does not occur with these options.", "warning")
+        return lines, f"<b>{plural(len(lines), 'line')}</b> for “{escape(query)}”"
 
     def _render_lines(self) -> None:
         if self._result.empty:

@@ -9,12 +9,11 @@ import leninism_data as ld
 from leninism_data.chapter_arg import ChapterLike
 from leninism_data.corpus import book
 from leninism_data.widgets._base import (ALL, KINDS, LABEL_STYLE, Pager, StudyWidget,
-                                         chapter_options, check_choice, chosen,
+                                         chapter_options, check_choice, checkbox, chosen,
                                          option_value, repr_chapter, repr_text,
-                                         resolve_optional_chapter, resolve_section,
-                                         section_options)
-from leninism_data.widgets._html import (escape, mark_up, message, pages_label, plural,
-                                         span_marks, view)
+                                         resolve_optional_chapter, resolve_section, section_options)
+from leninism_data.widgets._html import (escape, mark_up, message, pages_label, plural, span_marks,
+                                         view)
 
 COLUMNS = ["paragraph_id", "chapter", "section", "kind", "page", "page_end", "n_matches",
            "spans", "footnotes", "text"]
@@ -85,12 +84,9 @@ class Explorer(StudyWidget):
                                    placeholder="a word, a phrase, proletar* or a regex",
                                    continuous_update=False, style=LABEL_STYLE,
                                    layout=widgets.Layout(width="28em"))
-        self._whole_word = widgets.Checkbox(value=whole_word, description="Whole words",
-                                            indent=False, layout=widgets.Layout(width="auto"))
-        self._regex = widgets.Checkbox(value=regex, description="Regular expression",
-                                       indent=False, layout=widgets.Layout(width="auto"))
-        self._case = widgets.Checkbox(value=case, description="Match case", indent=False,
-                                      layout=widgets.Layout(width="auto"))
+        self._whole_word = checkbox("Whole words", whole_word)
+        self._regex = checkbox("Regular expression", regex)
+        self._case = checkbox("Match case", case)
         self._chapter = widgets.Dropdown(options=chapter_options("All chapters"),
                                          value=option_value(chapter_number),
                                          description="Chapter",
@@ -105,10 +101,7 @@ class Explorer(StudyWidget):
         self._pages = widgets.IntRangeSlider(value=pages, min=first_page, max=last_page,
                                              description="Pages", continuous_update=False,
                                              style=LABEL_STYLE)
-        self._include_quotations = widgets.Checkbox(value=include_quotations,
-                                                    description="Include quotations",
-                                                    indent=False,
-                                                    layout=widgets.Layout(width="auto"))
+        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
         self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em",

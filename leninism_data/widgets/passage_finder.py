@@ -7,8 +7,7 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, repr_text
-from leninism_data.widgets._html import (escape, mark_up, message, number, plural,
-                                         stem_marks, view)
+from leninism_data.widgets._html import escape, mark_up, message, number, plural, stem_marks, view
 
 MAX_PASSAGES = 20
 

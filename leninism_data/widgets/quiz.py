@@ -11,9 +11,8 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.chapter_arg import ChapterLike, chapter_label
-from leninism_data.widgets._base import (LABEL_STYLE, StudyWidget, repr_chapter,
-                                         has_sections, resolve_optional_chapter,
-                                         section_options)
+from leninism_data.widgets._base import (LABEL_STYLE, StudyWidget, has_sections, repr_chapter,
+                                         resolve_optional_chapter, section_options)
 from leninism_data.widgets._html import escape, message, plural, view
 
 SPEAKERS = ("Lenin", "Marx", "Engels", "Marx and Engels")
@@ -266,11 +265,13 @@ class Quiz(StudyWidget):
         self._render()
 
     def _on_previous_click(self, _button: widgets.Button) -> None:
-        self._current -= 1
-        self._render()
+        self._turn(-1)
 
     def _on_next_click(self, _button: widgets.Button) -> None:
-        self._current += 1
+        self._turn(+1)
+
+    def _turn(self, step: int) -> None:
+        self._current = min(max(self._current + step, 0), len(self._questions) - 1)
         self._render()
 
     def _update_result(self) -> None:
@@ -292,11 +293,11 @@ class Quiz(StudyWidget):
         self._progress.value = view(
             f"<b>Question {self._current + 1} of {len(self._questions)}</b> · score "
             f"{self.score} of {self.answered} answered")
-        passage = ""
-        if question.passage:
-            quoted = question.kind == "speaker"
-            passage = (f'<div class="{"ld-quotation" if quoted else ""}"><div class="ld-body">'
-                       f"{escape(question.passage)}</div></div>")
+        passage = f'<div class="ld-body">{escape(question.passage)}</div>'
+        if question.kind == "speaker":
+            passage = f'<div class="ld-quotation">{passage}</div>'
+        elif not question.passage:
+            passage = ""
         self._question.value = view(f'<div class="ld-heading">{escape(question.prompt)}</div>',
                                     passage)
         with self._quietly():

@@ -5,17 +5,17 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 import leninism_data as ld
+from leninism_data._structure import Paragraph
 from leninism_data.chapter_arg import ChapterLike, chapter_label
 from leninism_data.citing import find_paragraph
 from leninism_data.corpus import book
-from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options,
-                                         chosen, has_sections, option_value,
-                                         resolve_section, section_options)
-from leninism_data.widgets._html import (Mark, escape, mark_up, message, pages_label,
-                                         plural, view)
+from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
+                                         has_sections, option_value, resolve_section,
+                                         section_options)
+from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
 from leninism_data.widgets.citations import citation_title
 
-Unit = tuple[int, "int | None"]  # (chapter, section); section None = the whole chapter
+Unit = tuple[int, int | None]  # (chapter, section); section None = the whole chapter
 
 
 def word_end(text: str, offset: int) -> int:
@@ -84,10 +84,11 @@ class Reader(StudyWidget):
         self._sections = ld.sections()
         self._chapters = ld.chapters().set_index("chapter")
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
+        self._speakers = dict(zip(self._table["paragraph_id"], self._table["speaker"]))
         self._citations = {paragraph: list(rows.itertuples())
                            for paragraph, rows in ld.citations().groupby("paragraph_id")}
         self._focus = None if focus is None else focus.paragraph_id
-        self._step_by_section = section is not None
+        self._step_by_section = False  # kept up to date by _render
 
         self._chapter = widgets.Dropdown(options=chapter_options(), value=chapter_number,
                                          description="Chapter", style=LABEL_STYLE)
@@ -190,11 +191,13 @@ class Reader(StudyWidget):
             return
         self._show((paragraph.chapter, resolve_section(paragraph.chapter, paragraph.section)),
                    focus=paragraph.paragraph_id)
+        self._go_to.value = ""  # so that the same target can be typed again
 
-    def _find(self, target: str):
-        """The paragraph for a typed id or printed page."""
-        if target.lower().removeprefix("p.").strip().isdigit():
-            page = int(target.lower().removeprefix("p.").strip())
+    def _find(self, target: str) -> Paragraph:
+        """The paragraph for a typed id, or the first one printed on a typed page."""
+        page_number = target.lower().removeprefix("p.").strip()
+        if page_number.isdigit():
+            page = int(page_number)
             on_page = self._table[(self._table["page"] <= page) &
                                   (self._table["page_end"] >= page)]
             if on_page.empty:
@@ -259,7 +262,7 @@ class Reader(StudyWidget):
             parts.append(self._card(paragraph))
         return "".join(parts)
 
-    def _card(self, paragraph) -> str:
+    def _card(self, paragraph: Paragraph) -> str:
         marks = [Mark(citation.start, citation.end, "ld-cite", "span",
                       citation_title(citation))
                  for citation in self._citations.get(paragraph.paragraph_id, [])]
@@ -276,9 +279,7 @@ class Reader(StudyWidget):
                   f"{pages_label(paragraph.page, paragraph.page_end)}")
         if paragraph.kind == "quotation":
             css += " ld-quotation"
-            speaker = self._table.loc[self._table["paragraph_id"] == paragraph.paragraph_id,
-                                      "speaker"].item()
-            margin += f"<br>quoting {escape(speaker)}"
+            margin += f"<br>quoting {escape(self._speakers[paragraph.paragraph_id])}"
         if paragraph.paragraph_id == self._focus:
             css += " ld-focus"
         return (f'<div class="{css}"><div class="ld-margin">{margin}</div>'

@@ -15,10 +15,9 @@ from matplotlib.ticker import MaxNLocator
 
 import leninism_data as ld
 from leninism_data.chapter_arg import chapter_label
-from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice
 from leninism_data.frequencies import Dispersion
-from leninism_data.widgets._html import (escape, message, number, plural, position_bar, table,
-                                         view)
+from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice, checkbox
+from leninism_data.widgets._html import escape, message, number, plural, position_bar, table, view
 
 MAX_TERMS = 8
 COLOURS = colormaps["tab10"].colors
@@ -92,10 +91,7 @@ class Trends(StudyWidget):
                                          style=LABEL_STYLE)
         self._relative = widgets.ToggleButtons(options=MEASURE_OPTIONS, value=relative,
                                                description="Count", style=LABEL_STYLE)
-        self._include_quotations = widgets.Checkbox(value=include_quotations,
-                                                    description="Include quotations",
-                                                    indent=False,
-                                                    layout=widgets.Layout(width="auto"))
+        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._notes = widgets.HTML()
         self._plot = widgets.Output()
         self._table = widgets.HTML(layout=widgets.Layout(overflow="auto"))
@@ -137,10 +133,10 @@ class Trends(StudyWidget):
             try:
                 self._result = ld.term_frequencies(terms, by=self._by.value,
                                                    include_quotations=quotations)
-                known = {key[0]: value for key, value in self._dispersions.items()
-                         if key[1] == quotations}
-                self._dispersions = {
-                    (term, quotations): known.get(term) or ld.dispersion(
+                kept = {term: found for (term, with_quotations), found
+                        in self._dispersions.items() if with_quotations == quotations}
+                self._dispersions = {  # in the order typed; only new terms are computed
+                    (term, quotations): kept[term] if term in kept else ld.dispersion(
                         term, include_quotations=quotations) for term in terms}
             except ValueError as error:
                 problem = str(error)
@@ -202,7 +198,9 @@ class Trends(StudyWidget):
 
     def _strip(self, terms: list[str]) -> str:
         starts = self._chapters["n_words"].cumsum().shift(fill_value=0)
-        boundaries = list(zip(starts / self._chapters["n_words"].sum(), CHAPTER_TICKS))
+        # the Introduction is too short to hold its label beside Chapter I's
+        boundaries = list(zip(starts / self._chapters["n_words"].sum(),
+                              ["", *CHAPTER_TICKS[1:]]))
         unlabelled = [(start, "") for start, _ in boundaries]
         rows = []
         for term in terms:
