@@ -37,30 +37,21 @@ both boundaries whatever its edges; turn ``whole_word`` off for patterns that
 begin or end with punctuation.
 
 Searching a regular expression can take astronomically long on some patterns
-(catastrophic backtracking, as with ``(a|aa)+$``). `finditer_safe`,
-`search_safe` and `match_spans` stop such a search and raise `QueryTimeout`.
-Their ``timeout`` is either a number of seconds for that one call or a
-`SearchBudget` shared by every call of one search over many texts, which
-bounds the total time too.
+(catastrophic backtracking, as with ``(a|aa)+$``). `match_spans` stops such a
+search after ``timeout`` seconds (one limit for the whole text, however many
+matches it finds) and raises `QueryTimeout`.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import regex as _regex
-from regex import Match, Pattern
+from regex import Pattern
 
 __all__ = [
     "QueryError",
     "QueryTimeout",
-    "SearchBudget",
     "compile_query",
-    "finditer_safe",
     "match_spans",
-    "search_safe",
     "wildcard_to_regex",
 ]
 
@@ -127,54 +118,6 @@ class QueryTimeout(QueryError, TimeoutError):
             "which makes the search try an enormous number of ways to match."
         )
         self.seconds = seconds
-
-
-class SearchBudget:
-    """Matching time allowed for one search, shared across many texts.
-
-    The `regex` module's own ``timeout`` limits each call separately, so a
-    search over 1,000 paragraphs with 1 s per paragraph could run for 1,000 s.
-    Pass one budget to every call of the search instead: each call may use
-    only what the calls before it left over, and once it is spent the next
-    call raises `QueryTimeout`. Only time spent matching counts, not the time
-    the caller spends between matches.
-
-    Parameters
-    ----------
-    seconds : float, default 1.0
-        Total matching time allowed.
-
-    Attributes
-    ----------
-    seconds : float
-        The total allowed.
-    spent : float
-        Matching time used so far.
-
-    Examples
-    --------
-    >>> pattern = compile_query("party")
-    >>> budget = SearchBudget(2.0)
-    >>> paragraphs = ["The Party leads.", "A non-Party worker.", "The class."]
-    >>> [match_spans(pattern, text, budget) for text in paragraphs]
-    [[(4, 9)], [(6, 11)], []]
-    >>> budget.remaining > 0
-    True
-    """
-
-    def __init__(self, seconds: float = 1.0):
-        if not seconds > 0:
-            raise ValueError(f"A search budget must be a positive number of seconds: {seconds}.")
-        self.seconds = seconds
-        self.spent = 0.0
-
-    @property
-    def remaining(self) -> float:
-        """Seconds of matching time left (never negative)."""
-        return max(self.seconds - self.spent, 0.0)
-
-    def __repr__(self) -> str:
-        return f"SearchBudget(seconds={self.seconds:g}, spent={self.spent:.3g})"
 
 
 def wildcard_to_regex(query: str, *, whole_word: bool = True) -> str:
@@ -279,8 +222,8 @@ def compile_query(
     Returns
     -------
     regex.Pattern
-        The compiled pattern. Search with it through `finditer_safe`,
-        `search_safe` or `match_spans` to stay safe from runaway patterns.
+        The compiled pattern. Search with it through `match_spans` to stay
+        safe from runaway patterns.
 
     Raises
     ------
@@ -339,31 +282,8 @@ def _invalid_regex_error(query: str, error: _regex.error) -> QueryError:
     return QueryError(message, query=query, position=error.pos)
 
 
-def _as_budget(timeout: float | SearchBudget) -> SearchBudget:
-    """The budget to charge: the one given, or a fresh one for a number of seconds."""
-    budget = timeout if isinstance(timeout, SearchBudget) else SearchBudget(timeout)
-    if budget.remaining <= 0:
-        raise QueryTimeout(budget.seconds)
-    return budget
-
-
-@contextmanager
-def _charged_to(budget: SearchBudget) -> Iterator[None]:
-    """Add the time spent in the block to ``budget``; turn a regex timeout into QueryTimeout."""
-    started = time.perf_counter()
-    try:
-        yield
-    except TimeoutError:
-        budget.spent = budget.seconds  # a timeout leaves nothing for later calls
-        raise QueryTimeout(budget.seconds) from None
-    finally:
-        budget.spent += time.perf_counter() - started
-
-
-def finditer_safe(
-    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
-) -> Iterator[Match[str]]:
-    """Iterate over the matches of ``pattern`` in ``text``, within a time limit.
+def match_spans(pattern: Pattern[str], text: str, timeout: float = 1.0) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty match, within a time limit.
 
     Parameters
     ----------
@@ -371,83 +291,9 @@ def finditer_safe(
         A pattern from `compile_query` (or any `regex` module pattern).
     text : str
         The text to search.
-    timeout : float or SearchBudget, default 1.0
-        Seconds of matching time allowed for this text, or a budget shared
-        with the other calls of the same search.
-
-    Yields
-    ------
-    regex.Match
-        Each match, in order, as `regex.Pattern.finditer` gives them.
-
-    Raises
-    ------
-    QueryTimeout
-        While iterating, once the matching time exceeds the limit.
-
-    Examples
-    --------
-    >>> pattern = compile_query("class*")
-    >>> [m.group() for m in finditer_safe(pattern, "the class struggle of classes")]
-    ['class', 'classes']
-    """
-    budget = _as_budget(timeout)
-    # The regex module counts matching time over the whole iteration.
-    matches = pattern.finditer(text, timeout=budget.remaining)
-    while True:
-        with _charged_to(budget):
-            match = next(matches, None)
-        if match is None:
-            return
-        yield match
-
-
-def search_safe(
-    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
-) -> Match[str] | None:
-    """The first match of ``pattern`` in ``text``, or None, within a time limit.
-
-    Parameters
-    ----------
-    pattern : regex.Pattern
-        A pattern from `compile_query` (or any `regex` module pattern).
-    text : str
-        The text to search.
-    timeout : float or SearchBudget, default 1.0
-        Seconds of matching time allowed, or a budget shared with other calls.
-
-    Returns
-    -------
-    regex.Match or None
-
-    Raises
-    ------
-    QueryTimeout
-        If the search exceeds the limit.
-
-    Examples
-    --------
-    >>> search_safe(compile_query("masses"), "the broad masses").span()
-    (10, 16)
-    """
-    budget = _as_budget(timeout)
-    with _charged_to(budget):
-        return pattern.search(text, timeout=budget.remaining)
-
-
-def match_spans(
-    pattern: Pattern[str], text: str, timeout: float | SearchBudget = 1.0
-) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-empty match, for highlighting.
-
-    Parameters
-    ----------
-    pattern : regex.Pattern
-        A pattern from `compile_query` (or any `regex` module pattern).
-    text : str
-        The text to search.
-    timeout : float or SearchBudget, default 1.0
-        Seconds of matching time allowed, or a budget shared with other calls.
+    timeout : float, default 1.0
+        Seconds of matching time allowed for the whole text (the `regex`
+        module counts them over the whole iteration).
 
     Returns
     -------
@@ -469,5 +315,8 @@ def match_spans(
     >>> spans, [text[start:end] for start, end in spans]
     ([(0, 5), (18, 26)], ['Lenin', 'Leninism'])
     """
-    matches = finditer_safe(pattern, text, timeout)
-    return [match.span() for match in matches if match.end() > match.start()]
+    try:
+        return [match.span() for match in pattern.finditer(text, timeout=timeout)
+                if match.end() > match.start()]
+    except TimeoutError:
+        raise QueryTimeout(timeout) from None

@@ -4,7 +4,7 @@ Both verbs compile the query once (:func:`leninism_data.query.compile_query`: wo
 phrases, ``*``/``?`` wildcards or a regular expression) and run it over one cached index
 of the text: the paragraphs joined in reading order (and, when asked, the footnotes), with
 a map from character offsets back to paragraphs, pages and quotations. One matching-time
-budget (1 s) covers the whole search, so a runaway regular expression raises
+limit (1 s) covers the whole search, so a runaway regular expression raises
 :class:`~leninism_data.query.QueryTimeout` instead of hanging the kernel.
 
 Whole-word matching treats hyphens and apostrophes as word boundaries, so "Party" is
@@ -26,7 +26,7 @@ import regex
 
 from leninism_data.chapter_arg import ChapterLike, resolve_chapter
 from leninism_data.corpus import book
-from leninism_data.query import WORD_END, WORD_START, QueryTimeout, compile_query
+from leninism_data.query import WORD_END, WORD_START, compile_query, match_spans
 from leninism_data.tables import KINDS
 
 SEARCH_SECONDS = 1.0
@@ -155,12 +155,8 @@ def _matches(query: str, *, regex: bool, whole_word: bool, case: bool,
     if not regex and whole_word and not case and SINGLE_WORD.fullmatch(query.strip()):
         spans = index.word_spans.get(query.strip().lower(), np.zeros((0, 2), dtype=np.int64))
     else:
-        try:  # the regex module's timeout covers the whole iteration
-            spans = np.array([m.span() for m in pattern.finditer(index.text,
-                                                                  timeout=SEARCH_SECONDS)],
-                             dtype=np.int64).reshape(-1, 2)
-        except TimeoutError:
-            raise QueryTimeout(SEARCH_SECONDS) from None
+        spans = np.array(match_spans(pattern, index.text, SEARCH_SECONDS),
+                         dtype=np.int64).reshape(-1, 2)
     starts, ends = spans[:, 0], spans[:, 1]
     docs = np.searchsorted(index.start_array, starts, side="right") - 1
     quoted = index.quoted[starts] if len(starts) else np.zeros(0, dtype=bool)
