@@ -9,6 +9,7 @@ collecting this module never needs it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
@@ -19,12 +20,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Page, Playwright
+    from playwright.sync_api import BrowserContext, Locator, Page, Playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -223,40 +225,56 @@ def write_echo_notebook(path: Path) -> Path:
 
 
 def open_notebook(page: Page, server: Server, name: str) -> None:
-    """Open notebook ``name`` in JupyterLab and wait until its kernel is connected and idle."""
-    page.goto(server.url(f"/lab/tree/{name}"), wait_until="domcontentloaded")
-    wait_kernel_idle(page)
+    """Open notebook ``name`` alone in a new JupyterLab workspace; wait until its kernel is idle.
 
-
-def wait_kernel_idle(page: Page) -> None:
-    """Wait until the status bar says ``| Idle`` (the toolbar says idle before it connects)."""
-    page.locator("#jp-main-statusbar").get_by_text("| Idle").wait_for(timeout=PAGE_TIMEOUT_MS)
-
-
-def run_all_cells(page: Page) -> bool:
-    """Run every cell of the open notebook; wait until done and the kernel is idle again.
-
-    Returns JupyterLab's answer: False when a cell failed and the run stopped there.
+    A new workspace per page keeps JupyterLab from restoring the tabs of an earlier test.
     """
-    page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.content")
+    workspace = f"test-{secrets.token_hex(4)}"
+    page.goto(server.url(f"/lab/workspaces/{workspace}/tree/{name}"), wait_until="domcontentloaded")
+    wait_kernel_idle(page, name)
+
+
+def wait_kernel_idle(page: Page, name: str) -> None:
+    """Wait until notebook ``name`` is the current tab, its kernel connected and idle.
+
+    (JupyterLab's toolbar says idle before the kernel is even connected.)
+    """
+    page.wait_for_function(
+        """(name) => {
+            const panel = window.jupyterapp?.shell.currentWidget;
+            const session = panel?.sessionContext;
+            return panel?.context?.path === name
+                && session?.session?.kernel?.connectionStatus === 'connected'
+                && session.kernelDisplayStatus === 'idle';
+        }""",
+        arg=name,
+        timeout=PAGE_TIMEOUT_MS,
+    )
+
+
+def run_all_cells(page: Page, name: str) -> None:
+    """Run every cell of the open notebook ``name``; wait until done and the kernel is idle.
+
+    As in JupyterLab, cells tagged ``raises-exception`` may fail and the run goes on; see
+    :func:`code_cells` for what ran and what failed.
+    """
     page.evaluate(
         """() => {
-            window.__runAllDone = undefined;
+            window.__runAllDone = false;
             window.jupyterapp.commands.execute('notebook:run-all-cells')
-                .then(ok => { window.__runAllDone = ok !== false; },
-                      () => { window.__runAllDone = false; });
+                .finally(() => { window.__runAllDone = true; });
         }"""
     )
-    page.wait_for_function("() => window.__runAllDone !== undefined", timeout=PAGE_TIMEOUT_MS)
-    wait_kernel_idle(page)
-    return bool(page.evaluate("() => window.__runAllDone"))
+    page.wait_for_function("() => window.__runAllDone", timeout=PAGE_TIMEOUT_MS)
+    wait_kernel_idle(page, name)
 
 
 class CodeCell(TypedDict):
-    """A code cell as the page shows it: its prompt number and its errors ("Name: message")."""
+    """A code cell as the page shows it: prompt number, errors ("Name: message"), tags."""
 
     execution_count: int | None
     errors: list[str]
+    tags: list[str]
 
 
 def code_cells(page: Page) -> list[CodeCell]:
@@ -269,26 +287,33 @@ def code_cells(page: Page) -> list[CodeCell]:
                 errors: cell.model.outputs.toJSON()
                     .filter(output => output.output_type === 'error')
                     .map(output => `${output.ename}: ${output.evalue}`),
+                tags: cell.model.getMetadata('tags') ?? [],
             }))"""
     )
     return cells
 
 
-def keystroke_latencies(page: Page, box: str, results: str, text: str) -> list[float]:
-    """Type ``text`` into ``box`` one key at a time; seconds until ``results`` changed, per key.
+def keystroke_latencies(page: Page, box: Locator, results: Locator, text: str) -> list[float]:
+    """Type ``text`` into ``box`` one key at a time; per key, seconds until ``results`` changed."""
+    return [seconds_until_changed(page, results, functools.partial(box.press, key)) for key in text]
 
-    ``box`` and ``results`` are CSS selectors; each key must change the results' text.
-    """
-    latencies = []
-    for key in text:
-        before = page.locator(results).inner_text()
-        began = time.perf_counter()
-        page.locator(box).press(key)
-        page.wait_for_function(
-            "([selector, before]) => document.querySelector(selector).innerText !== before",
-            arg=[results, before],
-            polling="raf",
-            timeout=PAGE_TIMEOUT_MS,
-        )
-        latencies.append(time.perf_counter() - began)
-    return latencies
+
+def cell_output(page: Page, source: str) -> Locator:
+    """The output area of the one code cell of the open notebook whose code contains ``source``."""
+    editor = page.locator(".jp-InputArea-editor", has_text=source)
+    return page.locator(".jp-CodeCell").filter(has=editor).locator(".jp-OutputArea")
+
+
+def seconds_until_changed(page: Page, results: Locator, action: Callable[[], None]) -> float:
+    """Do ``action`` and return the seconds until the text of ``results`` changes."""
+    handle = results.element_handle()
+    before = handle.inner_text()
+    began = time.perf_counter()
+    action()
+    page.wait_for_function(
+        "([node, before]) => node.innerText !== before",
+        arg=[handle, before],
+        polling="raf",
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    return time.perf_counter() - began

@@ -42,8 +42,11 @@ def test_jupyterlab_runs_a_widget_notebook_and_typing_updates_it(
 ) -> None:
     write_echo_notebook(lab_folder / "harness" / "echo.ipynb")
     open_notebook(page, lab, "harness/echo.ipynb")
-    assert run_all_cells(page)
-    assert code_cells(page) == [{"execution_count": 1, "errors": []}, {"execution_count": 2, "errors": []}]
+    run_all_cells(page, "harness/echo.ipynb")
+    assert code_cells(page) == [
+        {"execution_count": 1, "errors": [], "tags": []},
+        {"execution_count": 2, "errors": [], "tags": []},
+    ]
     expect(page.locator(".jp-OutputArea-output").first).to_have_text("kernel ready")
     type_and_expect_echo(page)
 
