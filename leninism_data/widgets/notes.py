@@ -80,7 +80,7 @@ class Notes(StudyWidget):
                                       layout=widgets.Layout(width="32em"))
         self._text = widgets.Textarea(description="Text", placeholder="Write your note here …",
                                       rows=4, continuous_update=False, style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="100%"))
+                                      layout=widgets.Layout(width="46em", max_width="100%"))
         self._tags = widgets.Text(description="Tags", placeholder="comma-separated: state, party",
                                   continuous_update=False, style=LABEL_STYLE,
                                   layout=widgets.Layout(width="32em"))
