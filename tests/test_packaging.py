@@ -43,7 +43,7 @@ def test_the_command_is_leninism_study(pyproject: dict) -> None:
 
 def test_the_test_extra_installs_what_the_tests_use(pyproject: dict) -> None:
     test_extra = {Requirement(r).name for r in pyproject["project"]["optional-dependencies"]["test"]}
-    needed = {"pytest", "pytest-timeout", "nbval", "playwright", "hatchling", "pyarrow", "pyyaml"}
+    needed = {"pytest", "pytest-timeout", "nbval", "playwright", "hatchling", "packaging", "pyarrow", "pyyaml"}
     assert needed <= test_extra
     runtime = {Requirement(r).name for r in pyproject["project"]["dependencies"]}
     assert {"pandas", "ipywidgets", "jupyterlab", "matplotlib", "regex", "platformdirs", "voila"} <= runtime
