@@ -143,15 +143,25 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
     (82, np.int64(51))
     >>> round(d.dp, 2)
     0.54
+    >>> len(dispersion("dictatorship of the proletariat").hits)
+    61
     """
     tokens = select_tokens(include_quotations=include_quotations)
     all_tokens = _tokens_and_sentences()[1]
-    matched = _matching_terms(term, pd.Index(tokens["term"].unique()))
-    hits = tokens[tokens["term"].isin(matched)]
     frequencies = count_matrix(by, include_quotations=include_quotations)
     sizes = frequencies.sum(axis=0)
-    counts = (frequencies.loc[matched].sum(axis=0) if matched
-              else pd.Series(0, index=frequencies.columns))
+    if " " in term.strip():  # a phrase: its hits start at the token where it begins
+        found = search(term, include_quotations=include_quotations)
+        starts = {(pid, start) for pid, spans in zip(found["paragraph_id"], found["spans"])
+                  for start, _ in spans}
+        keys = zip(tokens["paragraph_id"], tokens["offset"])
+        hits = tokens[[key in starts for key in keys]]
+        counts = _phrase_counts(term, by, frequencies.columns, include_quotations)
+    else:
+        matched = _matching_terms(term, pd.Index(tokens["term"].unique()))
+        hits = tokens[tokens["term"].isin(matched)]
+        counts = (frequencies.loc[matched].sum(axis=0) if matched
+                  else pd.Series(0, index=frequencies.columns))
     by_part = pd.DataFrame({"n_words": sizes, "count": counts}).reset_index(
         names=_part_columns(by))
     if by == "section":

@@ -186,3 +186,10 @@ def test_bad_input_gives_clear_errors_quickly():
         ld.search(r"(.*)*x\d{9}", regex=True)  # nested repetition: would run for ages
     with pytest.raises(ValueError, match="sort must be"):
         ld.kwic("party", sort="random")
+
+
+def test_dispersion_of_a_phrase_places_each_hit_where_it_begins():
+    d = ld.dispersion("dictatorship of the proletariat")
+    assert len(d.hits) == len(ld.kwic("dictatorship of the proletariat")) == 61
+    assert (d.hits.merge(ld.tokens(), on="token_index")["term"] == "dictatorship").all()
+    assert d.by_part["count"].sum() == 61

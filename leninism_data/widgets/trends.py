@@ -205,8 +205,8 @@ class Trends(StudyWidget):
         rows = []
         for term in terms:
             hits = self._dispersion(term).hits
-            note = plural(len(hits), "hit") if " " not in term else "phrase: not drawn"
-            rows.append(f'<div class="ld-muted">{escape(term)} · {note}</div>' + position_bar(
+            rows.append(f'<div class="ld-muted">{escape(term)} · {plural(len(hits), "hit")}'
+                        '</div>' + position_bar(
                 hits["position"], boundaries if term == terms[-1] else unlabelled))
         return ('<div class="ld-heading">Where each occurrence falls in the book</div>'
                 + "".join(rows))
