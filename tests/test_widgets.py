@@ -312,7 +312,8 @@ def test_trends_follows_its_controls() -> None:
     assert trends.result["term"].unique().tolist() == [
         "party", "dictatorship of the proletariat", "zzz"]
     html = rendered(trends)
-    assert "phrase: not drawn" in html and "Not in the book with these options: zzz." in html
+    assert "dictatorship of the proletariat · 61 hits" in html
+    assert "Not in the book with these options: zzz." in html
     assert repr(trends).startswith("Trends(terms='party, dictatorship of the proletariat")
 
 
