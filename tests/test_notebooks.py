@@ -33,7 +33,8 @@ TOOLS = REPO / "tools"
 SERIES = (
     "00-start-here", "01-introduction", "02-historical-roots", "03-method", "04-theory",
     "05-dictatorship-of-the-proletariat", "06-peasant-question", "07-national-question",
-    "08-strategy-and-tactics", "09-the-party", "10-style-in-work",
+    "08-strategy-and-tactics", "09-the-party", "10-style-in-work", "11-comparing-chapters",
+    "12-lenin-citations", "13-text-analysis-lab",
 )
 
 #: The eight parts of a chapter notebook, as level-2 headings, in this order.

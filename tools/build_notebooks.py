@@ -1,7 +1,8 @@
 """Build the study notebooks from their content (one source of truth), then execute them.
 
-Each notebook's content is Python data in ``tools/content/nbNN_*.py`` (a ``build()``
-function returning the notebook); the shared cells and the chapter template are in
+Each notebook's content is Python data in ``tools/content/nbNN_name.py`` (a ``build()``
+function returning the notebook ``notebooks/NN-name.ipynb``; underscores in the module name
+become hyphens in the file name); the shared cells and the chapter template are in
 ``tools/nbkit.py``. This script writes ``notebooks/NN-name.ipynb`` without outputs, brings
 the navigation up to date (``tools/navigation.py``) and, with ``--execute``, runs each
 notebook in place with nbconvert (as CI does through nbval) and prints the time each took.
@@ -14,14 +15,15 @@ Usage::
     python tools/build_notebooks.py --check               # exit 1 if a committed notebook's
                                                           # cells differ from its content
 
-Only notebooks listed in :data:`CONTENT` are built; others in ``notebooks/`` (written by
-hand) are left alone, though ``--execute-only`` runs them too and navigation covers them.
+Only notebooks with a content module are built; others in ``notebooks/`` (written by hand)
+are left alone, though ``--execute-only`` runs them too and navigation covers them.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import subprocess
 import sys
 import time
@@ -37,23 +39,10 @@ from nbkit import CONTENTS, NAV_BOTTOM, NAV_TOP  # noqa: E402
 
 NOTEBOOKS = TOOLS.parent / "notebooks"
 
-#: notebook file stem -> module in tools/content holding its build()
-CONTENT = {
-    "00-start-here": "nb00_start_here",
-    "01-introduction": "nb01_introduction",
-    "02-historical-roots": "nb02_historical_roots",
-    "03-method": "nb03_method",
-    "04-theory": "nb04_theory",
-    "05-dictatorship-of-the-proletariat": "nb05_dictatorship",
-    "06-peasant-question": "nb06_peasant_question",
-    "07-national-question": "nb07_national_question",
-    "08-strategy-and-tactics": "nb08_strategy_and_tactics",
-    "09-the-party": "nb09_the_party",
-    "10-style-in-work": "nb10_style_in_work",
-    "11-comparing-chapters": "nb11_comparing_chapters",
-    "12-lenin-citations": "nb12_lenin_citations",
-    "13-text-analysis-lab": "nb13_text_analysis_lab",
-}
+#: Content modules are found by name: tools/content/nb05_dictatorship_of_the_proletariat.py
+#: builds notebooks/05-dictatorship-of-the-proletariat.ipynb.
+CONTENT_MODULE = re.compile(r"^nb(\d\d)_(\w+)\.py$")
+
 
 EXECUTE = [
     "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
@@ -65,9 +54,13 @@ NAVIGATION_IDS = {NAV_TOP, NAV_BOTTOM, CONTENTS}
 
 
 def available() -> dict[str, str]:
-    """The stems of CONTENT whose content module exists (the series is built in steps)."""
-    return {stem: module for stem, module in CONTENT.items()
-            if (TOOLS / "content" / f"{module}.py").exists()}
+    """Notebook stem -> content module, for every module in tools/content, in order."""
+    found = {}
+    for path in sorted((TOOLS / "content").glob("nb*.py")):
+        match = CONTENT_MODULE.match(path.name)
+        if match:
+            found[f"{match[1]}-{match[2].replace('_', '-')}"] = path.stem
+    return found
 
 
 def build(stem: str) -> nbformat.NotebookNode:
@@ -139,12 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.check:
-        problems = [p for stem in select(args.names) for p in drift(stem)]
-        for line in problems:
+        stale = {stem: drift(stem) for stem in select(args.names)}
+        stale = {stem: problems for stem, problems in stale.items() if problems}
+        for line in (line for problems in stale.values() for line in problems):
             print(f"out of date: {line}")
-        if problems:
-            print("run: python tools/build_notebooks.py --execute")
-        return 1 if problems else 0
+        if stale:
+            print(f"run: python tools/build_notebooks.py {' '.join(s[:2] for s in stale)} --execute")
+        return 1 if stale else 0
 
     if args.execute_only:
         paths = ([NOTEBOOKS / f"{s}.ipynb" for s in select(args.names)] if args.names

@@ -141,6 +141,9 @@ def check(answer, expected):
                 f"expected {len(expected)} items, you gave {len(set(answer))}; "
                 f"missing {len(set(expected) - set(answer))}, "
                 f"extra {len(set(answer) - set(expected))}")
+        elif isinstance(expected, (list, tuple)):
+            assert list(answer) == list(expected), (
+                f"expected {len(expected)} items in this order, you gave {len(list(answer))}")
         elif isinstance(expected, float):
             assert abs(float(answer) - expected) < 0.005, "the value is not the expected one"
         else:
@@ -157,7 +160,7 @@ def setup_cells(widgets: tuple[str, ...]) -> list:
     """The first two code cells of every notebook: imports and options, then the helpers."""
     names = ", ".join(widgets)
     return [code(SETUP.format(widgets=names), id="setup"),
-            code(HELPERS, id="helpers")]
+            code(HELPERS, id="helpers", hidden=True)]
 
 
 # --------------------------------------------------------------------------- chapter template
@@ -172,6 +175,7 @@ class Stop:
     notice: tuple[str, ...]
     intro: str = ""
     extra_code: str = ""  # an optional computation that supports the commentary
+    code_first: bool = False  # put extra_code before the passages (the intro announces it)
     reader: bool = False  # show the first passage in the Reader widget instead of show()
 
 
@@ -236,7 +240,8 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         **How to use it:** run the cells from the top (*Run → Run All Cells*). Every number,
         passage and table below is computed from the `leninism_data` package when you run
         it; paragraph ids such as `IV.27` (chapter IV, paragraph 27) are the citable
-        references used throughout the series (see *00 Start here*).
+        references used throughout the series (see *00 Start here*). The second code cell
+        is collapsed: it defines the two helpers `show()` and `check()`.
         """).replace("@LEARN@", learn).replace("@PREREQUISITES@", _clean(spec.prerequisites)),
            id="part-1"),
         *setup_cells(widgets),
@@ -303,13 +308,15 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
     for i, stop in enumerate(spec.stops, start=1):
         intro = f"\n\n{_clean(stop.intro)}" if stop.intro else ""
         cells.append(md(f"### 4.{i} {stop.heading}{intro}", id=f"reading-{i}"))
+        if stop.extra_code and stop.code_first:
+            cells.append(code(stop.extra_code, id=f"reading-{i}-code"))
         if stop.reader:
             cells.append(code(f'Reader(paragraph_id="{stop.passages[0]}")', id=f"reading-{i}-reader"))
             if len(stop.passages) > 1:
                 cells.append(code(_show_call(stop.passages[1:]), id=f"reading-{i}-text"))
         else:
             cells.append(code(_show_call(stop.passages), id=f"reading-{i}-text"))
-        if stop.extra_code:
+        if stop.extra_code and not stop.code_first:
             cells.append(code(stop.extra_code, id=f"reading-{i}-code"))
         notice = "\n".join(f"- {item}" for item in stop.notice)
         cells.append(md(f"{_clean(stop.commentary)}\n\n**What to notice**\n\n{notice}",
@@ -376,14 +383,7 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         code('Quiz(chapter=CHAPTER, n_questions=5, seed=0)', id="quiz"),
     ]
     for k, ex in enumerate(spec.exercises, start=1):
-        cells += [
-            md(f"**Exercise {k}.** {_clean(ex.prompt)}\n\n*Hint:* {_clean(ex.hint)}",
-               id=f"exercise-{k}"),
-            code(f"answer_{k} = None  # your code here", id=f"exercise-{k}-answer"),
-            code(f"# Solution\nexpected_{k} = {_clean(ex.solution)}", id=f"exercise-{k}-solution",
-                 hidden=True),
-            code(f"check(answer_{k}, expected_{k})", id=f"exercise-{k}-check"),
-        ]
+        cells += _exercise(k, ex)
     further = f"\n\n**Further reading.** {_clean(spec.further)}" if spec.further else ""
     cells += [
         md(f"{PART_HEADINGS[7]}\n\n{_clean(spec.discussion)}{further}", id="part-8"),
@@ -394,3 +394,50 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
 
 def _show_call(ids: tuple[str, ...]) -> str:
     return "show(" + ", ".join(f'"{i}"' for i in ids) + ")"
+
+
+# --------------------------------------------------------------------------- labs
+
+def lab_header(title: str, summary: str, learn: tuple[str, ...], time: str,
+               prerequisites: str) -> list:
+    """The navigation bar, title and "About this lab" cells of a thematic lab."""
+    items = "\n".join(f"- {item}" for item in learn)
+    about = _clean("""
+    ## About this lab
+
+    **What you will learn**
+
+    @LEARN@
+
+    **Time needed:** @TIME@.
+
+    **Prerequisites:** @PREREQUISITES@
+
+    **How to use it:** run the cells from the top (*Run → Run All Cells*), then change the
+    code: every table and chart is computed from `leninism_data` when you run it.
+    """).replace("@LEARN@", items).replace("@TIME@", time).replace(
+        "@PREREQUISITES@", _clean(prerequisites))
+    return [nav(NAV_TOP), md(f"# {title}\n\n{_clean(summary)}", id="title"),
+            md(about, id="about")]
+
+
+def exercise_cells(exercises: tuple[Exercise, ...], *, heading: str = "## Exercises",
+                   intro: str = "") -> list:
+    """Prompt, answer cell, collapsed solution and check for each exercise."""
+    text = heading + (f"\n\n{_clean(intro)}" if intro else "")
+    cells = [md(text, id="exercises")]
+    for k, ex in enumerate(exercises, start=1):
+        cells += _exercise(k, ex)
+    return cells
+
+
+def _exercise(k: int, ex: Exercise) -> list:
+    """Prompt and hint, an answer cell, the collapsed solution, and the check."""
+    return [
+        md(f"**Exercise {k}.** {_clean(ex.prompt)}\n\n*Hint:* {_clean(ex.hint)}",
+           id=f"exercise-{k}"),
+        code(f"answer_{k} = None  # your code here", id=f"exercise-{k}-answer"),
+        code(f"# Solution\nexpected_{k} = {_clean(ex.solution)}", id=f"exercise-{k}-solution",
+             hidden=True),
+        code(f"check(answer_{k}, expected_{k})", id=f"exercise-{k}-check"),
+    ]

@@ -127,7 +127,8 @@ def build():
         The ids join them: `chapter` → `section` → `paragraph_id` → `sentence_id`. The
         first two code cells of every notebook (above) import the package and define two
         helpers: `show()`, which prints paragraphs as the book has them, and `check()`,
-        which gives feedback on exercises.
+        which gives feedback on exercises. The second cell is collapsed; click its bar to
+        see the code.
 
         **Chapters** — one row each, with their printed pages and counts:
         """, id="tour-tables"),

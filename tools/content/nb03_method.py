@@ -132,6 +132,7 @@ SPEC = ChapterSpec(
             ld.citations().query("paragraph_id in ['II.19', 'II.20', 'II.21']")[
                 ["paragraph_id", "page", "raw", "author", "work", "volume"]]
             ''',
+            code_first=True,
         ),
         Stop(
             heading="Theory, slogans and deeds",

@@ -108,6 +108,7 @@ SPEC = ChapterSpec(
             short = PARAGRAPHS.query("chapter == 8 and n_words <= 15")
             short[short.text.str.startswith("The Party")][["section", "page", "text"]]
             ''',
+            code_first=True,
         ),
         Stop(
             heading="The organised detachment (section 2)",

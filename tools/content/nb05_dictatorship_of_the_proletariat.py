@@ -127,8 +127,9 @@ SPEC = ChapterSpec(
                 "producers.",
             ),
             extra_code='''
-            PARAGRAPHS.loc["IV.11":"IV.25", ["kind", "speaker", "n_words"]].T
+            PARAGRAPHS.loc["IV.11":"IV.25", ["kind", "speaker", "n_words"]]
             ''',
+            code_first=True,
         ),
         Stop(
             heading="Rule over the bourgeoisie: the definition (section 2)",
@@ -265,8 +266,8 @@ SPEC = ChapterSpec(
             prompt="How many words does Chapter IV quote from each speaker? Build a Series "
                    "indexed by `speaker`, holding the total `n_words` of the chapter's block "
                    "quotations (`ld.quotations()`).",
-            hint="`ld.quotations().query(\"chapter == 4\").groupby(\"speaker\").n_words.sum()`"
-                 " — or try it yourself first with `groupby` and `sum`.",
+            hint="Keep the chapter's rows of `ld.quotations()`, group them by `speaker` "
+                 "and add up `n_words`.",
             solution='ld.quotations().query("chapter == 4").groupby("speaker").n_words.sum()',
         ),
         Exercise(
