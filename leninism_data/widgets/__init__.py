@@ -24,10 +24,11 @@ from leninism_data.widgets.citations import Citations
 from leninism_data.widgets.compare import Compare
 from leninism_data.widgets.concordance import Concordance
 from leninism_data.widgets.explorer import Explorer
+from leninism_data.widgets.notes import Notes
 from leninism_data.widgets.passage_finder import PassageFinder
 from leninism_data.widgets.quiz import Quiz
 from leninism_data.widgets.reader import Reader
 from leninism_data.widgets.trends import Trends
 
-__all__ = ["Citations", "Compare", "Concordance", "Explorer", "PassageFinder", "Quiz",
-           "Reader", "Trends"]
+__all__ = ["Citations", "Compare", "Concordance", "Explorer", "Notes", "PassageFinder",
+           "Quiz", "Reader", "Trends"]
