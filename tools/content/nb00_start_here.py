@@ -58,9 +58,9 @@ def build():
         dictatorship of the proletariat (IV), the peasant question (V), the national
         question (VI), strategy and tactics (VII), the party (VIII) and "style in work" (IX).
 
-        **This edition.** The text is an English translation made in Moscow; its editors'
-        footnotes cite Soviet editions of the early 1950s, while the author's own
-        references are to the third Russian edition of Lenin's *Works*. The source card
+        **This edition.** The text is an English translation whose editors' footnotes cite
+        Soviet editions of the early 1950s, while the author's own references are to the
+        third Russian edition of Lenin's *Works*. The source card
         below (computed by the package) says what was cleaned and counts what is there.
         Some passages of the book were reworded in later editions; notebook 04 looks at
         the best-known case.

@@ -41,8 +41,9 @@ SPEC = ChapterSpec(
       "dogma" of `II.21` belongs to this debate. Footnote 5 identifies the essay by Engels
       on the anarchists' general strike to which the chapter alludes.
     - **"War against war."** The Basle congress of 1912 (footnote 8) called on socialists
-      to oppose a European war. In August 1914 most socialist parties, the German party
-      first among them, voted for their governments' war credits.
+      to oppose a European war. In August 1914 most of the large socialist parties of the
+      countries at war, the German party among them, voted for their governments' war
+      credits.
     - **Method.** In the Marxist tradition, *method* usually means materialist
       dialectics. The chapter uses the word differently, for a set of practical
       requirements of party work; dialectics appears only in its last sentence (`II.32`).

@@ -28,9 +28,8 @@ SPEC = ChapterSpec(
     What a reader needs to know:
 
     - **The Russian peasantry** made up the great majority of the population of the
-      Russian Empire. Serfdom had been abolished in 1861, but land hunger, redemption
-      payments and the power of the landlords remained the central grievances of the
-      countryside.
+      Russian Empire. Serfdom had been abolished in 1861, but land hunger and the
+      power of the landlords remained the central grievances of the countryside.
     - **1905 and the Dumas.** The revolution of 1905 forced the tsar to concede an elected
       assembly, the State Duma, with limited powers; four Dumas sat between 1906 and 1917.
       The **Cadets** (Constitutional Democrats) were the main liberal party; the
