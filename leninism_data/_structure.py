@@ -6,8 +6,9 @@
   Section 0 is a chapter's text before its first numbered section. Quoted numbered points
   ("“1) Never play …") are not headings.
 * Kinds: ``front_matter`` (the Introduction's dedication and signature), ``list_item``
-  (lettered lists: "a) …", also "direct: a) …"), ``quotation`` (block quotations, set
-  narrower than the prose in print), ``prose`` (everything else).
+  (lettered lists: "a) …", also "direct: a) …"), ``quotation`` (block quotations: set
+  narrower than the prose in print, or quoted from the first word to a closing
+  reference such as "(See Vol. VIII, p. 96.)"), ``prose`` (everything else).
 * Quotations: a block quotation that runs over several paragraphs opens each with “ and
   closes only the last; such paragraphs form one quotation. Who is quoted is read from the
   quotation's own framing ("says Lenin"), else from the sentence that leads into it
@@ -30,6 +31,7 @@ FRAMING = re.compile(rf"\b(?:says|say|said|writes|wrote)\s+({_SPEAKER})\b|\b({_S
                      r"(?:says|said|writes|wrote)\b")
 NAMED = re.compile(rf"\b({_SPEAKER})\b")
 BLOCK_WIDTH, TWO_LINE_BLOCK_WIDTH = 67, 60
+CLOSING_REFERENCE = re.compile(r"”\s*\((?:See|Ibid)[^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ def _is_block_quotation(lines: tuple[Line, ...], text: str) -> bool:
     opening = " ".join(line.text for line in lines[:2])
     if "“" not in opening:
         return False
+    if text.startswith("“") and CLOSING_REFERENCE.search(text):
+        return True  # quoted from its first word to the reference that closes it
     if len(lines) >= 3:
         return max(len(line.text) for line in lines[1:-1]) <= BLOCK_WIDTH
     return len(lines) == 2 and len(lines[0].text) <= TWO_LINE_BLOCK_WIDTH

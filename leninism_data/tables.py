@@ -327,7 +327,7 @@ def quotations() -> pd.DataFrame:
     """One row per block quotation, with who is quoted and the citation that closes it.
 
     >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
-    {'Lenin': 49, 'Marx': 4, 'Marx and Engels': 1, 'Engels': 1}
+    {'Lenin': 51, 'Marx': 4, 'Marx and Engels': 1, 'Engels': 1}
     """
     frame = _quotations().copy()
     frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)

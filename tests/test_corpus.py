@@ -205,7 +205,7 @@ def test_hyphenation_undone_and_real_compounds_kept():
 def test_kinds_lists_quotations_and_front_matter():
     p = ld.paragraphs()
     assert p["kind"].value_counts().to_dict() == {
-        "prose": 361, "quotation": 64, "list_item": 43, "front_matter": 2}
+        "prose": 359, "quotation": 66, "list_item": 43, "front_matter": 2}
     by_id = p.set_index("paragraph_id")
     assert by_id.loc["III.2", ["kind", "text"]].tolist() == [
         "list_item", "a) the importance of theory for the proletarian movement;"]
@@ -214,17 +214,20 @@ def test_kinds_lists_quotations_and_front_matter():
 
 
 def test_quotations_grouped_with_speaker_and_closing_citation():
-    q = ld.quotations().set_index("quotation_id")
-    assert len(q) == 55
-    assert q.loc[32, "paragraph_ids"] == ("VI.41", "VI.42", "VI.43", "VI.44", "VI.45")
-    assert q.loc[32, "speaker"] == "Lenin"
-    assert q.loc[28, "speaker"] == "Engels"
-    assert q.loc[23, "speaker"] == "Marx and Engels"
+    q = ld.quotations().set_index("paragraph_id")
+    assert len(q) == 57
+    national = q.loc["VI.41"]
+    assert national["paragraph_ids"] == ("VI.41", "VI.42", "VI.43", "VI.44", "VI.45")
+    assert national["speaker"] == "Lenin"
+    assert q.loc["V.46", "speaker"] == "Engels"
+    assert q.loc["IV.33", "speaker"] == "Marx and Engels"
     c = ld.citations().set_index("citation_id")
-    closing = q.loc[32, "citation_id"]
-    assert c.loc[closing, ["volume", "pages"]].tolist() == [19, "261-62"]
-    assert q.loc[1, "speaker"] == "Marx" and q.loc[1, "text"].startswith(
+    assert c.loc[national["citation_id"], ["volume", "pages"]].tolist() == [19, "261-62"]
+    assert q.loc["I.26", "speaker"] == "Marx" and q.loc["I.26", "text"].startswith(
         "“The Communists turn their attention chiefly to Germany")
+    # Quoted from the first word to the closing reference, though set a little wider:
+    assert q.loc["III.47", "speaker"] == "Lenin"
+    assert c.loc[q.loc["V.52", "citation_id"], ["volume", "pages"]].tolist() == [27, "392"]
 
 
 def test_citations_volumes_pages_and_ibid():
