@@ -75,10 +75,10 @@ CSS = """\
 .ld-handout .ld-tags { color: #666; font-style: italic; }
 .ld-handout .ld-questions ol { padding-left: 1.5em; }
 .ld-handout .ld-questions li { margin: 0 0 2.5em; }
-.ld-handout table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-.ld-handout th, .ld-handout td { border-bottom: 1px solid #bbb; padding: 0.25em 0.5em;
-  text-align: left; vertical-align: top; }
-.ld-handout td.ld-number, .ld-handout th.ld-number { text-align: right; }
+.ld-handout table.ld-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.ld-handout table.ld-table th, .ld-handout table.ld-table td { border-bottom: 1px solid #bbb;
+  padding: 0.25em 0.5em; text-align: left; vertical-align: top; background: none; }
+.ld-handout table.ld-table .ld-number { text-align: right; }
 .ld-handout footer { margin-top: 2em; font-size: 0.8em; color: #555; }
 @media print {
   .ld-handout { max-width: none; font-size: 11pt; color: #000; }

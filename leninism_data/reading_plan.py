@@ -302,7 +302,7 @@ def _plan_html(title: str, subtitle: str, rows: list[tuple[str, ...]], details) 
                    for row in rows)
     out = ['<div class="ld-handout">', f"<h1>{h(title)}</h1>",
            f'<p class="ld-source">{h(subtitle)}</p>',
-           f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"]
+           f'<table class="ld-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>']
     for session, sections in details:
         out.append(f'<h2>Session {session.session} <span class="ld-where">· '
                    f"{h(_pages(session.first_page, session.last_page))} · {session.n_words} words"

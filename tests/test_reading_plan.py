@@ -164,7 +164,7 @@ def test_plan_handout_lists_every_session_and_section() -> None:
         assert f"<li><b>{label}</b>" in sheet.html
     assert "<li><b>III.1</b> The importance of theory <span" in sheet.html
     assert "<li><b>III</b> Theory (opening, before section 1) <span" in sheet.html
-    assert "@media print" in sheet.html and "<table>" in sheet.html
+    assert "@media print" in sheet.html and '<table class="ld-table">' in sheet.html
 
 
 def test_plan_handout_escapes_its_title(tmp_path: Path) -> None:
