@@ -416,12 +416,18 @@ class _Passage:
 
 def _cut(text: str, markers: Sequence[tuple[int, int]], page_breaks: Sequence[tuple[int, int]]
          ) -> tuple[tuple[str, tuple[str, int] | None], ...]:
-    """Cut a paragraph at its footnote markers and page breaks (moved to the end of the
-    word they fall in, as a break may split a hyphenated word)."""
+    """Cut a paragraph at its footnote markers and page breaks.
+
+    A page mark goes into the space before the word that opens the page, or, when the
+    page break splits a word (hyphenated across the two pages), after that word.
+    """
     cuts = [(offset, 0, ("fn", number)) for offset, number in markers]
     for offset, page in page_breaks:
-        while offset < len(text) and not text[offset].isspace():
-            offset += 1
+        if 0 < offset < len(text) and text[offset - 1].isspace():
+            offset -= 1
+        else:
+            while offset < len(text) and not text[offset].isspace():
+                offset += 1
         cuts.append((offset, 1, ("page", page)))
     pieces: list[tuple[str, tuple[str, int] | None]] = []
     start = 0

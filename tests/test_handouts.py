@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
+from leninism_data.corpus import book
 from leninism_data.handouts import CSS, Handout, handout, md_escape
 
 PARAGRAPHS = ld.paragraphs().set_index("paragraph_id")
@@ -148,11 +149,24 @@ def test_footnote_markers_stand_at_their_offsets() -> None:
 
 
 def test_page_breaks_fall_between_words() -> None:
-    sheet = handout(["III.7", "I.4"])
+    sheet = handout(["III.7", "I.4", "Intro.6"])
     assert 'revolutionary <span class="ld-page">[p. 20]</span> movement' in sheet.html
     assert "revolutionary \\[p. 20\\] movement" in sheet.markdown
     # I.4's page break splits "weakening" in the print: the mark waits for the word's end.
-    assert "weakening <span class=\"ld-page\">[p. 6]</span>" in sheet.html
+    assert 'weakening <span class="ld-page">[p. 6]</span> of the' in sheet.html
+    # Page 2 opens with "rooted": the mark stands before it, not after.
+    assert 'phenomenon <span class="ld-page">[p. 2]</span> rooted in' in sheet.html
+    assert "phenomenon \\[p. 2\\] rooted in" in sheet.markdown
+
+
+def test_every_page_mark_of_the_book_stands_between_whole_words() -> None:
+    sheet = handout("book")
+    marks = re.findall(r'(.{0,12}) <span class="ld-page">\[p\. (\d+)\]</span>(.?)', sheet.html)
+    n_breaks = sum(len(p.page_breaks) - 1 for p in book().paragraphs)
+    assert len(marks) == n_breaks == 72
+    for before, _, after in marks:
+        assert before and not before[-1].isspace(), before
+        assert after in (" ", "<"), (before, after)
 
 
 def test_footnotes_are_printed_under_their_passage() -> None:
