@@ -217,3 +217,18 @@ def test_result_is_a_copy(store_path: Path) -> None:
     frame = widget.result
     frame.loc[0, "text"] = "changed"
     assert widget.result.loc[0, "text"] == "Original."
+
+
+def test_the_reader_has_a_notes_panel_that_follows_it(store_path: Path) -> None:
+    from leninism_data.widgets import Reader
+
+    reader = Reader("IV", notes=store_path)
+    assert reader.notes is not None and reader.notes.paragraph_id == "IV.1"
+    control(reader, "Go to").value = "IV.27"
+    assert reader.notes.paragraph_id == "IV.27"
+    write(reader.notes, "Force against the bourgeoisie: the definition.", "state")
+    assert ld.NoteStore(store_path).list()["paragraph_id"].tolist() == ["IV.27"]
+    assert "✎ 1 note" in reader.html  # the margin counts the note at once
+    control(reader, "Go to").value = "page 90"
+    assert reader.notes.paragraph_id.startswith("VIII.")
+    assert Reader("IV").notes is None

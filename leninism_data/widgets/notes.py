@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -89,6 +90,7 @@ class Notes(StudyWidget):
         self._delete = widgets.Button(description="Delete", tooltip="Delete the note chosen")
         self._status = widgets.HTML()
         self._message = ""
+        self._on_saved: list[Callable[[], None]] = []
         super().__init__([self._paragraph, self._passage, self._list, self._note, self._text,
                           self._tags, widgets.HBox([self._save, self._delete]), self._status])
         self._paragraph.observe(self._on_paragraph_change, "value")
@@ -111,6 +113,26 @@ class Notes(StudyWidget):
     def html(self) -> str:
         """The HTML of the paragraph and of the notes on it."""
         return self._passage.value + self._list.value
+
+    @property
+    def store(self) -> NoteStore:
+        """The notes store this widget reads and writes."""
+        return self._store
+
+    def observe_saved(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every note saved or deleted here."""
+        self._on_saved.append(callback)
+
+    def show(self, paragraph_id: str) -> None:
+        """Move to another paragraph (as typing its id in the Paragraph box does).
+
+        >>> notes = Notes("IV.27", store=NoteStore(":memory:"))
+        >>> notes.show("IV.28")
+        >>> notes.paragraph_id
+        'IV.28'
+        """
+        self._paragraph_id = find_paragraph(paragraph_id).paragraph_id
+        self._load_paragraph()
 
     def close(self) -> None:
         """Close the widget, and the notes file if the widget opened it (not a store given)."""
@@ -161,6 +183,8 @@ class Notes(StudyWidget):
             return
         self._refresh()
         self._say(done)
+        for callback in self._on_saved:
+            callback()
 
     def _on_delete_click(self, _button: widgets.Button) -> None:
         note_id = self._note.value
@@ -177,6 +201,8 @@ class Notes(StudyWidget):
         self._text.value, self._tags.value = note.text, ", ".join(note.tags)
         self._say(f"Deleted note {note.note_id}. Its text is still in the box: "
                   "press Save to keep it after all.")
+        for callback in self._on_saved:
+            callback()
 
     # --------------------------------------------------------------- rendering
 

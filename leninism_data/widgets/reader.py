@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import ipywidgets as widgets
 
 import leninism_data as ld
@@ -13,9 +15,21 @@ from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_
                                          has_sections, option_value, resolve_section,
                                          section_options)
 from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
+from leninism_data.notes import NoteStore
 from leninism_data.widgets.citations import citation_title
+from leninism_data.widgets.notes import Notes
 
 Unit = tuple[int, int | None]  # (chapter, section); section None = the whole chapter
+
+
+def first_paragraph(chapter: int, section: int | None) -> str:
+    """The id of the first paragraph of a chapter, or of one of its sections.
+
+    >>> first_paragraph(4, None), first_paragraph(4, 2)
+    ('IV.1', 'IV.26')
+    """
+    return next(p.paragraph_id for p in book().paragraphs
+                if p.chapter == chapter and (section is None or p.section == section))
 
 
 def word_end(text: str, offset: int) -> int:
@@ -53,6 +67,11 @@ class Reader(StudyWidget):
     paragraph_id : str, optional
         Open the section of this paragraph (``"IV.26"``) with the paragraph outlined and
         the paragraphs before it folded away; it overrides ``chapter`` and ``section``.
+    notes : bool, NoteStore or path, optional
+        Add a :class:`~leninism_data.widgets.Notes` panel under the text, to write notes
+        beside the paragraph you went to (or the first one on view), and show in the
+        margin how many notes each paragraph has. ``True`` uses your default notes file;
+        a store or a path uses that one.
 
     Attributes
     ----------
@@ -68,10 +87,13 @@ class Reader(StudyWidget):
     True
     >>> Reader(paragraph_id="IV.26")
     Reader(chapter='IV', section=2, paragraph_id='IV.26', 15 paragraphs)
+    >>> Reader(paragraph_id="IV.27", notes=ld.NoteStore(":memory:")).notes
+    Notes(paragraph_id='IV.27', 0 notes)
     """
 
     def __init__(self, chapter: ChapterLike = "Introduction", *, section: int | None = None,
-                 paragraph_id: str | None = None) -> None:
+                 paragraph_id: str | None = None,
+                 notes: bool | NoteStore | str | os.PathLike[str] | None = None) -> None:
         focus = None
         if paragraph_id is not None:
             focus = find_paragraph(paragraph_id)
@@ -104,10 +126,16 @@ class Reader(StudyWidget):
                                    layout=widgets.Layout(width="16em"))
         self._position = widgets.HTML()
         self._page = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        self._notes: Notes | None = None
+        self._note_counts: dict[str, int] = {}
+        if notes is not None and notes is not False:
+            self._notes = Notes(self._focus or first_paragraph(chapter_number, section),
+                                store=None if notes is True else notes)
+            self._notes.observe_saved(self._render)
         super().__init__([
             widgets.HBox([self._chapter, self._section]),
             widgets.HBox([self._previous, self._next, self._go_to]),
-            self._position, self._page,
+            self._position, self._page, *([self._notes] if self._notes else []),
         ])
         self._chapter.observe(self._on_chapter_change, "value")
         self._section.observe(self._on_section_change, "value")
@@ -120,6 +148,11 @@ class Reader(StudyWidget):
     def html(self) -> str:
         """The HTML of the text on view (what the page area shows)."""
         return self._page.value
+
+    @property
+    def notes(self) -> Notes | None:
+        """The notes panel (None unless the Reader was made with ``notes=``)."""
+        return self._notes
 
     def _repr_fields(self) -> list[str]:
         fields = [f"chapter={chapter_label(self._chapter.value)!r}"]
@@ -195,7 +228,7 @@ class Reader(StudyWidget):
 
     def _find(self, target: str) -> Paragraph:
         """The paragraph for a typed id, or the first one printed on a typed page."""
-        page_number = target.lower().removeprefix("p.").strip()
+        page_number = target.lower().removeprefix("page").removeprefix("p.").strip()
         if page_number.isdigit():
             page = int(page_number)
             on_page = self._table[(self._table["page"] <= page) &
@@ -232,6 +265,9 @@ class Reader(StudyWidget):
                          f"</summary>{self._paragraphs(ids[:folded])}</details>")
         parts.append(self._paragraphs(ids[folded:]))
         self._page.value = view(*parts)
+        target = self._focus or ids[0]
+        if self._notes is not None and self._notes.paragraph_id != target:
+            self._notes.show(target)
 
     def _position_text(self) -> str:
         rows = self._result
@@ -250,6 +286,9 @@ class Reader(StudyWidget):
         return f'<div class="ld-heading">{escape(row["heading"])} · {escape(row["title"])}</div>'
 
     def _paragraphs(self, ids: list[str]) -> str:
+        if self._notes is not None:
+            listed = self._notes.store.list()["paragraph_id"]
+            self._note_counts = listed.value_counts().to_dict()
         parts, section = [], None
         for paragraph_id in ids:
             paragraph = book().paragraph_by_id[paragraph_id]
@@ -280,6 +319,9 @@ class Reader(StudyWidget):
         if paragraph.kind == "quotation":
             css += " ld-quotation"
             margin += f"<br>quoting {escape(self._speakers[paragraph.paragraph_id])}"
+        n_notes = self._note_counts.get(paragraph.paragraph_id, 0)
+        if n_notes:
+            margin += f'<br><span class="ld-muted">✎ {plural(n_notes, "note")}</span>'
         if paragraph.paragraph_id == self._focus:
             css += " ld-focus"
         return (f'<div class="{css}"><div class="ld-margin">{margin}</div>'
