@@ -14,7 +14,8 @@ Tables (each call returns a fresh copy): :func:`chapters`, :func:`sections`,
 Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter`` and
 ``page``): :func:`search`, :func:`kwic`, :func:`term_frequencies`, :func:`dispersion`,
 :func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
-:func:`similar_passages`, :func:`people_index`, :func:`works_index`. Interactive views:
+:func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
+:class:`NoteStore`, :func:`handout`, :func:`reading_plan`. Interactive views:
 :mod:`leninism_data.widgets`.
 """
 
@@ -39,6 +40,8 @@ from leninism_data.tables import (TABLES, chapters, citations, editorial_referen
 _LAZY = {
     "NoteError": "notes", "NoteStore": "notes", "people": "names", "people_index": "names",
     "works": "names", "works_index": "names", "similar_passages": "passages",
+    "Handout": "handouts", "handout": "handouts", "reading_plan": "reading_plan",
+    "reading_plan_handout": "reading_plan",
 }
 
 
@@ -57,9 +60,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eagerly
+    from leninism_data.handouts import Handout, handout
     from leninism_data.names import people, people_index, works, works_index
     from leninism_data.notes import NoteError, NoteStore
     from leninism_data.passages import similar_passages
+    from leninism_data.reading_plan import reading_plan, reading_plan_handout
 
 __version__ = "0.1.0"
 
@@ -67,7 +72,8 @@ __all__ = [
     "DATA_DICTIONARY", "STOPWORDS", "TABLES", "Comparison", "Dispersion", "NoteError",
     "NoteStore", "QueryError",
     "QueryTimeout", "UnknownParagraphError", "chapters", "citations", "cite", "collocates",
-    "compare", "describe", "dispersion", "editorial_references", "footnotes", "hyphenation",
+    "compare", "describe", "dispersion", "Handout", "handout", "reading_plan",
+    "reading_plan_handout", "editorial_references", "footnotes", "hyphenation",
     "keyness", "kwic", "load_stopwords", "ngrams", "pages", "paragraphs", "people",
     "people_index", "quotations", "resolve_chapter", "search", "sections", "sentences",
     "similar_passages", "term_frequencies", "text", "tokens", "works", "works_index",

@@ -59,7 +59,7 @@ def build():
                           "file, so running it never touches your own notes; section 5 says "
                           "how to use your own.",
         ),
-        *setup_cells(("Notes",)),
+        *setup_cells(("Notes", "Reader")),
         code('''
         from leninism_data.handouts import handout
         from leninism_data.reading_plan import reading_plan, reading_plan_handout
@@ -146,6 +146,12 @@ def build():
         so what you save appears at once in `store.list()` — and in the handouts below.
         """, id="widget-intro"),
         code('Notes("III.7", store=store)', id="widget"),
+        md("""
+        The **Reader** carries the same panel: `Reader(..., notes=store)` opens the text
+        with the notes panel under it. The panel follows the paragraph you go to (type an
+        id or a page in *Go to*), and the margin shows how many notes each paragraph has.
+        """, id="reader-notes-intro"),
+        code('Reader(paragraph_id="III.7", notes=store)', id="reader-notes"),
         md("""
         ### Exporting notes
 
