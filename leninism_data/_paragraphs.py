@@ -76,11 +76,9 @@ class ChapterLines:
     paragraphs: tuple[tuple[Line, ...], ...]
 
 
-WHITESPACE = re.compile(r"\s+")
-
-
 def _clean(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip()
+    """Runs of spaces (the lettered lists have en, em and narrow no-break spaces) as one."""
+    return " ".join(text.split())
 
 
 def remove_markers(layout: Layout) -> tuple[tuple[Line, ...], dict[int, tuple[int, int]]]:
@@ -229,19 +227,24 @@ def split_chapters(lines: tuple[Line, ...]) -> list[ChapterLines]:
 
 
 def inline_vocabulary(lines: list[Line]) -> Counter[str]:
-    """Lower-cased words that stand whole inside a line (not broken at a line end)."""
-    vocabulary: Counter[str] = Counter()
-    previous_hyphenated = False
-    for line in lines:
-        words = WORD.findall(line.text)
-        if previous_hyphenated and words:
-            words = words[1:]
-        if words and _ends_hyphenated(line.text) and words[-1].endswith("-"):
-            words = words[:-1]
-        vocabulary.update(map(str.lower, words))
-        if line.text:
-            previous_hyphenated = _ends_hyphenated(line.text)
-    return vocabulary
+    """Lower-cased words that stand whole inside a line (not broken at a line end).
+
+    All words of the text are counted in one pass; then the two halves of every word
+    broken at a line end (the last word of a hyphen-ended line and the first word of the
+    next line with text) are taken off again.
+    """
+    texts = [line.text for line in lines if line.text]
+    vocabulary = Counter(WORD.findall("\n".join(texts).lower()))
+    broken: Counter[str] = Counter()
+    for text, following in zip(texts, texts[1:]):
+        if _ends_hyphenated(text):
+            last, first = WORD.findall(text[-LONGEST_WORD:])[-1], WORD.match(following)
+            if last.endswith("-"):
+                broken[last.lower()] += 1
+            if first:
+                broken[first.group(0).lower()] += 1
+    vocabulary.subtract(broken)
+    return +vocabulary
 
 
 class Joiner:
