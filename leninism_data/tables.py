@@ -134,49 +134,61 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
 @functools.lru_cache(maxsize=1)
 def _chapters() -> pd.DataFrame:
     b = book()
-    by_chapter = _paragraphs().groupby("chapter").agg(
-        last_page=("page_end", "max"), n_paragraphs=("paragraph_id", "size"),
-        n_words=("n_words", "sum"))
-    quoted = _tokens_and_sentences()[1].groupby("chapter")["in_quotation"].sum()
+    words = _tokens_and_sentences()[2]
+    quoted = np.bincount(_tokens_and_sentences()[1]["chapter"].to_numpy(),
+                         weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
+                         minlength=len(b.chapters))
     chapter_of = {p.paragraph_id: p.chapter for p in b.paragraphs}
     counts = {
         "n_sections": Counter(s.chapter for s in b.sections if s.section > 0),
+        "n_paragraphs": Counter(p.chapter for p in b.paragraphs),
+        "n_words": Counter(),
         "n_footnotes": Counter(n.chapter for n in b.footnotes),
         "n_citations": Counter(chapter_of[c.paragraph_id] for c in b.citations),
         "n_quotations": Counter(chapter_of[q.paragraph_ids[0]] for q in b.quotations),
     }
-    frame = pd.DataFrame({
-        "chapter": [c.chapter for c in b.chapters],
+    last_page: dict[int, int] = {}
+    for p, n in zip(b.paragraphs, words.tolist()):
+        counts["n_words"][p.chapter] += n
+        last_page[p.chapter] = max(last_page.get(p.chapter, 0), p.page_end)
+    numbers = [c.chapter for c in b.chapters]
+    return pd.DataFrame({
+        "chapter": numbers,
         "numeral": [c.numeral for c in b.chapters],
-        "label": pd.Categorical([NUMERALS[c.chapter] for c in b.chapters],
-                                dtype=CHAPTER_LABELS),
+        "label": pd.Categorical([NUMERALS[c] for c in numbers], dtype=CHAPTER_LABELS),
         "heading": [c.heading for c in b.chapters],
         "title": [c.title for c in b.chapters],
         "first_page": [c.first_page for c in b.chapters],
+        "last_page": [last_page[c] for c in numbers],
+        **{name: [counts[name][c] for c in numbers] for name in (
+            "n_sections", "n_paragraphs", "n_words", "n_footnotes", "n_citations",
+            "n_quotations")},
+        "n_quoted_words": quoted.astype(np.int64),
     })
-    frame = frame.join(by_chapter[["last_page", "n_paragraphs", "n_words"]], on="chapter")
-    frame.insert(7, "n_sections", [counts["n_sections"][c] for c in frame["chapter"]])
-    for name in ("n_footnotes", "n_citations", "n_quotations"):
-        frame[name] = [counts[name][c] for c in frame["chapter"]]
-    frame["n_quoted_words"] = [int(quoted.get(c, 0)) for c in frame["chapter"]]
-    return frame
 
 
 @functools.lru_cache(maxsize=1)
 def _sections() -> pd.DataFrame:
     b = book()
-    frame = pd.DataFrame({
+    words = _tokens_and_sentences()[2].tolist()
+    n_paragraphs: Counter[tuple[int, int]] = Counter()
+    n_words: Counter[tuple[int, int]] = Counter()
+    last_page: dict[tuple[int, int], int] = {}
+    for p, n in zip(b.paragraphs, words):
+        key = (p.chapter, p.section)
+        n_paragraphs[key] += 1
+        n_words[key] += n
+        last_page[key] = max(last_page.get(key, 0), p.page_end)
+    keys = [(s.chapter, s.section) for s in b.sections]
+    return pd.DataFrame({
         "chapter": [s.chapter for s in b.sections], "section": [s.section for s in b.sections],
+        "label": [f"{NUMERALS[c]}.{s}" if s else NUMERALS[c] for c, s in keys],
         "title": [s.title for s in b.sections],
         "first_page": [s.first_page for s in b.sections],
+        "last_page": [last_page[k] for k in keys],
+        "n_paragraphs": [n_paragraphs[k] for k in keys],
+        "n_words": [n_words[k] for k in keys],
     })
-    by_section = _paragraphs().groupby(["chapter", "section"]).agg(
-        last_page=("page_end", "max"), n_paragraphs=("paragraph_id", "size"),
-        n_words=("n_words", "sum"))
-    frame = frame.join(by_section, on=["chapter", "section"])
-    frame.insert(2, "label", [f"{NUMERALS[c]}.{s}" if s else NUMERALS[c]
-                              for c, s in zip(frame["chapter"], frame["section"])])
-    return frame
 
 
 @functools.lru_cache(maxsize=1)
@@ -246,13 +258,18 @@ def _quotations() -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _pages() -> pd.DataFrame:
     tokens = _tokens_and_sentences()[1]
-    words = tokens.groupby("page").agg(chapter=("chapter", "first"),
-                                       n_words=("token", "size"),
-                                       first_paragraph_id=("paragraph_id", "first"))
-    notes = _footnotes().groupby("page")["n_words"].sum().rename("n_footnote_words")
-    frame = words.join(notes).fillna({"n_footnote_words": 0}).reset_index()
-    frame["n_footnote_words"] = frame["n_footnote_words"].astype(int)
-    return frame
+    page = tokens["page"].to_numpy()
+    numbers, first, n_words = np.unique(page, return_index=True, return_counts=True)
+    notes = Counter()
+    for note in book().footnotes:
+        notes[note.page] += count_words(note.text)
+    return pd.DataFrame({
+        "page": numbers,
+        "chapter": tokens["chapter"].to_numpy()[first],
+        "n_words": n_words,
+        "first_paragraph_id": tokens["paragraph_id"].to_numpy()[first],
+        "n_footnote_words": [notes[n] for n in numbers.tolist()],
+    })
 
 
 @functools.lru_cache(maxsize=1)
