@@ -12,6 +12,7 @@ import time
 import leninism_data as ld
 from leninism_data.keyness import keyness
 from leninism_data.passages import passage_index
+from timing import timings
 
 QUERIES = ["proletariat", "peasantry", "party", "imperialism", "dictatorship", "masses",
            "revolution", "Lenin", "Soviets", "tactics", "proletar*",
@@ -20,12 +21,7 @@ WORDS = [q for q in QUERIES if q.isalpha()]
 
 
 def timed(function, *args, repeats: int = 20, **kwargs) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function(*args, **kwargs)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+    return timings(lambda: function(*args, **kwargs), repeats)
 
 
 def main() -> None:

@@ -17,26 +17,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
-from collections.abc import Callable
 
 import leninism_data as ld
 from leninism_data.handouts import handout
 from leninism_data.reading_plan import reading_plan, reading_plan_handout
+from timing import timings
 
 TARGET_MS = 200.0
 QUESTIONS = ["What is the chapter's main claim?", "Which passages of Lenin carry the argument?",
              "What would a critic answer?"]
-
-
-def timings(action: Callable[[], object], repeats: int) -> list[float]:
-    """Run ``action`` ``repeats`` times and return each run's time in milliseconds."""
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
 
 
 def main() -> None:

@@ -22,24 +22,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import leninism_data as ld
 from leninism_data.notes import NoteStore, check_anchor
+from timing import timings
 
 TARGETS_MS = {"add one note": 20.0, "list 1,000 notes": 20.0}
-
-
-def timings(action: Callable[[], object], repeats: int) -> list[float]:
-    """Run ``action`` ``repeats`` times and return each run's time in milliseconds."""
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
 
 
 def fill(store: NoteStore, n_notes: int) -> None:
