@@ -17,7 +17,7 @@ Editorial references (:class:`EditorialReference`)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
@@ -56,8 +56,7 @@ def _pages(text: str) -> str | None:
     return re.sub(r"\s+", " ", match.group(1)).strip(" ,.") if match else None
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A parenthesised reference in the main text."""
 
     citation_id: int
@@ -126,8 +125,7 @@ def find_citations(paragraphs: list[tuple[str, str]]) -> list[Citation]:
     return citations
 
 
-@dataclass(frozen=True)
-class EditorialReference:
+class EditorialReference(NamedTuple):
     """A reference inside an editors' footnote."""
 
     footnote: int

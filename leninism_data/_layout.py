@@ -19,10 +19,9 @@ leaked page numbers agree. The parser refuses a text for which no first page agr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CHAPTER_HEADING = re.compile(r"^ (Introduction|Chapter ([IVX]+)\.)\s*$")
-PAGE_START = re.compile(r"^ \S")
 PAGE_NUMBER = re.compile(r"\d{1,3}")
 FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\.\s*|\s{2,})(\S.*)$")
 N_FOOTNOTES = 32
@@ -32,8 +31,7 @@ class LayoutError(ValueError):
     """The source text does not have the layout the parser expects."""
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the main text (blank lines included, as ``text == ""``)."""
 
     lineno: int  # 1-based line number in the source file
@@ -42,8 +40,7 @@ class Line:
     page_start: bool  # first line of a printed page
 
 
-@dataclass(frozen=True)
-class RawFootnote:
+class RawFootnote(NamedTuple):
     """A footnote as found at the foot of its page, its lines not yet joined."""
 
     number: int
@@ -51,8 +48,7 @@ class RawFootnote:
     lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The main text and footnotes of the book, page numbers attached."""
 
     body: tuple[Line, ...]
@@ -76,15 +72,24 @@ def _leaked_heads(lines: list[str]) -> dict[int, tuple[int, int, int, str]]:
     return heads
 
 
+def is_page_start(line: str) -> bool:
+    """Does the line open a printed page (one space, then text)?
+
+    >>> is_page_start(" rooted in the whole"), is_page_start("  x"), is_page_start("text")
+    (True, False, False)
+    """
+    return line[:1] == " " and len(line) > 1 and not line[1].isspace()
+
+
 def _page_numbers(lines: list[str], heads: dict[int, tuple[int, int, int, str]],
                   first_page: int) -> list[int]:
     """Printed page of every line, counting page starts from ``first_page``."""
     pages = []
     page = first_page - 1
     for i, line in enumerate(lines):
-        if CHAPTER_HEADING.match(line):
+        if is_page_start(line) and CHAPTER_HEADING.match(line):
             page += 1 if page % 2 == 0 else 2
-        elif PAGE_START.match(line) or i in heads:
+        elif is_page_start(line) or i in heads:
             page += 1
         pages.append(page)
     return pages
@@ -130,10 +135,11 @@ def parse_layout(text: str) -> Layout:
         pending_page_start = pending_page_start or i in heads
         if i in skip:
             continue
-        if PAGE_START.match(raw) and note_lines:  # a new page ends the block of notes
+        page_start = is_page_start(raw)
+        if page_start and note_lines:  # a new page ends the block of notes
             footnotes.append(_footnote(expected - 1, note_lines))
             note_lines = []
-        start = FOOTNOTE_START.match(raw)
+        start = FOOTNOTE_START.match(raw) if raw[:1].isdigit() else None
         if start and int(start.group(1)) == expected and (
                 note_lines or (body and body[-1].text == "")):
             if note_lines:
@@ -147,7 +153,7 @@ def parse_layout(text: str) -> Layout:
             if raw.strip():
                 note_lines.append(Line(i + 1, raw.strip(), pages[i], False))
             continue
-        page_start = bool(PAGE_START.match(raw)) or (pending_page_start and bool(raw.strip()))
+        page_start = page_start or (pending_page_start and bool(raw.strip()))
         body.append(Line(i + 1, raw.strip(), pages[i], page_start))
         pending_page_start = pending_page_start and not raw.strip()
     if note_lines:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leninism_data._layout import Layout, Line, RawFootnote
 
@@ -43,8 +43,7 @@ WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*-?")
 LONGEST_WORD = 60  # characters; longer than any word of the book
 
 
-@dataclass(frozen=True)
-class Hyphenation:
+class Hyphenation(NamedTuple):
     """One line-end hyphen and what the parser made of it."""
 
     lineno: int
@@ -55,8 +54,7 @@ class Hyphenation:
     evidence: str  # why: counts of each spelling elsewhere in the book, or the default rule
 
 
-@dataclass(frozen=True)
-class Joined:
+class Joined(NamedTuple):
     """Lines joined into one clean string, with where the pages and note markers fell."""
 
     text: str
@@ -65,8 +63,7 @@ class Joined:
     linenos: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class ChapterLines:
+class ChapterLines(NamedTuple):
     """A chapter's heading, title and body lines (grouped into paragraphs)."""
 
     heading: str

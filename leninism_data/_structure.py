@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from leninism_data._layout import Line
 from leninism_data._paragraphs import LETTERED, ChapterLines, Joined, Joiner
@@ -34,8 +34,7 @@ BLOCK_WIDTH, TWO_LINE_BLOCK_WIDTH = 67, 60
 CLOSING_REFERENCE = re.compile(r"”\s*\((?:See|Ibid)[^()]*\)$")
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph of the main text, clean and placed in the book."""
 
     paragraph_id: str
@@ -71,16 +70,14 @@ class Paragraph:
         return page
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     chapter: int
     section: int
     title: str
     first_page: int
 
 
-@dataclass(frozen=True)
-class Chapter:
+class Chapter(NamedTuple):
     chapter: int
     numeral: str
     heading: str
@@ -88,8 +85,7 @@ class Chapter:
     first_page: int
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     quotation_id: int
     paragraph_ids: tuple[str, ...]
     speaker: str
@@ -205,5 +201,5 @@ def group_quotations(paragraphs: list[Paragraph], lenin_reference: set[str]
         ids = tuple(p.paragraph_id for p in group)
         quotations.append(Quotation(number, ids, speaker, " ".join(p.text for p in group)))
         for pid in ids:
-            by_id[pid] = replace(by_id[pid], quotation_id=number)
+            by_id[pid] = by_id[pid]._replace(quotation_id=number)
     return [by_id[p.paragraph_id] for p in paragraphs], quotations

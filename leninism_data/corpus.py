@@ -14,7 +14,7 @@ from it. The stages live in private modules, each undoing one kind of artifact:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leninism_data._citations import (Citation, EditorialReference, find_citations,
                                       find_editorial_references)
@@ -26,8 +26,7 @@ from leninism_data._structure import (Chapter, Paragraph, Quotation, Section,
                                       build_structure, group_quotations)
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(NamedTuple):
     """An editors' or author's footnote, linked to the paragraph that carries its marker."""
 
     number: int
@@ -38,8 +37,7 @@ class Footnote:
     by_author: bool  # signed "—J. St." (Stalin's own note) rather than the editors'
 
 
-@dataclass(frozen=True)
-class Book:
+class Book(NamedTuple):
     """Everything the parser found, in reading order."""
 
     chapters: tuple[Chapter, ...]
@@ -51,10 +49,7 @@ class Book:
     editorial_references: tuple[EditorialReference, ...]
     hyphenations: tuple[Hyphenation, ...]
     running_heads: tuple[tuple[int, int, str], ...]
-
-    @functools.cached_property
-    def paragraph_by_id(self) -> dict[str, Paragraph]:
-        return {p.paragraph_id: p for p in self.paragraphs}
+    paragraph_by_id: dict[str, Paragraph]  # the paragraphs by their id
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,4 +81,5 @@ def book() -> Book:
     references = find_editorial_references([(n.number, n.text) for n in footnotes])
     return Book(tuple(chapters), tuple(sections), tuple(paragraphs), tuple(footnotes),
                 tuple(citations), tuple(quotations), tuple(references),
-                tuple(joiner.hyphenations), layout.running_heads)
+                tuple(joiner.hyphenations), layout.running_heads,
+                {p.paragraph_id: p for p in paragraphs})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -108,8 +108,7 @@ def _phrase_counts(phrase: str, by: By, columns: pd.Index, include_quotations: b
     return pd.Series([counts.get(c, 0) for c in columns], index=columns)
 
 
-@dataclass(frozen=True)
-class Dispersion:
+class Dispersion(NamedTuple):
     """Where a term occurs and how evenly it is spread over the book's chapters.
 
     ``hits``: one row per occurrence (``token_index``, ``position`` 0–1 through the

@@ -6,8 +6,7 @@ All three work on the term counts of :mod:`leninism_data.parts` and the statisti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -176,8 +175,7 @@ def collocates(term: str, *, window: int = 5, measure: CollocationMeasure = "log
                               ignore_index=True)
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Two parts of the book side by side (see :func:`compare`)."""
 
     a: str

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
@@ -23,8 +22,7 @@ PartLike = Union[int, str, tuple[int, int]]
 By = Literal["chapter", "section", "page"]
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A resolved part: a chapter (``section is None``), a section, or the book."""
 
     chapter: int | None

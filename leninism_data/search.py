@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -134,8 +134,7 @@ def _kinds(kind: str | list[str] | None) -> set[str] | None:
     return wanted
 
 
-@dataclass(frozen=True)
-class Hits:
+class Hits(NamedTuple):
     """Matches of a query: document index and offsets within the document, as arrays."""
 
     doc: np.ndarray

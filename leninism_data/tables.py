@@ -287,7 +287,7 @@ def _editorial_references() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def _hyphenation() -> pd.DataFrame:
-    return pd.DataFrame([vars(h) for h in book().hyphenations])
+    return pd.DataFrame([h._asdict() for h in book().hyphenations])
 
 
 def chapters() -> pd.DataFrame:
