@@ -10,7 +10,7 @@ import statistics
 import time
 
 import leninism_data as ld
-from leninism_data.keyness import keyness
+from leninism_data.distinctive import keyness
 from leninism_data.passages import passage_index
 from timing import timings
 

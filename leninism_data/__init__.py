@@ -24,24 +24,22 @@ from typing import TYPE_CHECKING
 from leninism_data.chapter_arg import resolve_chapter
 from leninism_data.citing import UnknownParagraphError, cite, describe, text
 from leninism_data.data_dictionary import DATA_DICTIONARY
-from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
-from leninism_data.keyness import Comparison, collocates, compare, keyness
-from leninism_data.query import QueryError, QueryTimeout
-from leninism_data.search import kwic, search
 from leninism_data.stopwords import STOPWORDS, load_stopwords
 from leninism_data.tables import (TABLES, chapters, citations, editorial_references,
                                   footnotes, hyphenation, pages, paragraphs, quotations,
                                   sections, sentences, tokens)
 
-# The notes store, the index of names and the passage finder load on first use (lazy
+# The analysis verbs, the notes store and the seminar tools load on first use (lazy
 # loading as in Scientific Python's SPEC 1): reading a table does not pay for them.
-# (Modules named like the function they hold, such as ``search``, are imported eagerly
-# above, so that the function, not the module, is what ``ld.search`` names.)
 _LAZY = {
-    "NoteError": "notes", "NoteStore": "notes", "people": "names", "people_index": "names",
-    "works": "names", "works_index": "names", "similar_passages": "passages",
-    "Handout": "handouts", "handout": "handouts", "reading_plan": "reading_plan",
-    "reading_plan_handout": "reading_plan",
+    "Dispersion": "frequencies", "dispersion": "frequencies", "ngrams": "frequencies",
+    "term_frequencies": "frequencies", "Comparison": "distinctive",
+    "collocates": "distinctive", "compare": "distinctive", "keyness": "distinctive",
+    "QueryError": "query", "QueryTimeout": "query", "kwic": "textsearch",
+    "search": "textsearch", "NoteError": "notes", "NoteStore": "notes", "people": "names",
+    "people_index": "names", "works": "names", "works_index": "names",
+    "similar_passages": "passages", "Handout": "handouts", "handout": "handouts",
+    "reading_plan": "reading_plan", "reading_plan_handout": "reading_plan",
 }
 
 
@@ -60,11 +58,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eagerly
+    from leninism_data.distinctive import Comparison, collocates, compare, keyness
+    from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
     from leninism_data.handouts import Handout, handout
     from leninism_data.names import people, people_index, works, works_index
     from leninism_data.notes import NoteError, NoteStore
     from leninism_data.passages import similar_passages
+    from leninism_data.query import QueryError, QueryTimeout
     from leninism_data.reading_plan import reading_plan, reading_plan_handout
+    from leninism_data.textsearch import kwic, search
 
 __version__ = "0.1.0"
 

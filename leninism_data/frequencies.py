@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from leninism_data.parts import By, count_matrix, select_tokens
-from leninism_data.search import search
+from leninism_data.textsearch import search
 from leninism_data.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.tables import _sections, _tokens_and_sentences
 

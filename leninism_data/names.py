@@ -19,7 +19,7 @@ import pandas as pd
 import regex
 
 from leninism_data.chapter_arg import NUMERALS
-from leninism_data.search import text_index
+from leninism_data.textsearch import text_index
 
 # (person as indexed, pattern matched case-sensitively)
 PEOPLE: tuple[tuple[str, str], ...] = (
