@@ -21,7 +21,6 @@ WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 ABBREVIATIONS = frozenset({"vol", "p", "pp", "i.e", "e.g", "ed", "russ", "st", "mr", "co",
                            "no", "nos", "viz", "cf", "ibid"})
 SENTENCE_END = re.compile(r"[.?!…]+[”’)\]]*(?=\s+[“‘\"]?[A-Z0-9])")
-POSSESSIVE = re.compile(r"[’']s$")
 
 
 def words(text: str) -> list[str]:
@@ -48,7 +47,8 @@ def term(word: str) -> str:
     >>> term("Lenin’s"), term("Proletariat")
     ('lenin', 'proletariat')
     """
-    return POSSESSIVE.sub("", word.lower())
+    lower = word.lower()
+    return lower[:-2] if lower.endswith(("’s", "'s")) else lower
 
 
 def _abbreviation_before(text: str, end: int) -> bool:

@@ -92,7 +92,7 @@ def select_tokens(*, include_quotations: bool = True, stopwords: bool = True,
 
 @functools.lru_cache(maxsize=1)
 def _footnote_tokens() -> pd.DataFrame:
-    from leninism_data._text import WORD
+    from leninism_data._text import WORD, term
     from leninism_data.stopwords import STOPWORDS
     from leninism_data.tables import _footnotes
 
@@ -101,11 +101,11 @@ def _footnote_tokens() -> pd.DataFrame:
         for match in WORD.finditer(note.text):
             word = match.group(0)
             lower = word.lower()
-            term = lower[:-2] if lower.endswith(("’s", "'s")) else lower
+            counted = term(word)
             rows.append({"paragraph_id": f"fn{note.footnote}", "chapter": note.chapter,
                          "section": -1, "page": note.page, "offset": match.start(),
-                         "token": word, "lower": lower, "term": term,
-                         "is_stopword": term in STOPWORDS or lower in STOPWORDS,
+                         "token": word, "lower": lower, "term": counted,
+                         "is_stopword": counted in STOPWORDS or lower in STOPWORDS,
                          "in_quotation": False, "in_quote_marks": False})
     return pd.DataFrame(rows)
 

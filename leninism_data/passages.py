@@ -19,7 +19,7 @@ import functools
 
 import pandas as pd
 
-from leninism_data._text import words
+from leninism_data._text import term, words
 from leninism_data.chapter_arg import ChapterLike, resolve_chapter
 from leninism_data.query import QueryError
 from leninism_data.stats import BM25Index
@@ -43,9 +43,7 @@ def s_stem(word: str) -> str:
 
 
 def _content_stems(word_list: list[str]) -> list[str]:
-    lowered = (w.lower() for w in word_list)
-    return [s_stem(w[:-2] if w.endswith(("’s", "'s")) else w) for w in lowered
-            if w not in STOPWORDS]
+    return [s_stem(term(w)) for w in word_list if w.lower() not in STOPWORDS]
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from leninism_data._text import WORD, count_words, sentence_spans
+from leninism_data._text import WORD, count_words, sentence_spans, term
 from leninism_data.chapter_arg import NUMERALS
 from leninism_data.corpus import book
 from leninism_data.stopwords import STOPWORDS
@@ -113,7 +113,7 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
         "n_words": np.bincount(sentence, minlength=len(sentence_ids)),
     })
     lowered = [w.lower() for w in words]
-    terms = [w[:-2] if w.endswith(("’s", "'s")) else w for w in lowered]
+    terms = [term(w) for w in lowered]
     stop = STOPWORDS
     tokens = pd.DataFrame({
         "token_index": np.arange(len(words)),
