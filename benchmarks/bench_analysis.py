@@ -10,8 +10,8 @@ import statistics
 import time
 
 import leninism_data as ld
-from leninism_data.distinctive import keyness
-from leninism_data.passages import passage_index
+from leninism_data.analysis.distinctive import keyness
+from leninism_data.analysis.passages import passage_index
 from timing import timings
 
 QUERIES = ["proletariat", "peasantry", "party", "imperialism", "dictatorship", "masses",

@@ -19,8 +19,8 @@ import argparse
 import statistics
 
 import leninism_data as ld
-from leninism_data.handouts import handout
-from leninism_data.reading_plan import reading_plan, reading_plan_handout
+from leninism_data.seminar.handouts import handout
+from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
 from timing import timings
 
 TARGET_MS = 200.0

@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import leninism_data as ld
-from leninism_data.notes import NoteStore, check_anchor
+from leninism_data.seminar.notes import NoteStore, check_anchor
 from timing import timings
 
 TARGETS_MS = {"add one note": 20.0, "list 1,000 notes": 20.0}

@@ -1,4 +1,4 @@
-"""Speed of the statistics in `leninism_data.stats` on data the size of the book.
+"""Speed of the statistics in `leninism_data.analysis.stats` on data the size of the book.
 
 Run ``python benchmarks/bench_stats.py``. The synthetic data are shaped like the
 book: about 500 paragraphs of about 40,000 word tokens in all, a vocabulary
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from leninism_data.stats import BM25Index, log_likelihood
+from leninism_data.analysis.stats import BM25Index, log_likelihood
 
 N_DOCUMENTS = 500
 N_TOKENS = 40_000

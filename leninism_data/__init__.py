@@ -17,66 +17,120 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
 :class:`NoteStore`, :func:`handout`, :func:`reading_plan`. Interactive views:
 :mod:`leninism_data.widgets`.
+
+The package is layered (``corpus`` → ``tables`` → ``analysis`` → ``seminar`` →
+``widgets``); every public name is re-exported here from the module in ``_EXPORTS``.
+Names load on first use (lazy loading as in Scientific Python's SPEC 1), so reading a
+table does not pay for the analysis verbs, the notes store or the seminar tools.
 """
 
-from typing import TYPE_CHECKING
+from __future__ import annotations
 
-from leninism_data.chapter_arg import resolve_chapter
-from leninism_data.citing import UnknownParagraphError, cite, describe, text
-from leninism_data.data_dictionary import DATA_DICTIONARY
-from leninism_data.stopwords import STOPWORDS, load_stopwords
-from leninism_data.tables import (TABLES, chapters, citations, editorial_references,
-                                  footnotes, hyphenation, pages, paragraphs, quotations,
-                                  sections, sentences, tokens)
+import importlib
+import importlib.metadata
+from typing import TYPE_CHECKING, Any
 
-# The analysis verbs, the notes store and the seminar tools load on first use (lazy
-# loading as in Scientific Python's SPEC 1): reading a table does not pay for them.
-_LAZY = {
-    "Dispersion": "frequencies", "dispersion": "frequencies", "ngrams": "frequencies",
-    "term_frequencies": "frequencies", "Comparison": "distinctive",
-    "collocates": "distinctive", "compare": "distinctive", "keyness": "distinctive",
-    "QueryError": "query", "QueryTimeout": "query", "kwic": "textsearch",
-    "search": "textsearch", "NoteError": "notes", "NoteStore": "notes", "people": "names",
-    "people_index": "names", "works": "names", "works_index": "names",
-    "similar_passages": "passages", "Handout": "handouts", "handout": "handouts",
-    "reading_plan": "reading_plan", "reading_plan_handout": "reading_plan",
+from leninism_data import _aliases
+
+#: public name -> module that defines it (the one list the lazy loader, ``__all__`` and
+#: ``dir()`` are made from; a test checks it against the ``TYPE_CHECKING`` imports).
+_EXPORTS: dict[str, str] = {
+    # corpus and tables
+    "resolve_chapter": "corpus.naming",
+    "STOPWORDS": "corpus.stopwords",
+    "load_stopwords": "corpus.stopwords",
+    "TABLES": "tables.build",
+    "chapters": "tables.build",
+    "sections": "tables.build",
+    "paragraphs": "tables.build",
+    "footnotes": "tables.build",
+    "citations": "tables.build",
+    "quotations": "tables.build",
+    "sentences": "tables.build",
+    "tokens": "tables.build",
+    "pages": "tables.build",
+    "editorial_references": "tables.build",
+    "hyphenation": "tables.build",
+    "DATA_DICTIONARY": "tables.data_dictionary",
+    "UnknownParagraphError": "tables.citing",
+    "cite": "tables.citing",
+    "describe": "tables.citing",
+    "text": "tables.citing",
+    # analysis
+    "QueryError": "analysis.query",
+    "QueryTimeout": "analysis.query",
+    "search": "analysis.textsearch",
+    "kwic": "analysis.textsearch",
+    "Dispersion": "analysis.frequencies",
+    "dispersion": "analysis.frequencies",
+    "ngrams": "analysis.frequencies",
+    "term_frequencies": "analysis.frequencies",
+    "Comparison": "analysis.distinctive",
+    "collocates": "analysis.distinctive",
+    "compare": "analysis.distinctive",
+    "keyness": "analysis.distinctive",
+    "similar_passages": "analysis.passages",
+    "people": "analysis.names",
+    "people_index": "analysis.names",
+    "works": "analysis.names",
+    "works_index": "analysis.names",
+    # seminar
+    "NoteError": "seminar.notes",
+    "NoteStore": "seminar.notes",
+    "Handout": "seminar.handouts",
+    "handout": "seminar.handouts",
+    "reading_plan": "seminar.reading_plan",
+    "reading_plan_handout": "seminar.reading_plan",
 }
 
+__version__ = importlib.metadata.version("leninism-study")
+__all__ = sorted(_EXPORTS)
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
+_aliases.install()
 
-        value = getattr(importlib.import_module(f"leninism_data.{_LAZY[name]}"), name)
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"leninism_data.{_EXPORTS[name]}"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'leninism_data' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_EXPORTS))
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eagerly
-    from leninism_data.distinctive import Comparison, collocates, compare, keyness
-    from leninism_data.frequencies import Dispersion, dispersion, ngrams, term_frequencies
-    from leninism_data.handouts import Handout, handout
-    from leninism_data.names import people, people_index, works, works_index
-    from leninism_data.notes import NoteError, NoteStore
-    from leninism_data.passages import similar_passages
-    from leninism_data.query import QueryError, QueryTimeout
-    from leninism_data.reading_plan import reading_plan, reading_plan_handout
-    from leninism_data.textsearch import kwic, search
-
-__version__ = "0.1.0"
-
-__all__ = [
-    "DATA_DICTIONARY", "STOPWORDS", "TABLES", "Comparison", "Dispersion", "NoteError",
-    "NoteStore", "QueryError",
-    "QueryTimeout", "UnknownParagraphError", "chapters", "citations", "cite", "collocates",
-    "compare", "describe", "dispersion", "Handout", "handout", "reading_plan",
-    "reading_plan_handout", "editorial_references", "footnotes", "hyphenation",
-    "keyness", "kwic", "load_stopwords", "ngrams", "pages", "paragraphs", "people",
-    "people_index", "quotations", "resolve_chapter", "search", "sections", "sentences",
-    "similar_passages", "term_frequencies", "text", "tokens", "works", "works_index",
-]
+    from leninism_data.analysis.distinctive import Comparison, collocates, compare, keyness
+    from leninism_data.analysis.frequencies import (
+        Dispersion,
+        dispersion,
+        ngrams,
+        term_frequencies,
+    )
+    from leninism_data.analysis.names import people, people_index, works, works_index
+    from leninism_data.analysis.passages import similar_passages
+    from leninism_data.analysis.query import QueryError, QueryTimeout
+    from leninism_data.analysis.textsearch import kwic, search
+    from leninism_data.corpus.naming import resolve_chapter
+    from leninism_data.corpus.stopwords import STOPWORDS, load_stopwords
+    from leninism_data.seminar.handouts import Handout, handout
+    from leninism_data.seminar.notes import NoteError, NoteStore
+    from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
+    from leninism_data.tables.build import (
+        TABLES,
+        chapters,
+        citations,
+        editorial_references,
+        footnotes,
+        hyphenation,
+        pages,
+        paragraphs,
+        quotations,
+        sections,
+        sentences,
+        tokens,
+    )
+    from leninism_data.tables.citing import UnknownParagraphError, cite, describe, text
+    from leninism_data.tables.data_dictionary import DATA_DICTIONARY

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
-from leninism_data.distinctive import _keyness_table
+from leninism_data.analysis.distinctive import _keyness_table
 
 
 @pytest.mark.parametrize("word", ["proletariat", "peasantry", "Party", "imperialism",

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import leninism_data as ld
-from leninism_data import _source
-from leninism_data.corpus import book
+from leninism_data.corpus import source as _source
+from leninism_data.corpus.book import book
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "foundations_of_leninism.txt"
 PIECES = re.compile(r"[^\W\d_]+|\d+")

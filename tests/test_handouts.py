@@ -1,4 +1,4 @@
-"""Tests of leninism_data.handouts: printable handouts of passages, escaped and complete."""
+"""Tests of leninism_data.seminar.handouts: printable handouts of passages, escaped and complete."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
-from leninism_data.corpus import book
-from leninism_data.handouts import CSS, Handout, handout, md_escape
+from leninism_data.corpus.book import book
+from leninism_data.seminar.handouts import CSS, Handout, handout, md_escape
 
 PARAGRAPHS = ld.paragraphs().set_index("paragraph_id")
 FOOTNOTES = ld.footnotes().set_index("footnote")

@@ -1,4 +1,4 @@
-"""Tests of leninism_data.notes: a student's notes in an SQLite file."""
+"""Tests of leninism_data.seminar.notes: a student's notes in an SQLite file."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ import platformdirs
 import pytest
 
 import leninism_data as ld
-from leninism_data import notes
-from leninism_data.notes import SCHEMA_VERSION, Note, NoteError, NoteStore, check_anchor, default_notes_path
+from leninism_data.seminar import notes
+from leninism_data.seminar.notes import SCHEMA_VERSION, Note, NoteError, NoteStore, check_anchor, default_notes_path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH_TEXT = ld.paragraphs().set_index("paragraph_id")["text"]
@@ -553,7 +553,7 @@ def test_markdown_escapes_what_would_break_the_sheet(store: NoteStore, tmp_path:
 WRITER = """
     import sys, time
     from pathlib import Path
-    from leninism_data.notes import NoteStore, check_anchor
+    from leninism_data.seminar.notes import NoteStore, check_anchor
     path, name, other, go = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
     with NoteStore(path) as store:
         check_anchor("IV.1")  # parse the book now, not in the first add
@@ -598,7 +598,7 @@ def test_two_notebooks_writing_at_once_both_keep_every_note(tmp_path: Path) -> N
 
 CRASH_IN_THE_MIDDLE_OF_ADD = """
     import os, sys
-    from leninism_data import notes
+    from leninism_data.seminar import notes
     store = notes.NoteStore(sys.argv[1])
     store.add("IV.1", "Written before the crash.", tags=["safe"])
 
@@ -626,7 +626,7 @@ def test_a_crash_in_the_middle_of_a_write_leaves_the_store_as_before(tmp_path: P
 
 KEEP_WRITING = """
     import sys
-    from leninism_data.notes import NoteStore
+    from leninism_data.seminar.notes import NoteStore
     store = NoteStore(sys.argv[1])
     print("ready", flush=True)
     for number in range(100_000):

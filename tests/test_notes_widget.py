@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import pytest
 
 import leninism_data as ld
-from leninism_data.notes import NoteError
+from leninism_data.seminar.notes import NoteError
 from leninism_data.widgets.notes import NEW, Notes
 
 PARAGRAPHS = ld.paragraphs().set_index("paragraph_id")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leninism_data.query import (
+from leninism_data.analysis.query import (
     EMPTY_QUERY_MESSAGE,
     QueryError,
     QueryTimeout,

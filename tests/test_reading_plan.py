@@ -1,4 +1,4 @@
-"""Tests of leninism_data.reading_plan: the book in N sessions, every section exactly once."""
+"""Tests of leninism_data.seminar.reading_plan: the book in N sessions, every section exactly once."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
-from leninism_data.reading_plan import balanced_partition, reading_plan, reading_plan_handout
+from leninism_data.seminar.reading_plan import balanced_partition, reading_plan, reading_plan_handout
 
 SECTIONS = ld.sections()
 LABELS = SECTIONS["label"].tolist()

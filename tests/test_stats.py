@@ -1,4 +1,4 @@
-"""Hand-computed checks of the corpus statistics in `leninism_data.stats`."""
+"""Hand-computed checks of the corpus statistics in `leninism_data.analysis.stats`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from scipy.stats import chi2
 
-from leninism_data.stats import (
+from leninism_data.analysis.stats import (
     BM25Index,
     collocation_log_likelihood,
     cosine_similarity,

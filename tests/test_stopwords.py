@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from leninism_data.stopwords import (
+from leninism_data.corpus.stopwords import (
     STOPWORDS,
     STOPWORDS_FILE,
     load_stopwords,

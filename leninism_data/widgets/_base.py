@@ -15,8 +15,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.chapter_arg import ChapterLike, chapter_label
-from leninism_data.parts import resolve_part
+from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.analysis.parts import resolve_part
 
 #: Descriptions of controls are shown in full rather than cut to a fixed width.
 LABEL_STYLE = {"description_width": "initial"}

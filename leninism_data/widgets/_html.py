@@ -17,8 +17,8 @@ from typing import Literal
 
 import pandas as pd
 
-from leninism_data._text import WORD, term
-from leninism_data.passages import s_stem
+from leninism_data.corpus.words import WORD, term
+from leninism_data.analysis.passages import s_stem
 
 # Highlights fall back to a plain layout colour where color-mix() is not supported.
 STYLE = """<style>

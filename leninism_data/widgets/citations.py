@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.chapter_arg import ChapterLike
+from leninism_data.corpus.naming import ChapterLike
 from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
                                          option_value, repr_chapter, resolve_optional_chapter)
 from leninism_data.widgets._html import (Mark, escape, mark_up, message, plural, position_bar,

@@ -6,9 +6,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.chapter_arg import chapter_label
-from leninism_data.distinctive import Comparison
-from leninism_data.parts import Part, PartLike, resolve_part
+from leninism_data.corpus.naming import chapter_label
+from leninism_data.analysis.distinctive import Comparison
+from leninism_data.analysis.parts import Part, PartLike, resolve_part
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, checkbox
 from leninism_data.widgets._html import escape, message, number, table, view
 
@@ -69,7 +69,7 @@ class Compare(StudyWidget):
         The distinctive terms of both sides: ``side`` (``"IV"``, ``"III.2"`` …) and the
         columns of :func:`leninism_data.keyness` (``freq_target`` is the count on that
         side).
-    comparison : leninism_data.distinctive.Comparison
+    comparison : leninism_data.analysis.distinctive.Comparison
         Everything :func:`leninism_data.compare` returned, shared terms and passages too.
 
     Examples
@@ -100,7 +100,7 @@ class Compare(StudyWidget):
 
     @property
     def comparison(self) -> Comparison | None:
-        """The full :class:`~leninism_data.distinctive.Comparison`, None for a part with itself."""
+        """The full :class:`~leninism_data.analysis.distinctive.Comparison`, None for a part with itself."""
         return self._comparison
 
     def _repr_fields(self) -> list[str]:

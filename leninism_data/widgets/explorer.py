@@ -6,8 +6,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.chapter_arg import ChapterLike
-from leninism_data.corpus import book
+from leninism_data.corpus.naming import ChapterLike
+from leninism_data.corpus.book import book
 from leninism_data.widgets._base import (ALL, KINDS, LABEL_STYLE, Pager, StudyWidget,
                                          chapter_options, check_choice, checkbox, chosen,
                                          option_value, repr_chapter, repr_text,

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from leninism_data.citing import find_paragraph
-from leninism_data.corpus import book
-from leninism_data.notes import Note, NoteStore
+from leninism_data.tables.citing import find_paragraph
+from leninism_data.corpus.book import book
+from leninism_data.seminar.notes import Note, NoteStore
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget
 from leninism_data.widgets._html import (Tone, escape, mark_up, message, pages_label,
                                          plural, shorten, view)

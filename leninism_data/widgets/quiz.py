@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.chapter_arg import ChapterLike, chapter_label
+from leninism_data.corpus.naming import ChapterLike, chapter_label
 from leninism_data.widgets._base import (LABEL_STYLE, StudyWidget, has_sections, repr_chapter,
                                          resolve_optional_chapter, section_options)
 from leninism_data.widgets._html import escape, message, plural, view

@@ -7,15 +7,15 @@ import os
 import ipywidgets as widgets
 
 import leninism_data as ld
-from leninism_data._structure import Paragraph
-from leninism_data.chapter_arg import ChapterLike, chapter_label
-from leninism_data.citing import find_paragraph
-from leninism_data.corpus import book
+from leninism_data.corpus.structure import Paragraph
+from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.tables.citing import find_paragraph
+from leninism_data.corpus.book import book
 from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
                                          has_sections, option_value, resolve_section,
                                          section_options)
 from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
-from leninism_data.notes import NoteStore
+from leninism_data.seminar.notes import NoteStore
 from leninism_data.widgets.citations import citation_title
 from leninism_data.widgets.notes import Notes
 

@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 import leninism_data as ld
-from leninism_data.chapter_arg import chapter_label
-from leninism_data.frequencies import Dispersion
+from leninism_data.corpus.naming import chapter_label
+from leninism_data.analysis.frequencies import Dispersion
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice, checkbox
 from leninism_data.widgets._html import escape, message, number, plural, position_bar, table, view
 

@@ -61,8 +61,8 @@ def build():
         ),
         *setup_cells(("Notes", "Reader")),
         code('''
-        from leninism_data.handouts import handout
-        from leninism_data.reading_plan import reading_plan, reading_plan_handout
+        from leninism_data.seminar.handouts import handout
+        from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
         ''', id="imports"),
         md("""
         ## 1. Notes anchored to paragraph ids

@@ -2,7 +2,7 @@
 
 Ranking is Okapi BM25 (k1 = 1.5, b = 0.75) over the paragraphs' content words (stopwords
 left out, plurals reduced by Harman's "S-stemmer" so "peasants" finds "peasant"), with the
-small exact implementation in :class:`leninism_data.stats.BM25Index`. The S-stemmer
+small exact implementation in :class:`leninism_data.analysis.stats.BM25Index`. The S-stemmer
 (Harman 1991, JASIS 42:7) removes only plural endings, with three rules: "-ies" → "-y"
 (not after e or a), "-es" → "-e" (not after a, e, o), "-s" → "" (not after u or s); it
 never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data. BM25 was chosen over
@@ -19,12 +19,12 @@ import functools
 
 import pandas as pd
 
-from leninism_data._text import term, words
-from leninism_data.chapter_arg import ChapterLike, resolve_chapter
-from leninism_data.query import QueryError
-from leninism_data.stats import BM25Index
-from leninism_data.stopwords import STOPWORDS
-from leninism_data.tables import _paragraphs, _tokens_and_sentences
+from leninism_data.corpus.words import term, words
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.analysis.query import QueryError
+from leninism_data.analysis.stats import BM25Index
+from leninism_data.corpus.stopwords import STOPWORDS
+from leninism_data.tables.build import _paragraphs, _tokens_and_sentences
 
 
 def s_stem(word: str) -> str:

@@ -18,8 +18,8 @@ import functools
 import pandas as pd
 import regex
 
-from leninism_data.chapter_arg import NUMERALS
-from leninism_data.textsearch import text_index
+from leninism_data.corpus.naming import NUMERALS
+from leninism_data.analysis.textsearch import text_index
 
 # (person as indexed, pattern matched case-sensitively)
 PEOPLE: tuple[tuple[str, str], ...] = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from importlib.resources import files
 
-from leninism_data._text import count_words
-from leninism_data.chapter_arg import ChapterLike, resolve_chapter
-from leninism_data.corpus import book
+from leninism_data.corpus.words import count_words
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.book import book
 
 BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
 

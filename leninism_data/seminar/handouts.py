@@ -15,7 +15,7 @@ every character that Markdown or HTML could read as markup. So a note such as
 
 Examples
 --------
->>> from leninism_data.handouts import handout
+>>> from leninism_data.seminar.handouts import handout
 >>> sheet = handout(["III.7"], questions=["Why does theory come first?"])
 >>> sheet
 Handout('Selected passages: III.7', passages=1, format='html')
@@ -36,12 +36,12 @@ from typing import Literal
 
 import pandas as pd
 
-from leninism_data._citations import Citation
-from leninism_data.chapter_arg import ChapterLike
-from leninism_data.citing import BOOK_TITLE, UnknownParagraphError, find_paragraph
-from leninism_data.corpus import book
-from leninism_data.notes import NoteStore
-from leninism_data.parts import resolve_part
+from leninism_data.corpus.references import Citation
+from leninism_data.corpus.naming import ChapterLike
+from leninism_data.tables.citing import BOOK_TITLE, UnknownParagraphError, find_paragraph
+from leninism_data.corpus.book import book
+from leninism_data.seminar.notes import NoteStore
+from leninism_data.analysis.parts import resolve_part
 
 __all__ = ["CSS", "Handout", "Selection", "handout", "md_escape"]
 
@@ -120,7 +120,7 @@ FOOTER_TEXT = (
 class Handout:
     """A handout: the same content as an HTML page and as Markdown.
 
-    Made by :func:`handout` and :func:`leninism_data.reading_plan.reading_plan_handout`.
+    Made by :func:`handout` and :func:`leninism_data.seminar.reading_plan.reading_plan_handout`.
     In a notebook it displays itself (as HTML, or as Markdown if ``format="markdown"``).
 
     Attributes
@@ -237,7 +237,7 @@ def handout(
         Discussion questions, listed at the end (on a page of their own when printed).
     notes : NoteStore or pandas.DataFrame, optional
         A student's notes to print under the passages they are attached to: a
-        :class:`~leninism_data.notes.NoteStore`, or a frame with ``anchor`` and
+        :class:`~leninism_data.seminar.notes.NoteStore`, or a frame with ``anchor`` and
         ``text`` columns (and optionally ``tags``) such as ``NoteStore.list()``. Notes
         on a passage's footnotes (``"fn:12"``) are printed with that passage.
     format : {"html", "markdown"}, default "html"

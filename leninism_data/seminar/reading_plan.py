@@ -16,7 +16,7 @@ With 34 sections this takes well under a millisecond. Lengths are words of the m
 
 Examples
 --------
->>> from leninism_data.reading_plan import reading_plan
+>>> from leninism_data.seminar.reading_plan import reading_plan
 >>> plan = reading_plan(6)
 >>> plan[["session", "first", "last", "first_page", "last_page", "n_words", "minutes"]]
    session         first   last  first_page  last_page  n_words  minutes
@@ -38,9 +38,9 @@ from itertools import accumulate, pairwise
 
 import pandas as pd
 
-from leninism_data.corpus import book
-from leninism_data.handouts import Format, Handout, _pages, _part_title, md_escape
-from leninism_data.tables import _sections
+from leninism_data.corpus.book import book
+from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
+from leninism_data.tables.build import _sections
 
 __all__ = ["reading_plan", "reading_plan_handout"]
 
@@ -229,7 +229,7 @@ def reading_plan_handout(n_sessions: int, *, words_per_minute: float = 200,
 
     Returns
     -------
-    leninism_data.handouts.Handout
+    leninism_data.seminar.handouts.Handout
 
     Examples
     --------

@@ -2,7 +2,7 @@
 
 Input: the raw lines of the source text. Output: the lines of the main text, each with its
 printed page number, the footnotes taken out of the text flow, and the leaked running heads
-removed. Paragraphs are assembled later (:mod:`leninism_data._paragraphs`).
+removed. Paragraphs are assembled later (:mod:`leninism_data.corpus.joining`).
 
 How printed pages are found (see ``shared/corpus/README.md``):
 
@@ -111,7 +111,7 @@ def parse_layout(text: str) -> Layout:
 
     Examples
     --------
-    >>> from leninism_data._source import read_source
+    >>> from leninism_data.corpus.source import read_source
     >>> layout = parse_layout(read_source())
     >>> layout.footnotes[9].number, layout.footnotes[9].page
     (10, 20)

@@ -16,10 +16,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from leninism_data.parts import By, count_matrix, select_tokens
-from leninism_data.textsearch import search
-from leninism_data.stats import gries_dp, gries_dp_norm, juilland_d
-from leninism_data.tables import _sections, _tokens_and_sentences
+from leninism_data.analysis.parts import By, count_matrix, select_tokens
+from leninism_data.analysis.textsearch import search
+from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
+from leninism_data.tables.build import _sections, _tokens_and_sentences
 
 PER = 10_000
 
@@ -133,7 +133,7 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
     of the term's hits, v_i: ``DP = ½ Σ |v_i − s_i|``; DP_norm divides by ``1 − min s``
     (Lijffijt & Gries 2012). Juilland's D uses the coefficient of variation of the
     parts' relative frequencies: ``D = 1 − CV/√(n − 1)``. Formulas and references in
-    :mod:`leninism_data.stats`.
+    :mod:`leninism_data.analysis.stats`.
 
     Examples
     --------

@@ -4,11 +4,11 @@
 and caches the result. Everything else in the package — tables, analysis, widgets — reads
 from it. The stages live in private modules, each undoing one kind of artifact:
 
-* :mod:`leninism_data._source` — read and verify the shipped text;
-* :mod:`leninism_data._layout` — printed pages, footnotes, leaked running heads;
-* :mod:`leninism_data._paragraphs` — footnote markers, paragraph breaks, hyphenation;
-* :mod:`leninism_data._structure` — chapters, sections, kinds, quotations;
-* :mod:`leninism_data._citations` — in-text citations and editorial references.
+* :mod:`leninism_data.corpus.source` — read and verify the shipped text;
+* :mod:`leninism_data.corpus.layout` — printed pages, footnotes, leaked running heads;
+* :mod:`leninism_data.corpus.joining` — footnote markers, paragraph breaks, hyphenation;
+* :mod:`leninism_data.corpus.structure` — chapters, sections, kinds, quotations;
+* :mod:`leninism_data.corpus.references` — in-text citations and editorial references.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from leninism_data._citations import (Citation, EditorialReference, find_citations,
+from leninism_data.corpus.references import (Citation, EditorialReference, find_citations,
                                       find_editorial_references)
-from leninism_data._layout import parse_layout
-from leninism_data._paragraphs import (Hyphenation, Joiner, inline_vocabulary,
+from leninism_data.corpus.layout import parse_layout
+from leninism_data.corpus.joining import (Hyphenation, Joiner, inline_vocabulary,
                                        remove_markers, split_chapters)
-from leninism_data._source import read_source
-from leninism_data._structure import (Chapter, Paragraph, Quotation, Section,
+from leninism_data.corpus.source import read_source
+from leninism_data.corpus.structure import (Chapter, Paragraph, Quotation, Section,
                                       build_structure, group_quotations)
 
 

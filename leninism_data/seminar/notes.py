@@ -30,7 +30,7 @@ What keeps the notes safe
 
 Examples
 --------
->>> from leninism_data.notes import NoteStore
+>>> from leninism_data.seminar.notes import NoteStore
 >>> with NoteStore(":memory:") as store:
 ...     note = store.add("IV.27", "It arises from the breaking up of the bourgeois order.",
 ...                      tags=["dictatorship"])
@@ -62,7 +62,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import platformdirs
 
-from leninism_data.chapter_arg import NUMERALS, ChapterLike, resolve_chapter
+from leninism_data.corpus.naming import NUMERALS, ChapterLike, resolve_chapter
 
 __all__ = [
     "NOTES_PATH_ENV",
@@ -266,7 +266,7 @@ def check_anchor(anchor: str) -> str:
     >>> check_anchor("iv.27")
     Traceback (most recent call last):
     ...
-    leninism_data.notes.NoteError: 'iv.27' is not a paragraph of the book. Did you mean 'IV.27'? Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; footnotes look like 'fn:12'.
+    leninism_data.seminar.notes.NoteError: 'iv.27' is not a paragraph of the book. Did you mean 'IV.27'? Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; footnotes look like 'fn:12'.
     """
     return _find_passage(anchor).anchor
 

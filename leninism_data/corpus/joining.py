@@ -1,4 +1,4 @@
-"""Assemble paragraphs from the main-text lines of :mod:`leninism_data._layout`.
+"""Assemble paragraphs from the main-text lines of :mod:`leninism_data.corpus.layout`.
 
 Three artifacts of the extraction are undone here:
 
@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from leninism_data._layout import Layout, Line, RawFootnote
+from leninism_data.corpus.layout import Layout, Line, RawFootnote
 
 # A paragraph's last line is short: under 75% of the typical line around it, or under 90%
 # when the next line is itself shorter than typical (a first line is indented in print).

@@ -1,7 +1,7 @@
 """What is distinctive: keyness of a part, collocates of a word, two parts compared.
 
-All three work on the term counts of :mod:`leninism_data.parts` and the statistics of
-:mod:`leninism_data.stats`, whose docstrings give every formula with its reference.
+All three work on the term counts of :mod:`leninism_data.analysis.parts` and the statistics of
+:mod:`leninism_data.analysis.stats`, whose docstrings give every formula with its reference.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from leninism_data.frequencies import _matching_terms
-from leninism_data.parts import PartLike, part_counts, resolve_part, select_tokens
-from leninism_data.stats import (collocation_log_likelihood, cosine_similarity, log_dice,
+from leninism_data.analysis.frequencies import _matching_terms
+from leninism_data.analysis.parts import PartLike, part_counts, resolve_part, select_tokens
+from leninism_data.analysis.stats import (collocation_log_likelihood, cosine_similarity, log_dice,
                                  log_likelihood, log_ratio, mutual_information, t_score)
-from leninism_data.tables import _paragraphs
+from leninism_data.tables.build import _paragraphs
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]
 CollocationMeasure = Literal["log_dice", "mi", "t_score", "log_likelihood"]
@@ -119,7 +119,7 @@ def collocates(term: str, *, window: int = 5, measure: CollocationMeasure = "log
     -----
     log-Dice = 14 + log2(2O/(f_node + f_coll)) (Rychlý 2008); MI = log2(O/E);
     t-score = (O − E)/√O; log-likelihood: G² on the 2×2 table of window slots against the
-    rest of the book. See :mod:`leninism_data.stats`.
+    rest of the book. See :mod:`leninism_data.analysis.stats`.
 
     Examples
     --------

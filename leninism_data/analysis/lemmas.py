@@ -13,7 +13,7 @@ import functools
 
 import regex
 
-from leninism_data.tables import _tokens_and_sentences
+from leninism_data.tables.build import _tokens_and_sentences
 
 OVERRIDES = {
     "masses": "masses", "peoples": "peoples", "tactics": "tactics", "working": "working",
@@ -61,7 +61,7 @@ def lemma_pattern(word: str) -> str:
     '(?:class|classes)'
     """
     if not word.strip() or len(word.split()) > 1:
-        from leninism_data.query import QueryError
+        from leninism_data.analysis.query import QueryError
 
         raise QueryError("Lemma matching takes a single word, e.g. 'peasant'.", query=word)
     return "(?:" + "|".join(regex.escape(form) for form in forms(word)) + ")"

@@ -15,8 +15,8 @@ from typing import Literal, NamedTuple, Union
 import numpy as np
 import pandas as pd
 
-from leninism_data.chapter_arg import NUMERALS, resolve_chapter
-from leninism_data.tables import _sections, _tokens_and_sentences
+from leninism_data.corpus.naming import NUMERALS, resolve_chapter
+from leninism_data.tables.build import _sections, _tokens_and_sentences
 
 PartLike = Union[int, str, tuple[int, int]]
 By = Literal["chapter", "section", "page"]
@@ -92,9 +92,9 @@ def select_tokens(*, include_quotations: bool = True, stopwords: bool = True,
 
 @functools.lru_cache(maxsize=1)
 def _footnote_tokens() -> pd.DataFrame:
-    from leninism_data._text import WORD, term
-    from leninism_data.stopwords import STOPWORDS
-    from leninism_data.tables import _footnotes
+    from leninism_data.corpus.words import WORD, term
+    from leninism_data.corpus.stopwords import STOPWORDS
+    from leninism_data.tables.build import _footnotes
 
     rows = []
     for note in _footnotes().itertuples():

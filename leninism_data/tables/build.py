@@ -1,7 +1,7 @@
 """Tidy pandas tables of the book: the data contract of ``shared/DESIGN.md``.
 
 Each public function returns a *fresh copy* of a table built once per process from the
-cached parse (:func:`leninism_data.corpus.book`), so the caller may change it freely.
+cached parse (:func:`leninism_data.corpus.book.book`), so the caller may change it freely.
 Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_id`` →
 ``sentence_id``. ``DATA_DICTIONARY`` documents every column.
 """
@@ -16,10 +16,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from leninism_data._text import WORD, count_words, sentence_spans, term
-from leninism_data.chapter_arg import NUMERALS
-from leninism_data.corpus import book
-from leninism_data.stopwords import STOPWORDS
+from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
+from leninism_data.corpus.naming import NUMERALS
+from leninism_data.corpus.book import book
+from leninism_data.corpus.stopwords import STOPWORDS
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
 QUOTE_MARK = re.compile("[“”]")
@@ -361,7 +361,7 @@ def sentences() -> pd.DataFrame:
 
 
 def tokens() -> pd.DataFrame:
-    """One row per word of the main text (see :mod:`leninism_data._text` for "word").
+    """One row per word of the main text (see :mod:`leninism_data.corpus.words` for "word").
 
     ``in_quotation`` marks words inside the quotation marks of a block quotation, with
     ``speaker`` naming who is quoted; ``in_quote_marks`` marks any word inside “…”.

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from leninism_data._layout import Line
-from leninism_data._paragraphs import LETTERED, ChapterLines, Joined, Joiner
+from leninism_data.corpus.layout import Line
+from leninism_data.corpus.joining import LETTERED, ChapterLines, Joined, Joiner
 
 NUMERALS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 SPEAKERS = ("Marx and Engels", "Lenin", "Marx", "Engels")

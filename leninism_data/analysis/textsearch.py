@@ -1,15 +1,15 @@
 """Search and keyword-in-context over the book's own structure.
 
-Both verbs compile the query once (:func:`leninism_data.query.compile_query`: words,
+Both verbs compile the query once (:func:`leninism_data.analysis.query.compile_query`: words,
 phrases, ``*``/``?`` wildcards or a regular expression) and run it over one cached index
 of the text: the paragraphs joined in reading order (and, when asked, the footnotes), with
 a map from character offsets back to paragraphs, pages and quotations. One matching-time
 limit (1 s) covers the whole search, so a runaway regular expression raises
-:class:`~leninism_data.query.QueryTimeout` instead of hanging the kernel.
+:class:`~leninism_data.analysis.query.QueryTimeout` instead of hanging the kernel.
 
 Whole-word matching treats hyphens and apostrophes as word boundaries, so "Party" is
 found inside "non-Party" and "Lenin" in "Lenin’s" (but not in "Leninism"). Frequency
-counts (:mod:`leninism_data.frequencies`) count a hyphenated compound as one word, so
+counts (:mod:`leninism_data.analysis.frequencies`) count a hyphenated compound as one word, so
 ``kwic("party")`` can find more lines than ``term_frequencies("party")`` counts.
 """
 
@@ -24,10 +24,10 @@ import numpy as np
 import pandas as pd
 import regex
 
-from leninism_data.chapter_arg import ChapterLike, resolve_chapter
-from leninism_data.corpus import book
-from leninism_data.query import WORD_END, WORD_START, compile_query, match_spans
-from leninism_data.tables import KINDS
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.book import book
+from leninism_data.analysis.query import WORD_END, WORD_START, compile_query, match_spans
+from leninism_data.tables.build import KINDS
 
 SEARCH_SECONDS = 1.0
 SEPARATOR = "\n\n"
@@ -281,7 +281,7 @@ def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "word
         outwards, as AntConc's 1L, 2L …), on the right, or by the hit itself.
     lemma : bool, default False
         Match every inflected form of the query word (``"peasant"`` finds peasants,
-        peasantry is another word); see :mod:`leninism_data.lemmas`.
+        peasantry is another word); see :mod:`leninism_data.analysis.lemmas`.
     Other parameters as in :func:`search`.
 
     Returns
@@ -300,7 +300,7 @@ def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "word
     if window < 0:
         raise ValueError(f"window must be zero or more, not {window}.")
     if lemma:
-        from leninism_data.lemmas import lemma_pattern
+        from leninism_data.analysis.lemmas import lemma_pattern
 
         query, regex = lemma_pattern(query), True
     index = text_index(include_footnotes)
