@@ -28,8 +28,9 @@ print(json.dumps({"pandas": t1 - t0, "parse_and_tables": t2 - t1, "cpu": c2 - c1
 def cold_runs(n: int = 5) -> list[dict[str, float]]:
     runs = []
     for _ in range(n):
-        out = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
-                             check=True, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", COLD], capture_output=True, text=True, check=True, timeout=120
+        )
         runs.append(json.loads(out.stdout))
     return runs
 
@@ -57,10 +58,14 @@ def main() -> None:
     pandas_import = [r["pandas"] * 1000 for r in runs]
     print("Fresh process (5 runs):")
     print(f"  import pandas:                 median {statistics.median(pandas_import):6.1f} ms")
-    print(f"  parse + build every table:     median {statistics.median(cold):6.1f} ms, "
-          f"worst {max(cold):6.1f} ms   (target <= 150 ms)")
-    print(f"  the same in CPU time:          median {statistics.median(cpu):6.1f} ms "
-          "(less sensitive to other processes on the machine)")
+    print(
+        f"  parse + build every table:     median {statistics.median(cold):6.1f} ms, "
+        f"worst {max(cold):6.1f} ms   (target <= 150 ms)"
+    )
+    print(
+        f"  the same in CPU time:          median {statistics.median(cpu):6.1f} ms "
+        "(less sensitive to other processes on the machine)"
+    )
     print("Warm table calls (50 each), median / worst:   (target <= 5 ms)")
     for name, samples in warm_calls().items():
         ms = [s * 1000 for s in samples]

@@ -18,14 +18,18 @@ from __future__ import annotations
 import argparse
 import statistics
 
+from timing import timings
+
 import leninism_data as ld
 from leninism_data.seminar.handouts import handout
 from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
-from timing import timings
 
 TARGET_MS = 200.0
-QUESTIONS = ["What is the chapter's main claim?", "Which passages of Lenin carry the argument?",
-             "What would a critic answer?"]
+QUESTIONS = [
+    "What is the chapter's main claim?",
+    "Which passages of Lenin carry the argument?",
+    "What would a critic answer?",
+]
 
 
 def main() -> None:
@@ -37,12 +41,18 @@ def main() -> None:
     paragraph_ids = ld.paragraphs()["paragraph_id"].tolist()
     with ld.NoteStore(":memory:") as store:
         for number in range(200):
-            store.add(paragraph_ids[(number * 7) % len(paragraph_ids)],
-                      f"Note {number} <on> the state & the party.", tags=["seminar"])
+            store.add(
+                paragraph_ids[(number * 7) % len(paragraph_ids)],
+                f"Note {number} <on> the state & the party.",
+                tags=["seminar"],
+            )
         handout("IV", notes=store)  # first call: any lazy caches filled before timing
-        by_chapter = {chapter: timings(lambda c=chapter: handout(c, questions=QUESTIONS, notes=store),
-                                       repeats)
-                      for chapter in range(10)}
+        by_chapter = {
+            chapter: timings(
+                lambda c=chapter: handout(c, questions=QUESTIONS, notes=store), repeats
+            )
+            for chapter in range(10)
+        }
         whole_book = timings(lambda: handout("book", notes=store), max(3, repeats // 5))
     slowest_chapter = max(by_chapter, key=lambda c: statistics.median(by_chapter[c]))
     chapter_times = by_chapter[slowest_chapter]
@@ -57,8 +67,10 @@ def main() -> None:
         median = statistics.median(times)
         print(f"{name:<36} median {median:7.2f} ms   slowest {max(times):7.2f} ms")
     median = statistics.median(chapter_times)
-    print(f"chapter handout target ≤ {TARGET_MS:.0f} ms: {'met' if median <= TARGET_MS else 'MISSED'} "
-          f"(median {median:.1f} ms, worst run {max(chapter_times):.1f} ms)")
+    print(
+        f"chapter handout target ≤ {TARGET_MS:.0f} ms: {'met' if median <= TARGET_MS else 'MISSED'} "
+        f"(median {median:.1f} ms, worst run {max(chapter_times):.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

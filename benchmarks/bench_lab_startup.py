@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
 
-from lab_driver import (  # noqa: E402  (the helpers live beside the browser tests)
+from lab_driver import (
     cell_output,
     code_cells,
     isolated_environment,
@@ -44,12 +44,19 @@ from lab_driver import (  # noqa: E402  (the helpers live beside the browser tes
     start_cli_server,
     write_echo_notebook,
 )
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from leninism_data.cli import START_NOTEBOOK  # noqa: E402
+from leninism_data.cli import START_NOTEBOOK
 
 #: Queries typed into the Concordance, each giving other lines than the one before.
-CONCORDANCE_QUERIES = ("proletariat", "Shipka", "peasant*", "dictatorship", "the Party", "revolution")
+CONCORDANCE_QUERIES = (
+    "proletariat",
+    "Shipka",
+    "peasant*",
+    "dictatorship",
+    "the Party",
+    "revolution",
+)
 
 
 def one_run(playwright, base: Path) -> dict[str, float]:
@@ -68,7 +75,9 @@ def one_run(playwright, base: Path) -> dict[str, float]:
         run_all_cells(page, START_NOTEBOOK)
         figures["run-all"] = time.perf_counter() - began
         cells = code_cells(page)
-        errors = [e for cell in cells if "raises-exception" not in cell["tags"] for e in cell["errors"]]
+        errors = [
+            e for cell in cells if "raises-exception" not in cell["tags"] for e in cell["errors"]
+        ]
         if errors or any(cell["execution_count"] is None for cell in cells):
             print(f"  warning: {START_NOTEBOOK} did not run cleanly: {errors}")
 
@@ -96,7 +105,9 @@ def one_run(playwright, base: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="how many fresh starts to time (default 3)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="how many fresh starts to time (default 3)"
+    )
     runs = parser.parse_args().runs
     results: list[dict[str, float]] = []
     with sync_playwright() as playwright:
@@ -104,7 +115,10 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="bench-lab-") as tmp:
                 figures = one_run(playwright, Path(tmp))
             results.append(figures)
-            print(f"run {number}: " + ", ".join(f"{name} {value:.3f} s" for name, value in figures.items()))
+            print(
+                f"run {number}: "
+                + ", ".join(f"{name} {value:.3f} s" for name, value in figures.items())
+            )
     print(f"\nleninism-study lab, median of {runs} fresh starts (2 cores):")
     for name in results[0]:
         print(f"  {name:16} {statistics.median(r[name] for r in results):6.3f} s")

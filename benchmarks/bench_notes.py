@@ -24,9 +24,10 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from timing import timings
+
 import leninism_data as ld
 from leninism_data.seminar.notes import NoteStore, check_anchor
-from timing import timings
 
 TARGETS_MS = {"add one note": 20.0, "list 1,000 notes": 20.0}
 
@@ -45,7 +46,9 @@ def fill(store: NoteStore, n_notes: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=50, help="runs per figure (default 50)")
-    parser.add_argument("--folder", type=Path, default=None, help="where to put the store (default: temp)")
+    parser.add_argument(
+        "--folder", type=Path, default=None, help="where to put the store (default: temp)"
+    )
     arguments = parser.parse_args()
 
     check_anchor("IV.27")  # parse the book once, as a first note in a session would
@@ -68,7 +71,11 @@ def main() -> None:
           f"{arguments.repeats} runs each")  # fmt: skip
     for name, times in figures.items():
         median, target = statistics.median(times), TARGETS_MS.get(name)
-        verdict = "" if target is None else f"  (target ≤ {target:.0f} ms: {'met' if median <= target else 'MISSED'})"
+        verdict = (
+            ""
+            if target is None
+            else f"  (target ≤ {target:.0f} ms: {'met' if median <= target else 'MISSED'})"
+        )
         print(f"{name:<30} median {median:7.2f} ms   slowest {max(times):7.2f} ms{verdict}")
 
 

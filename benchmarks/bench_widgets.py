@@ -28,8 +28,16 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 import leninism_data as ld
-from leninism_data.widgets import (Citations, Compare, Concordance, Explorer, PassageFinder,
-                                   Quiz, Reader, Trends)
+from leninism_data.widgets import (
+    Citations,
+    Compare,
+    Concordance,
+    Explorer,
+    PassageFinder,
+    Quiz,
+    Reader,
+    Trends,
+)
 
 ROUNDS = 5
 MEDIAN_TARGET_MS = 50.0
@@ -39,52 +47,126 @@ Step = tuple[str, object]  # (control description, new value or "click")
 
 
 SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
-    "Explorer": (Explorer, [
-        ("Next ▶", "click"), ("Next ▶", "click"),  # all 470 paragraphs, no filter
-        ("Search", "masses"), ("Chapter", 8), ("Section", 3), ("Kind", "prose"),
-        ("Whole words", False), ("Regular expression", True), ("Search", "dictatorships?"),
-        ("Pages", (30, 60)), ("Include quotations", False), ("Chapter", "all"),
-        ("Search", ""), ("Pages", (1, 103)), ("Search", "the"), ("Next ▶", "click"),
-        ("◀ Previous", "click"), ("Match case", True),
-    ]),
-    "Concordance": (Concordance, [
-        ("Search", "proletariat"), ("Window (words)", 5), ("Sort by", "left"),
-        ("Sort by", "right"), ("Chapter", 4), ("Show line", 30), ("Next ▶", "click"),
-        ("Chapter", "all"), ("All forms (lemma)", True), ("Search", "peasant"),
-        ("All forms (lemma)", False), ("Include quotations", False), ("Search", "the"),
-        ("Next ▶", "click"), ("Show line", 400), ("Sort by", "position"),
-    ]),
-    "Trends": (Trends, [
-        ("Terms", "party, class"), ("Across", "section"), ("Count", False),
-        ("Across", "chapter"), ("Include quotations", False),
-        ("Terms", "proletariat, peasantry, masses"), ("Count", True),
-        ("Include quotations", True), ("Terms", "dictatorship of the proletariat, proletar*"),
-    ]),
-    "Compare": (Compare, [
-        ("with", "VI"), ("Compare", "V"), ("Include quotations", False), ("with", "III.2"),
-        ("Compare", "IV.1"), ("Include quotations", True), ("Compare", "VIII"),
-        ("with", "VII"),
-    ]),
-    "Reader": (Reader, [
-        ("Next ▶", "click"), ("Next ▶", "click"), ("Next ▶", "click"), ("Chapter", 7),
-        ("Section", 4), ("Next ▶", "click"), ("Go to", "IV.30"), ("Go to", "88"),
-        ("◀ Previous", "click"), ("Section", "all"),
-    ]),
-    "Citations": (Citations, [
-        ("Chapter", 4), ("Volume", "Vol. XXV"), ("Reference", 31), ("Chapter", "all"),
-        ("Volume", "by title"), ("Chapter", 8), ("Volume", "all"),
-    ]),
-    "PassageFinder": (PassageFinder, [
-        ("Claim or question", "The peasantry is the reserve of the proletariat."),
-        ("Passages", 10),
-        ("Claim or question", "Why must the Party purge itself of opportunists?"),
-        ("Find passages", "click"), ("Passages", 3),
-    ]),
-    "Quiz": (Quiz, [
-        ("Answer", "first choice"), ("Check", "click"), ("Next ▶", "click"),
-        ("Answer", "first choice"), ("Check", "click"), ("Next ▶", "click"),
-        ("◀ Previous", "click"),
-    ]),
+    "Explorer": (
+        Explorer,
+        [
+            ("Next ▶", "click"),
+            ("Next ▶", "click"),  # all 470 paragraphs, no filter
+            ("Search", "masses"),
+            ("Chapter", 8),
+            ("Section", 3),
+            ("Kind", "prose"),
+            ("Whole words", False),
+            ("Regular expression", True),
+            ("Search", "dictatorships?"),
+            ("Pages", (30, 60)),
+            ("Include quotations", False),
+            ("Chapter", "all"),
+            ("Search", ""),
+            ("Pages", (1, 103)),
+            ("Search", "the"),
+            ("Next ▶", "click"),
+            ("◀ Previous", "click"),
+            ("Match case", True),
+        ],
+    ),
+    "Concordance": (
+        Concordance,
+        [
+            ("Search", "proletariat"),
+            ("Window (words)", 5),
+            ("Sort by", "left"),
+            ("Sort by", "right"),
+            ("Chapter", 4),
+            ("Show line", 30),
+            ("Next ▶", "click"),
+            ("Chapter", "all"),
+            ("All forms (lemma)", True),
+            ("Search", "peasant"),
+            ("All forms (lemma)", False),
+            ("Include quotations", False),
+            ("Search", "the"),
+            ("Next ▶", "click"),
+            ("Show line", 400),
+            ("Sort by", "position"),
+        ],
+    ),
+    "Trends": (
+        Trends,
+        [
+            ("Terms", "party, class"),
+            ("Across", "section"),
+            ("Count", False),
+            ("Across", "chapter"),
+            ("Include quotations", False),
+            ("Terms", "proletariat, peasantry, masses"),
+            ("Count", True),
+            ("Include quotations", True),
+            ("Terms", "dictatorship of the proletariat, proletar*"),
+        ],
+    ),
+    "Compare": (
+        Compare,
+        [
+            ("with", "VI"),
+            ("Compare", "V"),
+            ("Include quotations", False),
+            ("with", "III.2"),
+            ("Compare", "IV.1"),
+            ("Include quotations", True),
+            ("Compare", "VIII"),
+            ("with", "VII"),
+        ],
+    ),
+    "Reader": (
+        Reader,
+        [
+            ("Next ▶", "click"),
+            ("Next ▶", "click"),
+            ("Next ▶", "click"),
+            ("Chapter", 7),
+            ("Section", 4),
+            ("Next ▶", "click"),
+            ("Go to", "IV.30"),
+            ("Go to", "88"),
+            ("◀ Previous", "click"),
+            ("Section", "all"),
+        ],
+    ),
+    "Citations": (
+        Citations,
+        [
+            ("Chapter", 4),
+            ("Volume", "Vol. XXV"),
+            ("Reference", 31),
+            ("Chapter", "all"),
+            ("Volume", "by title"),
+            ("Chapter", 8),
+            ("Volume", "all"),
+        ],
+    ),
+    "PassageFinder": (
+        PassageFinder,
+        [
+            ("Claim or question", "The peasantry is the reserve of the proletariat."),
+            ("Passages", 10),
+            ("Claim or question", "Why must the Party purge itself of opportunists?"),
+            ("Find passages", "click"),
+            ("Passages", 3),
+        ],
+    ),
+    "Quiz": (
+        Quiz,
+        [
+            ("Answer", "first choice"),
+            ("Check", "click"),
+            ("Next ▶", "click"),
+            ("Answer", "first choice"),
+            ("Check", "click"),
+            ("Next ▶", "click"),
+            ("◀ Previous", "click"),
+        ],
+    ),
 }
 
 
@@ -132,8 +214,10 @@ def main() -> int:
     start = time.perf_counter()
     ld.paragraphs()
     print(f"parse of the book: {(time.perf_counter() - start) * 1000:.0f} ms (once per process)")
-    print(f"{'widget':<14} {'construct':>10} {'changes':>8} {'median':>8} {'worst':>8}  "
-          f"slowest change")
+    print(
+        f"{'widget':<14} {'construct':>10} {'changes':>8} {'median':>8} {'worst':>8}  "
+        f"slowest change"
+    )
     failures = 0
     for name, (make, steps) in SESSIONS.items():
         start = time.perf_counter()
@@ -147,10 +231,14 @@ def main() -> int:
         slowest = steps[max(range(len(steps)), key=lambda i: max(r[i] for r in rounds))]
         ok = median <= MEDIAN_TARGET_MS and worst <= WORST_TARGET_MS
         failures += not ok
-        print(f"{name:<14} {construct_ms:8.0f} ms {len(timings):8d} {median:5.1f} ms "
-              f"{worst:5.0f} ms  {slowest[0]} = {slowest[1]!r}{'' if ok else '  ** over target'}")
-    print(f"targets: median <= {MEDIAN_TARGET_MS:g} ms, worst <= {WORST_TARGET_MS:g} ms "
-          f"per widget; {'all met' if not failures else f'{failures} widget(s) over'}")
+        print(
+            f"{name:<14} {construct_ms:8.0f} ms {len(timings):8d} {median:5.1f} ms "
+            f"{worst:5.0f} ms  {slowest[0]} = {slowest[1]!r}{'' if ok else '  ** over target'}"
+        )
+    print(
+        f"targets: median <= {MEDIAN_TARGET_MS:g} ms, worst <= {WORST_TARGET_MS:g} ms "
+        f"per widget; {'all met' if not failures else f'{failures} widget(s) over'}"
+    )
     print(f"after: {machine_load()}")
     return 1 if failures else 0
 

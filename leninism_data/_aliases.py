@@ -69,7 +69,9 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
         prefix, _, old = fullname.partition(".")
         if prefix != "leninism_data" or old not in MOVED or MOVED[old] == old:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _AliasLoader(f"leninism_data.{MOVED[old]}"))
+        return importlib.machinery.ModuleSpec(
+            fullname, _AliasLoader(f"leninism_data.{MOVED[old]}")
+        )
 
 
 def install() -> None:

@@ -109,7 +109,9 @@ def copy_notebooks(dest: Path, source: Path | None = None) -> list[Path]:
         )
     try:
         if source.is_dir():
-            shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*IGNORED_NAMES), dirs_exist_ok=True)
+            shutil.copytree(
+                source, dest, ignore=shutil.ignore_patterns(*IGNORED_NAMES), dirs_exist_ok=True
+            )
         else:
             dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -169,7 +171,11 @@ def describe_type(column: pd.Series) -> str:
     if pd.api.types.is_bool_dtype(dtype):
         return "true/false"
     if pd.api.types.is_integer_dtype(dtype):
-        return "integer (may be empty)" if isinstance(dtype, pd.api.extensions.ExtensionDtype) else "integer"
+        return (
+            "integer (may be empty)"
+            if isinstance(dtype, pd.api.extensions.ExtensionDtype)
+            else "integer"
+        )
     if pd.api.types.is_float_dtype(dtype):
         return "number"
     if _is_list_column(column):
@@ -210,7 +216,9 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
         for name in frame.columns:
             if _is_list_column(frame[name]):
                 frame[name] = frame[name].map(
-                    lambda v: CSV_LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (tuple, list)) else v
+                    lambda v: (
+                        CSV_LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (tuple, list)) else v
+                    )
                 )
         frame.to_csv(path, index=False, encoding="utf-8")
     elif fmt == "json":
@@ -248,7 +256,9 @@ def export_tables(dest: Path, fmt: str = "csv", tables: Sequence[str] | None = N
     names = resolve_table_names(tables, list(leninism_data.TABLES))
     frames = {name: leninism_data.TABLES[name]() for name in names}
     outputs = {f"{name}.{fmt}": frame for name, frame in frames.items()}
-    outputs[f"data_dictionary.{fmt}"] = data_dictionary_frame(frames, leninism_data.DATA_DICTIONARY)
+    outputs[f"data_dictionary.{fmt}"] = data_dictionary_frame(
+        frames, leninism_data.DATA_DICTIONARY
+    )
     written = []
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -345,7 +355,9 @@ def app_notebook(name: str, folder: Path) -> Path:
     }
     notebook: dict[str, Any] = {
         "cells": [cell],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
         "nbformat": 4,
         "nbformat_minor": 5,
     }
@@ -366,14 +378,18 @@ def voila_argv(notebook: Path, ip: str, port: int | None, open_browser: bool) ->
     return argv
 
 
-def start_app(target: str, ip: str = LOOPBACK, port: int | None = None, open_browser: bool = True) -> int:
+def start_app(
+    target: str, ip: str = LOOPBACK, port: int | None = None, open_browser: bool = True
+) -> int:
     """Serve app ``target`` (a name in :data:`APPS` or a notebook file) with Voilà."""
     _require("voila", "Voilà")
     if target.endswith(".ipynb"):
         if not Path(target).is_file():
             raise UserError(f"there is no notebook {target}")
     elif target not in APPS:
-        raise UserError(f"unknown app '{target}'; choose one of: {', '.join(APPS)} (or a .ipynb file)")
+        raise UserError(
+            f"unknown app '{target}'; choose one of: {', '.join(APPS)} (or a .ipynb file)"
+        )
     if port is not None:
         check_port_free(ip, port)
     with tempfile.TemporaryDirectory(prefix="leninism-study-app-") as tmp:
@@ -438,7 +454,9 @@ Each command has its own help, e.g.: {PROG} export --help""",
         metavar="DIR",
         help=f"your folder of notebooks (default: ./{DEFAULT_LAB_DIR})",
     )
-    lab.add_argument("--port", type=_port, help="port to serve on (default: the first free one from 8888)")
+    lab.add_argument(
+        "--port", type=_port, help="port to serve on (default: the first free one from 8888)"
+    )
     lab.add_argument(
         "--no-browser",
         action="store_true",
@@ -495,7 +513,9 @@ Each command has its own help, e.g.: {PROG} export --help""",
         help=f"address to listen on (default: {LOOPBACK}, this computer only; with "
         "0.0.0.0 others on your network can connect, using the printed address with its token)",
     )
-    app.add_argument("--port", type=_port, help="port to serve on (default: the first free one from 8866)")
+    app.add_argument(
+        "--port", type=_port, help="port to serve on (default: the first free one from 8866)"
+    )
     app.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     return parser
 

@@ -23,7 +23,9 @@ def _read_tree(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not ignored & set(path.relative_to(folder).parts) and path.suffix != ".pyc"
+        if path.is_file()
+        and not ignored & set(path.relative_to(folder).parts)
+        and path.suffix != ".pyc"
     }
 
 

@@ -12,8 +12,9 @@ import leninism_data as ld
 from leninism_data.analysis.distinctive import _keyness_table
 
 
-@pytest.mark.parametrize("word", ["proletariat", "peasantry", "Party", "imperialism",
-                                  "Kautsky", "Soviets"])
+@pytest.mark.parametrize(
+    "word", ["proletariat", "peasantry", "Party", "imperialism", "Kautsky", "Soviets"]
+)
 def test_kwic_hits_equal_a_plain_regex_count(word):
     expected = len(re.findall(rf"(?i)(?<![\w’'])\b{word}\b", ld.text()))
     assert len(ld.kwic(word)) == expected
@@ -22,10 +23,15 @@ def test_kwic_hits_equal_a_plain_regex_count(word):
 
 def test_kwic_phrase_wildcard_regex_and_sorting():
     phrase = ld.kwic("dictatorship of the proletariat")
-    assert len(phrase) == len(re.findall(r"(?i)\bdictatorship\s+of\s+the\s+proletariat\b",
-                                         ld.text()))
+    assert len(phrase) == len(
+        re.findall(r"(?i)\bdictatorship\s+of\s+the\s+proletariat\b", ld.text())
+    )
     assert set(ld.kwic("proletar*")["match"].str.lower()) == {
-        "proletariat", "proletarian", "proletarians", "proletarianised"}
+        "proletariat",
+        "proletarian",
+        "proletarians",
+        "proletarianised",
+    }
     assert len(ld.kwic(r"Soviets?\b", regex=True, case=True)) > 0
     lines = ld.kwic("tactics", sort="right", window=2)
     keys = lines["right"].str.lower().str.strip().tolist()
@@ -100,8 +106,12 @@ def test_keyness_of_chapters_on_the_book():
     assert k.loc["peasantry", "g2"] > 100 and k.loc["peasantry", "p_value"] < 1e-20
     assert "national" in set(ld.keyness("VI")["term"].head(5))
     own_words = ld.keyness("VIII", include_quotations=False).set_index("term")
-    assert own_words.loc["party", "freq_target"] == ld.term_frequencies(
-        "party", include_quotations=False).set_index("chapter").loc[8, "count"]
+    assert (
+        own_words.loc["party", "freq_target"]
+        == ld.term_frequencies("party", include_quotations=False)
+        .set_index("chapter")
+        .loc[8, "count"]
+    )
     section = ld.keyness("III.2")
     assert "spontaneity" in set(section["term"].head(5))
     with pytest.raises(ValueError, match="choose one of 0–9"):
@@ -116,8 +126,11 @@ def test_collocates_agree_with_a_manual_window_count():
     covered = set()
     for i in nodes:
         for j in range(i - 5, i + 6):
-            if 0 <= j < len(tokens) and j != i and \
-                    tokens.at[j, "paragraph_id"] == tokens.at[i, "paragraph_id"]:
+            if (
+                0 <= j < len(tokens)
+                and j != i
+                and tokens.at[j, "paragraph_id"] == tokens.at[i, "paragraph_id"]
+            ):
                 covered.add(j)
     manual = sum(tokens.at[j, "term"] == "proletariat" for j in covered)
     row = table.loc["proletariat"]
@@ -132,7 +145,8 @@ def test_collocates_agree_with_a_manual_window_count():
 def test_ngrams_count_repeated_phrases():
     grams = ld.ngrams(4).set_index("ngram")
     assert grams.loc["dictatorship of the proletariat", "count"] == len(
-        ld.kwic("dictatorship of the proletariat"))
+        ld.kwic("dictatorship of the proletariat")
+    )
     content = ld.ngrams(3, stopwords=False)
     assert not content["ngram"].str.match(r"^(the|of|and) ").any()
 
@@ -170,8 +184,12 @@ def test_ibid_resolved_volumes_feed_the_citation_index():
     by_volume = c.dropna(subset=["volume"]).query("author == 'Lenin'").groupby("volume").size()
     assert by_volume.loc[7] == 2  # "(See Vol. VII, p. 264.)" and the "(Ibid., p. 191.)" after it
     direct = c["raw"].str.contains(r"Vol\. XXV,").sum()
-    via_ibid = c[c["ibid"]]["ibid_of"].map(c.set_index("citation_id")["raw"]).str.contains(
-        r"Vol\. XXV,").sum()
+    via_ibid = (
+        c[c["ibid"]]["ibid_of"]
+        .map(c.set_index("citation_id")["raw"])
+        .str.contains(r"Vol\. XXV,")
+        .sum()
+    )
     assert by_volume.loc[25] == direct + via_ibid == 16
 
 

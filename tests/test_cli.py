@@ -29,7 +29,9 @@ def fake_notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (source / "01-introduction.ipynb").write_text('{"cells": [1]}\n', encoding="utf-8")
     (source / "images" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (source / ".ipynb_checkpoints").mkdir()
-    (source / ".ipynb_checkpoints" / "00-start-here-checkpoint.ipynb").write_text("{}", encoding="utf-8")
+    (source / ".ipynb_checkpoints" / "00-start-here-checkpoint.ipynb").write_text(
+        "{}", encoding="utf-8"
+    )
     monkeypatch.setattr(cli, "notebooks_source", lambda: source)
     return source
 
@@ -132,7 +134,10 @@ def test_notebooks_copies_every_file_but_jupyter_litter(
 
 
 def test_notebooks_copies_the_shipped_notebooks_byte_for_byte(
-    tmp_path: Path, read_tree, shipped_notebooks: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    read_tree,
+    shipped_notebooks: dict[str, bytes],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     status, _, err = run(capsys, "notebooks", tmp_path / "class")
     assert (status, err) == (0, "")
@@ -160,7 +165,9 @@ def test_notebooks_never_overwrites(
     (dest / cli.START_NOTEBOOK).write_text("a student's answers", encoding="utf-8")
     status, _, err = run(capsys, "notebooks", dest)
     assert status == 2
-    assert_one_line_error(err, f"{dest} already exists and is not an empty folder; nothing was copied")
+    assert_one_line_error(
+        err, f"{dest} already exists and is not an empty folder; nothing was copied"
+    )
     assert (dest / cli.START_NOTEBOOK).read_text(encoding="utf-8") == "a student's answers"
     assert sorted(p.name for p in dest.iterdir()) == [cli.START_NOTEBOOK]
 
@@ -234,11 +241,15 @@ def test_lab_says_when_jupyterlab_is_missing(
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
     monkeypatch.setattr(
-        cli.importlib.util, "find_spec", lambda name: None if name == "jupyterlab" else real_find_spec(name)
+        cli.importlib.util,
+        "find_spec",
+        lambda name: None if name == "jupyterlab" else real_find_spec(name),
     )
     status, _, err = run(capsys, "lab", tmp_path / "mine")
     assert status == 2
-    assert_one_line_error(err, "JupyterLab is not installed for this Python", "-m pip install jupyterlab")
+    assert_one_line_error(
+        err, "JupyterLab is not installed for this Python", "-m pip install jupyterlab"
+    )
     assert launched == [] and not (tmp_path / "mine").exists()
 
 
@@ -285,12 +296,17 @@ def tiny_tables(monkeypatch: pytest.MonkeyPatch) -> None:
             "volume": pd.array([25, None], dtype="Int64"),
             "ibid": [False, True],
             "share": [0.5, 0.25],
-            "kind": pd.Categorical(["prose", "quotation"], categories=["prose", "quotation"], ordered=True),
+            "kind": pd.Categorical(
+                ["prose", "quotation"], categories=["prose", "quotation"], ordered=True
+            ),
             "text": ["“Leninism is …”, he wrote", "Line one;\nline two"],
         }
     )
     monkeypatch.setattr(
-        leninism_data, "TABLES", {"chapters": chapters.copy, "paragraphs": paragraphs.copy}, raising=False
+        leninism_data,
+        "TABLES",
+        {"chapters": chapters.copy, "paragraphs": paragraphs.copy},
+        raising=False,
     )
     monkeypatch.setattr(
         leninism_data,
@@ -341,14 +357,20 @@ def test_export_json_keeps_lists_and_missing_values(
     assert records[0]["text"] == "“Leninism is …”, he wrote"
     assert not (tmp_path / "chapters.json").exists()
     assert [
-        r["table"] for r in json.loads((tmp_path / "data_dictionary.json").read_text(encoding="utf-8"))
+        r["table"]
+        for r in json.loads((tmp_path / "data_dictionary.json").read_text(encoding="utf-8"))
     ] == ["paragraphs"] * 7
 
 
 def test_export_parquet_round_trips(
     tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(capsys, "export", tmp_path, "--format", "parquet", "--tables", "paragraphs,chapters")[0] == 0
+    assert (
+        run(capsys, "export", tmp_path, "--format", "parquet", "--tables", "paragraphs,chapters")[
+            0
+        ]
+        == 0
+    )
     paragraphs = pd.read_parquet(tmp_path / "paragraphs.parquet")
     assert [list(v) for v in paragraphs["footnotes"]] == [[], [1, 2]]
     assert paragraphs["kind"].cat.categories.tolist() == ["prose", "quotation"]
@@ -359,11 +381,16 @@ def test_export_parquet_round_trips(
 
 
 def test_export_says_when_pyarrow_is_missing(
-    tiny_tables: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tiny_tables: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
     monkeypatch.setattr(
-        cli.importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real_find_spec(name)
+        cli.importlib.util,
+        "find_spec",
+        lambda name: None if name == "pyarrow" else real_find_spec(name),
     )
     status, _, err = run(capsys, "export", tmp_path / "data", "--format", "parquet")
     assert status == 2
@@ -379,7 +406,8 @@ def test_export_names_the_tables_when_one_is_unknown(
     status, _, err = run(capsys, "export", tmp_path / "data", "--tables", "chapters", "paragraph")
     assert status == 2
     assert_one_line_error(
-        err, "unknown table 'paragraph' (did you mean 'paragraphs'?); the tables are: chapters, paragraphs"
+        err,
+        "unknown table 'paragraph' (did you mean 'paragraphs'?); the tables are: chapters, paragraphs",
     )
     assert not (tmp_path / "data").exists()
 
@@ -397,16 +425,31 @@ def test_export_writes_every_real_table_with_its_meanings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(capsys, "export", tmp_path)[0] == 0
-    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted([*leninism_data.TABLES, "data_dictionary"])
+    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(
+        [*leninism_data.TABLES, "data_dictionary"]
+    )
     chapters = pd.read_csv(tmp_path / "chapters.csv", keep_default_na=False)
     assert len(chapters) == 10
-    assert chapters["numeral"].tolist() == ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    assert chapters["numeral"].tolist() == [
+        "",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+    ]
     footnotes = pd.read_csv(tmp_path / "footnotes.csv")
     assert len(footnotes) == 32
     assert footnotes.loc[0, "text"].startswith(
         "J. V. Stalin’s lectures, The Foundations of Leninism, were published in Pravda"
     )
-    paragraphs = pd.read_csv(tmp_path / "paragraphs.csv", keep_default_na=False).set_index("paragraph_id")
+    paragraphs = pd.read_csv(tmp_path / "paragraphs.csv", keep_default_na=False).set_index(
+        "paragraph_id"
+    )
     assert paragraphs.loc["II.23", "footnotes"] == "6;7"
     dictionary = pd.read_csv(tmp_path / "data_dictionary.csv", keep_default_na=False)
     assert (dictionary["meaning"] != "").all(), dictionary[dictionary["meaning"] == ""]
@@ -454,7 +497,12 @@ def test_app_serves_a_notebook_of_ones_own(
     notebook.write_text("{}", encoding="utf-8")
     assert run(capsys, "app", notebook)[0] == 0
     [(_, argv), _] = launched
-    assert argv[:4] == [str(notebook), "--Voila.ip=127.0.0.1", "--strip_sources=True", "--theme=light"]
+    assert argv[:4] == [
+        str(notebook),
+        "--Voila.ip=127.0.0.1",
+        "--strip_sources=True",
+        "--theme=light",
+    ]
 
 
 def test_app_wants_a_token_when_others_can_connect(
@@ -489,11 +537,16 @@ def test_app_explains_what_it_cannot_serve(
 
 
 def test_app_says_when_voila_is_missing(
-    fake_widgets: None, launched, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake_widgets: None,
+    launched,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     real_find_spec = cli.importlib.util.find_spec
     monkeypatch.setattr(
-        cli.importlib.util, "find_spec", lambda name: None if name == "voila" else real_find_spec(name)
+        cli.importlib.util,
+        "find_spec",
+        lambda name: None if name == "voila" else real_find_spec(name),
     )
     status, _, err = run(capsys, "app", "concordance")
     assert status == 2

@@ -84,15 +84,22 @@ def test_nothing_is_lost_or_added():
 
 def test_printed_pages_agree_with_the_leaked_page_numbers():
     assert [(page, head) for _, page, head in book().running_heads] == [
-        (40, "The Foundations of Leninism"), (45, "4. The Dictatorship of the Proletariat"),
-        (62, "The Foundations of Leninism"), (90, "The Foundations of Leninism")]
+        (40, "The Foundations of Leninism"),
+        (45, "4. The Dictatorship of the Proletariat"),
+        (62, "The Foundations of Leninism"),
+        (90, "The Foundations of Leninism"),
+    ]
     p = ld.paragraphs().set_index("paragraph_id")
     # "Of" / [page 40] / "course, the appearance of such governments …"
     assert (p.loc["IV.26", "page"], p.loc["IV.26", "page_end"]) == (39, 40)
-    assert "Capital needs such governments as a screen when it finds it inconvenient" \
-           in p.loc["IV.26", "text"]
-    assert "without the aid of a screen. Of course, the appearance of such governments" \
-           in p.loc["IV.26", "text"]
+    assert (
+        "Capital needs such governments as a screen when it finds it inconvenient"
+        in p.loc["IV.26", "text"]
+    )
+    assert (
+        "without the aid of a screen. Of course, the appearance of such governments"
+        in p.loc["IV.26", "text"]
+    )
     assert "The Foundations of Leninism" not in p.loc["IV.26", "text"]
 
 
@@ -110,19 +117,37 @@ def test_chapter_titles_numerals_and_section_titles_of_chapter_three():
     c = ld.chapters()
     assert c["numeral"].tolist() == ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
     assert c["title"].tolist() == [
-        "Introduction", "The Historical Roots of Leninism", "Method", "Theory",
-        "The Dictatorship of the Proletariat", "The Peasant Question",
-        "The National Question", "Strategy and Tactics", "The Party", "Style in Work"]
+        "Introduction",
+        "The Historical Roots of Leninism",
+        "Method",
+        "Theory",
+        "The Dictatorship of the Proletariat",
+        "The Peasant Question",
+        "The National Question",
+        "Strategy and Tactics",
+        "The Party",
+        "Style in Work",
+    ]
     s = ld.sections()
     assert s.query("chapter == 3")["title"].tolist() == [
-        "", "The importance of theory",
+        "",
+        "The importance of theory",
         "Criticism of the “theory” of spontaneity, or the role of the vanguard in the movement",
-        "The theory of the proletarian revolution"]
+        "The theory of the proletarian revolution",
+    ]
     assert s.query("section > 0").groupby("chapter").size().to_dict() == {
-        3: 3, 4: 3, 5: 4, 6: 2, 7: 6, 8: 6}
+        3: 3,
+        4: 3,
+        5: 4,
+        6: 2,
+        7: 6,
+        8: 6,
+    }
     p = ld.paragraphs().set_index("paragraph_id")
     assert p.loc["III.5", "text"].startswith("Some think that Leninism is the precedence of")
-    assert p.loc["VII.33", "text"].startswith("“3) Once the insurrection has begun")  # not a heading
+    assert p.loc["VII.33", "text"].startswith(
+        "“3) Once the insurrection has begun"
+    )  # not a heading
 
 
 def test_footnotes_are_taken_out_linked_both_ways_and_complete():
@@ -134,16 +159,22 @@ def test_footnotes_are_taken_out_linked_both_ways_and_complete():
         "war. Only one question was discussed: the international situation and joint action "
         "against war. The congress adopted a manifesto calling upon the workers to utilise "
         "their proletarian organisation and might to wage a revolutionary struggle against the "
-        "danger of war, to declare “war against war.”")
+        "danger of war, to declare “war against war.”"
+    )
     assert f.loc[19, "text"] == (
         "A Russian saying carried over from the Russo-Turkish War of 1877-78. There was heavy "
         "fighting at the Shipka Pass, but tsarist Headquarters in their communiques reported: "
-        "“All quiet at the Shipka Pass.”")
-    assert f.loc[25, "text"] == ("Selskosoyuz — the All-Russian Union of Rural Co-operatives "
-                                 "— existed from August 1921 to June 1929.")
-    assert f.loc[2, "text"] == ("The reference here, as in other citations from the works of "
-                                "V. I. Lenin, is to the third Russian edition of the Works of "
-                                "V. I. Lenin.")
+        "“All quiet at the Shipka Pass.”"
+    )
+    assert f.loc[25, "text"] == (
+        "Selskosoyuz — the All-Russian Union of Rural Co-operatives "
+        "— existed from August 1921 to June 1929."
+    )
+    assert f.loc[2, "text"] == (
+        "The reference here, as in other citations from the works of "
+        "V. I. Lenin, is to the third Russian edition of the Works of "
+        "V. I. Lenin."
+    )
     assert f.set_index("footnote").loc[[10, 23, 29], "by_author"].tolist() == [True] * 3
     assert not f.set_index("footnote").loc[8, "by_author"]
     # Both ways: each note names its paragraph, the paragraph lists the note; once each.
@@ -156,16 +187,22 @@ def test_footnotes_are_taken_out_linked_both_ways_and_complete():
     texts = " ".join(p["text"])
     assert "Enrollment1" not in texts and "Anarchists 5in" not in texts
     assert p.loc["Intro.1", "text"] == "Dedicated to the Lenin Enrollment"
-    assert "economic general strike advocated by the Anarchists in place of the political" \
-           in p.loc["II.21", "text"]
-    assert "“theory must answer the questions raised by practice” (What the “Friends of the " \
-           "People” Are), for it" in p.loc["II.23", "text"]
+    assert (
+        "economic general strike advocated by the Anarchists in place of the political"
+        in p.loc["II.21", "text"]
+    )
+    assert (
+        "“theory must answer the questions raised by practice” (What the “Friends of the "
+        "People” Are), for it" in p.loc["II.23", "text"]
+    )
 
 
 def test_paragraph_that_spans_a_footnote_block():
     text = ld.paragraphs().set_index("paragraph_id").loc["I.29", "text"]
-    assert "more developed than that of Germany in the forties of the nineteenth century " \
-           "(let alone Britain and France); moreover" in text
+    assert (
+        "more developed than that of Germany in the forties of the nineteenth century "
+        "(let alone Britain and France); moreover" in text
+    )
     assert "Manifesto of the Communist Party" not in text
 
 
@@ -175,16 +212,20 @@ def test_paragraph_breaks_with_and_without_blank_lines():
     assert p.loc["V.55", "text"] == "What do all these facts prove?"
     assert p.loc["V.56", "text"] == "That the sceptics are wrong."
     # The blank line displaced after a paragraph's first line is not a break:
-    assert p.loc["I.11", "text"] == "Because Russia was the focus of all these " \
-                                    "contradictions of imperialism."
+    assert (
+        p.loc["I.11", "text"] == "Because Russia was the focus of all these "
+        "contradictions of imperialism."
+    )
     assert p.loc["I.12", "text"] == (
         "Because Russia, more than any other country, was pregnant with revolution, and she "
         "alone, therefore, was in a position to solve those contradictions in a revolutionary "
-        "way.")
+        "way."
+    )
     assert p.loc["II.16", "text"] == "Such is the basis and substance of the method of Leninism."
     assert p.loc["II.17", "text"] == "How was this method applied in practice?"
-    assert p.loc["V.44", "text"].startswith("Engels said that “the conquest of political power "
-                                            "by the Socialist Party has become")
+    assert p.loc["V.44", "text"].startswith(
+        "Engels said that “the conquest of political power by the Socialist Party has become"
+    )
 
 
 def test_hyphenation_undone_and_real_compounds_kept():
@@ -205,10 +246,16 @@ def test_hyphenation_undone_and_real_compounds_kept():
 def test_kinds_lists_quotations_and_front_matter():
     p = ld.paragraphs()
     assert p["kind"].value_counts().to_dict() == {
-        "prose": 359, "quotation": 66, "list_item": 43, "front_matter": 2}
+        "prose": 359,
+        "quotation": 66,
+        "list_item": 43,
+        "front_matter": 2,
+    }
     by_id = p.set_index("paragraph_id")
     assert by_id.loc["III.2", ["kind", "text"]].tolist() == [
-        "list_item", "a) the importance of theory for the proletarian movement;"]
+        "list_item",
+        "a) the importance of theory for the proletarian movement;",
+    ]
     assert by_id.loc["VII.23", "text"].startswith("direct: a) the peasantry")
     assert by_id.loc["Intro.2", ["kind", "text"]].tolist() == ["front_matter", "J.V. Stalin"]
 
@@ -224,7 +271,8 @@ def test_quotations_grouped_with_speaker_and_closing_citation():
     c = ld.citations().set_index("citation_id")
     assert c.loc[national["citation_id"], ["volume", "pages"]].tolist() == [19, "261-62"]
     assert q.loc["I.26", "speaker"] == "Marx" and q.loc["I.26", "text"].startswith(
-        "“The Communists turn their attention chiefly to Germany")
+        "“The Communists turn their attention chiefly to Germany"
+    )
     # Quoted from the first word to the closing reference, though set a little wider:
     assert q.loc["III.47", "speaker"] == "Lenin"
     assert c.loc[q.loc["V.52", "citation_id"], ["volume", "pages"]].tolist() == [27, "392"]
@@ -245,7 +293,8 @@ def test_citations_volumes_pages_and_ibid():
     assert c.query("raw == 'See Vol. XXV, pp. 282-83.'")["pages"].item() == "282-83"
     assert c["volume"].dtype == "Int64"
     assert c.query("author == 'Lenin' and volume.notna()")["edition"].unique().tolist() == [
-        "Lenin, Works, 3rd Russian edition"]
+        "Lenin, Works, 3rd Russian edition"
+    ]
 
 
 def test_editorial_references_kept_apart_from_in_text_citations():
@@ -253,7 +302,10 @@ def test_editorial_references_kept_apart_from_in_text_citations():
     assert set(e["footnote"]) <= set(range(1, 33))
     fn14 = e.query("footnote == 14").iloc[0]
     assert (fn14["edition"], fn14["volume"], fn14["pages"]) == (
-        "Lenin, Works, 4th Russian edition", 22, "173-290")
+        "Lenin, Works, 4th Russian edition",
+        22,
+        "173-290",
+    )
     assert e.query("footnote == 22")["volume"].tolist() == [1, 2]
 
 
@@ -283,13 +335,19 @@ def test_sentences_respect_the_books_abbreviations():
     s = ld.sentences().set_index("sentence_id")["text"]
     assert s["I.30.2"].endswith("proletariat.” (See Vol. IV, p. 382.)")
     assert s["Intro.2.1"] == "J.V. Stalin"
-    assert any(text.startswith("“History has now confronted us (i.e., the Russian "
-                               "Marxists-J. St.) with an immediate task") for text in s)
+    assert any(
+        text.startswith(
+            "“History has now confronted us (i.e., the Russian "
+            "Marxists-J. St.) with an immediate task"
+        )
+        for text in s
+    )
 
 
 def test_text_and_cite():
-    assert ld.text(4) == ld.text("IV") == "\n\n".join(
-        ld.paragraphs().query("chapter == 4")["text"])
+    assert (
+        ld.text(4) == ld.text("IV") == "\n\n".join(ld.paragraphs().query("chapter == 4")["text"])
+    )
     assert ld.text("Introduction").startswith("Dedicated to the Lenin Enrollment")
     assert ld.cite("IV.26").endswith("¶ IV.26, pp. 39–40.")
     with pytest.raises(ld.UnknownParagraphError, match="'IV.999' is not a paragraph"):

@@ -77,12 +77,16 @@ def store(tmp_path: Path) -> ld.NoteStore:
 
 
 def test_html_escapes_title_questions_notes_and_tags(store: ld.NoteStore) -> None:
-    sheet = handout(["III.7", "III.9"], title=f"Week 3 {ATTACK}", questions=[ATTACK, "Why & how?"],
-                    notes=store)
+    sheet = handout(
+        ["III.7", "III.9"], title=f"Week 3 {ATTACK}", questions=[ATTACK, "Why & how?"], notes=store
+    )
     page = read(sheet.html)
     assert "script" not in page.tags and "img" not in page.tags
     assert "<script>" not in sheet.html and "<img" not in sheet.html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in sheet.html
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;"
+        in sheet.html
+    )
     assert f"<title>Week 3 {html.escape(ATTACK)}</title>" in sheet.html
     assert page.blocks["ld-questions"][0].endswith(f"{ATTACK}Why & how?")
     notes_text = page.blocks["ld-notes"][0]
@@ -109,8 +113,16 @@ def test_markdown_escapes_everything_a_renderer_could_read_as_markup(store: ld.N
 def test_md_escape_is_undone_exactly_by_a_commonmark_renderer() -> None:
     mistune = pytest.importorskip("mistune")
     render = mistune.create_markdown(escape=False)
-    for text in (ATTACK, "*a* _b_ `c` [d](e) ![f](g) #h |i| ~j~ \\k", "- item", "+ item",
-                 "1) one", "12. twelve", "---", "==="):
+    for text in (
+        ATTACK,
+        "*a* _b_ `c` [d](e) ![f](g) #h |i| ~j~ \\k",
+        "- item",
+        "+ item",
+        "1) one",
+        "12. twelve",
+        "---",
+        "===",
+    ):
         html_out = render(md_escape(text)).strip()
         assert html_out.startswith("<p>") and html_out.endswith("</p>"), (text, html_out)
         assert read(html_out).tags == ["p"]
@@ -133,7 +145,9 @@ def test_book_text_survives_escaping_word_for_word() -> None:
     page = read(sheet.html)
     expected = PARAGRAPHS.loc[list(sheet.paragraph_ids), "text"].tolist()
     # Page marks are inserted as " [p. N]" at a space: removing them restores the text.
-    assert [without_page_marks(t) for t in page.passage_text] == [" ".join(t.split()) for t in expected]
+    assert [without_page_marks(t) for t in page.passage_text] == [
+        " ".join(t.split()) for t in expected
+    ]
 
 
 # --- what a passage carries --------------------------------------------------------------
@@ -141,9 +155,9 @@ def test_book_text_survives_escaping_word_for_word() -> None:
 
 def test_footnote_markers_stand_at_their_offsets() -> None:
     sheet = handout(["II.23", "III.7"])
-    assert "(“Left-Wing” Communism)<sup class=\"ld-fn\">6</sup>; for theory" in sheet.html
-    assert "Are)<sup class=\"ld-fn\">7</sup>, for it must be tested" in sheet.html
-    assert "movement.”<sup class=\"ld-fn\">10</sup> (See Vol. IV, p. 380.)" in sheet.html
+    assert '(“Left-Wing” Communism)<sup class="ld-fn">6</sup>; for theory' in sheet.html
+    assert 'Are)<sup class="ld-fn">7</sup>, for it must be tested' in sheet.html
+    assert 'movement.”<sup class="ld-fn">10</sup> (See Vol. IV, p. 380.)' in sheet.html
     assert "movement.”¹⁰ (See Vol. IV, p. 380.)" in sheet.markdown
     assert "(“Left-Wing” Communism)⁶; for theory" in sheet.markdown
 
@@ -193,13 +207,15 @@ def test_every_footnote_and_citation_of_a_chapter_is_on_its_handout() -> None:
 def test_references_spell_out_volume_and_resolve_ibid() -> None:
     sheet = handout(["III.7", "III.52", "IV.21"])
     assert "(See Vol. IV, p. 380.) — Lenin, Works (3rd Russian ed.), Vol. 4, p. 380" in sheet.html
-    assert "(Ibid., p. 191.) — Lenin, Works (3rd Russian ed.), Vol. 7, p. 191 (Ibid.)" in sheet.html
+    assert (
+        "(Ibid., p. 191.) — Lenin, Works (3rd Russian ed.), Vol. 7, p. 191 (Ibid.)" in sheet.html
+    )
     assert "pp. 173 and 190" in sheet.html
 
 
 def test_block_quotations_name_who_is_quoted() -> None:
     sheet = handout(["III.7"])
-    assert "<blockquote class=\"ld-text\">" in sheet.html
+    assert '<blockquote class="ld-text">' in sheet.html
     assert "block quotation (Lenin)" in sheet.html
     assert "### ¶ III.7 · pp. 19–20 · block quotation (Lenin)" in sheet.markdown
 
@@ -217,9 +233,14 @@ def test_notes_from_a_store_or_its_frame_give_the_same_handout(store: ld.NoteSto
 
 
 def test_a_plain_frame_of_notes_is_enough() -> None:
-    frame = pd.DataFrame({"anchor": ["IV.27"], "text": ["A plain note."], "tags": ["state, power"]})
+    frame = pd.DataFrame(
+        {"anchor": ["IV.27"], "text": ["A plain note."], "tags": ["state, power"]}
+    )
     sheet = handout(["IV.27"], notes=frame)
-    assert '<span class="ld-note-text">A plain note.</span> <span class="ld-tags">(state, power)</span>' in sheet.html
+    assert (
+        '<span class="ld-note-text">A plain note.</span> <span class="ld-tags">(state, power)</span>'
+        in sheet.html
+    )
 
 
 def test_bad_notes_are_refused_clearly() -> None:
@@ -238,18 +259,25 @@ def test_a_chapter_is_all_its_paragraphs_in_order(chapter: object) -> None:
     assert list(sheet.paragraph_ids) == PARAGRAPHS.index[PARAGRAPHS["chapter"] == 4].tolist()
     assert sheet.title == "Chapter IV: The Dictatorship of the Proletariat"
     headings = read(sheet.html).blocks
-    assert "<h2>Chapter IV, section 2: The dictatorship of the proletariat as the rule of the " \
-           "proletariat over the bourgeoisie</h2>" in sheet.html
+    assert (
+        "<h2>Chapter IV, section 2: The dictatorship of the proletariat as the rule of the "
+        "proletariat over the bourgeoisie</h2>" in sheet.html
+    )
     assert headings["ld-source"] == [
-        "J. V. Stalin, The Foundations of Leninism (1924), English translation · ¶ IV.1–IV.64 · pp. 35–46"]
+        "J. V. Stalin, The Foundations of Leninism (1924), English translation · ¶ IV.1–IV.64 · pp. 35–46"
+    ]
 
 
 def test_a_section_by_label_or_pair() -> None:
     sheet = handout("III.2")
-    expected = PARAGRAPHS.index[(PARAGRAPHS["chapter"] == 3) & (PARAGRAPHS["section"] == 2)].tolist()
+    expected = PARAGRAPHS.index[
+        (PARAGRAPHS["chapter"] == 3) & (PARAGRAPHS["section"] == 2)
+    ].tolist()
     assert list(sheet.paragraph_ids) == expected and expected[0] == "III.12"
     assert handout((3, 2)) == sheet
-    assert sheet.title.startswith("Chapter III, section 2: Criticism of the “theory” of spontaneity")
+    assert sheet.title.startswith(
+        "Chapter III, section 2: Criticism of the “theory” of spontaneity"
+    )
     assert "<h2>" not in sheet.html.split('class="ld-questions"')[0]  # one section: no subheadings
 
 
@@ -304,11 +332,15 @@ def test_print_css_and_standalone_document() -> None:
 def test_format_decides_the_display() -> None:
     as_html = handout(["IV.27"])
     as_markdown = handout(["IV.27"], format="markdown")
-    assert as_markdown._repr_html_() is None and as_markdown._repr_markdown_() == as_markdown.markdown
+    assert (
+        as_markdown._repr_html_() is None and as_markdown._repr_markdown_() == as_markdown.markdown
+    )
     assert as_html._repr_markdown_() is None
     assert str(as_markdown) == as_markdown.markdown and str(as_html) == as_html.html
     assert as_html.markdown == as_markdown.markdown
-    assert repr(as_markdown) == "Handout('Selected passages: IV.27', passages=1, format='markdown')"
+    assert (
+        repr(as_markdown) == "Handout('Selected passages: IV.27', passages=1, format='markdown')"
+    )
 
 
 def test_save_by_suffix(tmp_path: Path) -> None:

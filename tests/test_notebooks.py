@@ -31,10 +31,20 @@ TOOLS = REPO / "tools"
 
 #: The notebooks issue 5 asks for (others, such as a later 14-seminar-toolkit, may join).
 SERIES = (
-    "00-start-here", "01-introduction", "02-historical-roots", "03-method", "04-theory",
-    "05-dictatorship-of-the-proletariat", "06-peasant-question", "07-national-question",
-    "08-strategy-and-tactics", "09-the-party", "10-style-in-work", "11-comparing-chapters",
-    "12-lenin-citations", "13-text-analysis-lab",
+    "00-start-here",
+    "01-introduction",
+    "02-historical-roots",
+    "03-method",
+    "04-theory",
+    "05-dictatorship-of-the-proletariat",
+    "06-peasant-question",
+    "07-national-question",
+    "08-strategy-and-tactics",
+    "09-the-party",
+    "10-style-in-work",
+    "11-comparing-chapters",
+    "12-lenin-citations",
+    "13-text-analysis-lab",
 )
 
 #: The eight parts of a chapter notebook, as level-2 headings, in this order.
@@ -49,8 +59,16 @@ PART_HEADINGS = (
     "## 8. For discussion",
 )
 
-WIDGETS = ("Explorer", "Concordance", "Trends", "Compare", "Reader", "Citations",
-           "PassageFinder", "Quiz")
+WIDGETS = (
+    "Explorer",
+    "Concordance",
+    "Trends",
+    "Compare",
+    "Reader",
+    "Citations",
+    "PassageFinder",
+    "Quiz",
+)
 
 #: Cells allowed to carry ``nbval-ignore-output`` (notebook, cell id) -> why. Keep it short.
 IGNORED_OUTPUTS: dict[tuple[str, str], str] = {}
@@ -62,7 +80,8 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 NUMBER_IN_PROSE = re.compile(
     r"\bpp?\.\s*\d|\b\d[\d,.]*\s*(?:%|per ?cent\b)|"
     r"(?<!per )(?<![\d,])\b\d[\d,]*\s+(?:words?|paragraphs?|sentences?|footnotes?|citations?|references?|"
-    r"quotations?|pages?|sections?|times|occurrences|hits|mentions)\b")
+    r"quotations?|pages?|sections?|times|occurrences|hits|mentions)\b"
+)
 
 
 def notebook_paths() -> list[Path]:
@@ -100,8 +119,12 @@ def ids(paths):
 @pytest.fixture(scope="module")
 def book_text() -> str:
     """All the words of the book (text, footnotes, titles), normalised for matching."""
-    parts = [*ld.paragraphs().text, *ld.footnotes().text, *ld.sections().title,
-             *ld.chapters().title]
+    parts = [
+        *ld.paragraphs().text,
+        *ld.footnotes().text,
+        *ld.sections().title,
+        *ld.chapters().title,
+    ]
     return normalise(" ".join(parts))
 
 
@@ -111,6 +134,7 @@ def normalise(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- the series
+
 
 def test_every_notebook_of_the_issue_exists():
     present = {p.stem for p in notebook_paths()}
@@ -133,7 +157,8 @@ def test_notebook_is_stored_executed_in_one_run(path):
         for output in cell.outputs:
             if output.output_type == "error":
                 assert "raises-exception" in tags(cell), (
-                    f"cell {cell.id} stored an error: {output.ename}: {output.evalue}")
+                    f"cell {cell.id} stored an error: {output.ename}: {output.evalue}"
+                )
     assert counts == list(range(1, len(counts) + 1)), "not executed top to bottom in one run"
 
 
@@ -144,7 +169,8 @@ def test_outputs_are_compared_for_real(path):
     for cell in nb.cells:
         if "nbval-ignore-output" in tags(cell) or "nbval-skip" in tags(cell):
             assert (path.stem, cell.id) in IGNORED_OUTPUTS, (
-                f"cell {cell.id} escapes nbval; list it in IGNORED_OUTPUTS with a reason")
+                f"cell {cell.id} escapes nbval; list it in IGNORED_OUTPUTS with a reason"
+            )
 
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=ids(notebook_paths()))
@@ -157,14 +183,22 @@ def test_solutions_are_collapsed(path):
 
 
 def test_navigation_is_in_sync():
-    done = subprocess.run([sys.executable, str(TOOLS / "navigation.py"), "--check"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(TOOLS / "navigation.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_notebooks_match_the_content_they_are_built_from():
-    done = subprocess.run([sys.executable, str(TOOLS / "build_notebooks.py"), "--check"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(TOOLS / "build_notebooks.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -173,8 +207,11 @@ def test_navigation_links_resolve_in_order(path):
     nb = read(path)
     order = [p.name for p in notebook_paths()]
     here = order.index(path.name)
-    expected = ([order[here - 1]] if here else []) + ["00-start-here.ipynb"] + (
-        [order[here + 1]] if here + 1 < len(order) else [])
+    expected = (
+        ([order[here - 1]] if here else [])
+        + ["00-start-here.ipynb"]
+        + ([order[here + 1]] if here + 1 < len(order) else [])
+    )
     first, last = nb.cells[0], nb.cells[-1]
     assert (first.id, last.id) == ("nav-top", "nav-bottom")
     for cell in (first, last):
@@ -193,6 +230,7 @@ def test_contents_lists_every_notebook():
 
 # --------------------------------------------------------------------------- chapter shape
 
+
 @pytest.mark.parametrize("path", chapter_paths(), ids=ids(chapter_paths()))
 def test_chapter_notebook_has_the_shape_of_the_series(path):
     nb = read(path)
@@ -206,8 +244,10 @@ def test_chapter_notebook_has_the_shape_of_the_series(path):
     def part(n: int) -> str:
         """The markdown of part n (its heading cell up to the next part's)."""
         start = next(i for i, t in enumerate(markdown) if t.startswith(PART_HEADINGS[n - 1]))
-        end = next((i for i, t in enumerate(markdown) if n < 8 and t.startswith(PART_HEADINGS[n])),
-                   len(markdown))
+        end = next(
+            (i for i, t in enumerate(markdown) if n < 8 and t.startswith(PART_HEADINGS[n])),
+            len(markdown),
+        )
         return "\n".join(markdown[start:end])
 
     header = part(1)
@@ -221,7 +261,9 @@ def test_chapter_notebook_has_the_shape_of_the_series(path):
     assert "Quiz(" in code
     assert "ld.keyness(CHAPTER)" in code and "include_quotations=False" in code
     assert "ld.kwic(" in code and "plt." in code
-    solutions = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# Solution")]
+    solutions = [
+        c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# Solution")
+    ]
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("check(")]
     assert len(solutions) >= 2 and len(checks) == len(solutions)
     questions = re.findall(r"(?m)^\d+\. .*", part(8))
@@ -236,14 +278,19 @@ def test_chapter_notebook_reads_its_own_chapter(path):
     label = re.search(r'CHAPTER = "([^"]+)"', chapter_cell.source).group(1)
     number = ld.resolve_chapter(label)
     assert number == int(path.name[:2]) - 1
-    shown = [pid for c in nb.cells if c.cell_type == "code" and c.id.startswith("reading-")
-             for pid in re.findall(r'(?:show\(|paragraph_id=)([^)]*)', c.source)
-             for pid in re.findall(r'"([^"]+)"', pid)]
+    shown = [
+        pid
+        for c in nb.cells
+        if c.cell_type == "code" and c.id.startswith("reading-")
+        for pid in re.findall(r"(?:show\(|paragraph_id=)([^)]*)", c.source)
+        for pid in re.findall(r'"([^"]+)"', pid)
+    ]
     chapters = ld.paragraphs().set_index("paragraph_id").chapter
     assert shown and all(chapters[pid] == number for pid in shown)
 
 
 # --------------------------------------------------------------------------- honest prose
+
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=ids(notebook_paths()))
 def test_paragraph_ids_and_footnotes_named_in_prose_exist(path):
@@ -273,4 +320,6 @@ def test_words_quoted_in_prose_are_the_books(path, book_text):
             for fragment in re.split(r"…|\.\.\.", phrase):
                 fragment = normalise(fragment).strip(" .,;:!?'\"-()")
                 if fragment:
-                    assert fragment in book_text, f"cell {cell.id}: “{fragment}” is not in the book"
+                    assert fragment in book_text, (
+                        f"cell {cell.id}: “{fragment}” is not in the book"
+                    )

@@ -14,7 +14,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +23,14 @@ import pytest
 
 import leninism_data as ld
 from leninism_data.seminar import notes
-from leninism_data.seminar.notes import SCHEMA_VERSION, Note, NoteError, NoteStore, check_anchor, default_notes_path
+from leninism_data.seminar.notes import (
+    SCHEMA_VERSION,
+    Note,
+    NoteError,
+    NoteStore,
+    check_anchor,
+    default_notes_path,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH_TEXT = ld.paragraphs().set_index("paragraph_id")["text"]
@@ -50,7 +57,7 @@ class FixedClock:
     """Stands in for notes._utc_now: 12:00 UTC on 1 May 2024, one minute later at each call."""
 
     def __init__(self) -> None:
-        self.moment = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+        self.moment = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         self.moment += timedelta(minutes=1)
@@ -87,7 +94,9 @@ def test_the_environment_variable_chooses_the_default_file(notes_path: Path) -> 
         assert reopened.list()["text"].tolist() == ["Kept in the file the variable names."]
 
 
-def test_without_the_variable_the_default_is_the_per_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_variable_the_default_is_the_per_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("LENINISM_STUDY_NOTES")
     assert default_notes_path() == platformdirs.user_data_path("leninism-study") / "notes.sqlite3"
     monkeypatch.setenv("LENINISM_STUDY_NOTES", "")
@@ -117,7 +126,7 @@ def test_an_in_memory_store_leaves_no_file(tmp_path: Path, notes_path: Path) -> 
 def test_add_stores_the_note_as_given(store: NoteStore, clock: FixedClock) -> None:
     note = store.add(" IV.27 ", "  A power based on force.\r\n\r\nSee also IV.28. ",
                      tags=["Dictatorship", " class   rule ", "dictatorship"])  # fmt: skip
-    created = datetime(2024, 5, 1, 12, 1, tzinfo=timezone.utc)
+    created = datetime(2024, 5, 1, 12, 1, tzinfo=UTC)
     assert note == Note(
         note_id=1,
         uid=note.uid,
@@ -140,14 +149,16 @@ def test_a_footnote_anchor(store: NoteStore) -> None:
     )  # fmt: skip
 
 
-def test_edit_changes_text_and_tags_and_the_updated_time(store: NoteStore, clock: FixedClock) -> None:
+def test_edit_changes_text_and_tags_and_the_updated_time(
+    store: NoteStore, clock: FixedClock
+) -> None:
     note = store.add("IV.27", "First draft.", tags=["strategy"])
     retagged = store.edit(note.note_id, tags=["reserves", "Strategy"])
     assert (retagged.text, retagged.tags) == ("First draft.", ("reserves", "strategy"))
     rewritten = store.edit(note.note_id, text="Second draft.")
     assert (rewritten.text, rewritten.tags) == ("Second draft.", ("reserves", "strategy"))
-    assert rewritten.created == datetime(2024, 5, 1, 12, 1, tzinfo=timezone.utc)
-    assert rewritten.updated == datetime(2024, 5, 1, 12, 3, tzinfo=timezone.utc)
+    assert rewritten.created == datetime(2024, 5, 1, 12, 1, tzinfo=UTC)
+    assert rewritten.updated == datetime(2024, 5, 1, 12, 3, tzinfo=UTC)
     assert store.edit(note.note_id, tags=()).tags == ()
     assert store.tags().empty
 
@@ -159,7 +170,9 @@ def test_delete_returns_the_note_and_its_id_is_never_reused(store: NoteStore) ->
     assert store.list()["text"].tolist() == ["Keep."]
     assert store.tags().empty  # the tags went with the note
     assert store.add("IV.29", "Next.").note_id == 3
-    with pytest.raises(NoteError, match=r"there is no note 2 in .*store\.sqlite3 \(was it deleted\?\)"):
+    with pytest.raises(
+        NoteError, match=r"there is no note 2 in .*store\.sqlite3 \(was it deleted\?\)"
+    ):
         store.get(2)
 
 
@@ -186,22 +199,36 @@ def test_a_failed_change_changes_nothing(store: NoteStore, call, message: str) -
 @pytest.mark.parametrize(
     ("anchor", "message"),
     [
-        ("IV.999", "'IV.999' is not a paragraph of the book. Paragraphs of Chapter IV run from IV.1 to IV.64. "
-                   "Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; "
-                   "footnotes look like 'fn:12'."),
-        ("Intro.99", "'Intro.99' is not a paragraph of the book. Paragraphs of the Introduction run from Intro.1 "
-                     "to Intro.11. Paragraph ids look like"),
+        (
+            "IV.999",
+            "'IV.999' is not a paragraph of the book. Paragraphs of Chapter IV run from IV.1 to IV.64. "
+            "Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; "
+            "footnotes look like 'fn:12'.",
+        ),
+        (
+            "Intro.99",
+            "'Intro.99' is not a paragraph of the book. Paragraphs of the Introduction run from Intro.1 "
+            "to Intro.11. Paragraph ids look like",
+        ),
         ("iv.27", "'iv.27' is not a paragraph of the book. Did you mean 'IV.27'?"),
         ("4.27", "'4.27' is not a paragraph of the book. Did you mean 'IV.27'?"),
         ("IV,27", "'IV,27' is not a paragraph of the book. Did you mean 'IV.27'?"),
-        ("Introduction 3", "'Introduction 3' is not a paragraph of the book. Did you mean 'Intro.3'?"),
+        (
+            "Introduction 3",
+            "'Introduction 3' is not a paragraph of the book. Did you mean 'Intro.3'?",
+        ),
         ("fn:40", "'fn:40' is not a footnote of the book; its footnotes run from fn:1 to fn:32."),
-        ("Chapter four", "'Chapter four' is not a paragraph of the book. Paragraph ids look like 'IV.27'"),
+        (
+            "Chapter four",
+            "'Chapter four' is not a paragraph of the book. Paragraph ids look like 'IV.27'",
+        ),
         ("", "'' is not a paragraph of the book."),
         (27, "a note is attached to a paragraph id or a footnote, not 27."),
     ],
 )
-def test_an_unknown_anchor_is_refused_with_a_helpful_message(store: NoteStore, anchor, message: str) -> None:
+def test_an_unknown_anchor_is_refused_with_a_helpful_message(
+    store: NoteStore, anchor, message: str
+) -> None:
     with pytest.raises(NoteError) as raised:
         store.add(anchor, "A note.")
     assert str(raised.value).startswith(message)
@@ -215,7 +242,11 @@ def test_an_unknown_anchor_is_refused_with_a_helpful_message(store: NoteStore, a
         ("", (), "a note cannot be empty; write something to attach to the passage."),
         (" \n\t ", (), "a note cannot be empty; write something to attach to the passage."),
         (None, (), "a note's text must be a string, not NoneType."),
-        ("ok", ["state, party"], "a tag cannot contain a comma: 'state, party'; give several tags as a list."),
+        (
+            "ok",
+            ["state, party"],
+            "a tag cannot contain a comma: 'state, party'; give several tags as a list.",
+        ),
         ("ok", [3], "a tag must be a string, not 3."),
         ("ok", 3, "tags are a list of strings or one comma-separated string, not 3."),
         ("ok", ["x" * 41], f"the tag '{'x' * 41}' is longer than 40 characters."),
@@ -240,7 +271,9 @@ def test_check_anchor_gives_the_stored_form() -> None:
 @pytest.fixture
 def seminar_notes(store: NoteStore, clock: FixedClock) -> NoteStore:
     store.add("IV.27", "Born of the breaking up of the bourgeois order.", tags=["dictatorship"])
-    store.add("Intro.3", "Only a synopsis, not an exhaustive exposition.", tags=["Method", "scope"])
+    store.add(
+        "Intro.3", "Only a synopsis, not an exhaustive exposition.", tags=["Method", "scope"]
+    )
     store.add("fn:3", "In-text references: third Russian edition.", tags=["sources"])
     store.add("IV.28", "The state: a machine of the ruling class.", tags=["dictatorship", "state"])
     return store
@@ -255,7 +288,12 @@ def test_list_has_one_row_per_note_with_typed_columns(seminar_notes: NoteStore) 
     assert listed["paragraph_id"].dropna().tolist() == ["IV.27", "Intro.3", "IV.28"]
     assert listed["footnote"].tolist() == [pd.NA, pd.NA, 3, pd.NA]
     assert listed["chapter"].tolist() == [4, 0, 1, 4]
-    assert listed["tags"].tolist() == [("dictatorship",), ("method", "scope"), ("sources",), ("dictatorship", "state")]
+    assert listed["tags"].tolist() == [
+        ("dictatorship",),
+        ("method", "scope"),
+        ("sources",),
+        ("dictatorship", "state"),
+    ]
     assert str(listed["footnote"].dtype) == "Int64"
     assert str(listed["chapter"].dtype) == "Int64"
     assert str(listed["created"].dtype).endswith("UTC]")
@@ -338,8 +376,14 @@ def comparable(listed: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("suffix", [".json", ".csv"])
-def test_round_trip_through_an_export_into_a_fresh_store(seminar_notes: NoteStore, tmp_path: Path, suffix: str) -> None:
-    seminar_notes.add("VII.30", 'Quotes " and commas, a\nsecond line; and ünïcödé “as printed”.', tags=["hard, case"[:4]])
+def test_round_trip_through_an_export_into_a_fresh_store(
+    seminar_notes: NoteStore, tmp_path: Path, suffix: str
+) -> None:
+    seminar_notes.add(
+        "VII.30",
+        'Quotes " and commas, a\nsecond line; and ünïcödé “as printed”.',
+        tags=["hard, case"[:4]],
+    )
     seminar_notes.edit(2, text="A concise synopsis of the foundations.")
     seminar_notes.delete(3)
     written = seminar_notes.list()
@@ -367,7 +411,11 @@ def test_csv_export_is_one_row_per_note_with_readable_columns(seminar_notes: Not
 
 def test_json_export_names_its_format(seminar_notes: NoteStore) -> None:
     document = json.loads(seminar_notes.export_json())
-    assert (document["format"], document["version"], len(document["notes"])) == ("leninism-study notes", 1, 4)
+    assert (document["format"], document["version"], len(document["notes"])) == (
+        "leninism-study notes",
+        1,
+        4,
+    )
     assert document["notes"][2] == {
         "uid": seminar_notes.get(3).uid,
         "anchor": "fn:3",
@@ -390,11 +438,18 @@ def test_importing_a_classmates_notes_merges_without_duplicates(
         seminar_notes.export_json(tmp_path / "mine.json")
         assert classmate.import_file(tmp_path / "mine.json") == 4
         classmate.export_json(tmp_path / "classmate.json")
-    assert seminar_notes.import_file(tmp_path / "classmate.json") == 2  # my own four came back: skipped
-    assert seminar_notes.import_file(tmp_path / "classmate.json") == 0  # importing again adds nothing
+    assert (
+        seminar_notes.import_file(tmp_path / "classmate.json") == 2
+    )  # my own four came back: skipped
+    assert (
+        seminar_notes.import_file(tmp_path / "classmate.json") == 0
+    )  # importing again adds nothing
     merged = seminar_notes.list()
     assert merged["anchor"].tolist() == ["IV.27", "Intro.3", "fn:3", "IV.28", "IV.27", "Intro.5"]
-    assert merged["text"].tolist()[4:] == ["Her own note: a power based on force.", "The question the lectures answer."]
+    assert merged["text"].tolist()[4:] == [
+        "Her own note: a power based on force.",
+        "The question the lectures answer.",
+    ]
     assert merged["uid"].is_unique
     assert seminar_notes.tags().set_index("tag")["n_notes"].to_dict() == {
         "dictatorship": 3, "method": 2, "scope": 1, "sources": 1, "state": 1,
@@ -405,7 +460,7 @@ def test_a_hand_made_csv_without_uids_is_imported_once(store: NoteStore, tmp_pat
     handout = tmp_path / "teacher.csv"
     handout.write_text(
         "\ufeffanchor,text,tags\n"  # a byte order mark, as spreadsheet programs write
-        "IV.27,On what basis does the dictatorship arise?,\"question, dictatorship\"\n"
+        'IV.27,On what basis does the dictatorship arise?,"question, dictatorship"\n'
         "fn:1,When was it first printed?,question\n",
         encoding="utf-8",
     )
@@ -422,26 +477,62 @@ def test_a_bad_row_imports_nothing_and_is_named(store: NoteStore, tmp_path: Path
     bad.write_text("anchor,text\nIV.27,Fine.\nIV.999,Not a paragraph.\n", encoding="utf-8")
     with pytest.raises(NoteError) as raised:
         store.import_file(bad)
-    assert str(raised.value).startswith("bad.csv, note 2: 'IV.999' is not a paragraph of the book.")
+    assert str(raised.value).startswith(
+        "bad.csv, note 2: 'IV.999' is not a paragraph of the book."
+    )
     assert len(store) == 0
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notes.txt", "anything", "notes.txt is neither .csv nor .json; import a file made by export_csv or export_json."),
-        ("notes.csv", "paragraph,comment\nIV.27,x\n", "notes.csv has no anchor or text column; a notes CSV needs anchor and text."),
+        (
+            "notes.txt",
+            "anything",
+            "notes.txt is neither .csv nor .json; import a file made by export_csv or export_json.",
+        ),
+        (
+            "notes.csv",
+            "paragraph,comment\nIV.27,x\n",
+            "notes.csv has no anchor or text column; a notes CSV needs anchor and text.",
+        ),
         ("notes.json", "{not json", "notes.json is not valid JSON"),
-        ("notes.json", '{"notes": []}', "notes.json is JSON but not a leninism-study notes export (made by export_json)."),
-        ("notes.json", '{"format": "leninism-study notes", "version": 2, "notes": []}', "notes.json was exported by a newer leninism-study"),
-        ("notes.json", '{"format": "leninism-study notes", "version": "1", "notes": []}', "notes.json has no export version; it was not made by export_json."),
-        ("notes.json", '{"format": "leninism-study notes", "version": 1, "notes": {}}', "notes.json has no list of notes."),
+        (
+            "notes.json",
+            '{"notes": []}',
+            "notes.json is JSON but not a leninism-study notes export (made by export_json).",
+        ),
+        (
+            "notes.json",
+            '{"format": "leninism-study notes", "version": 2, "notes": []}',
+            "notes.json was exported by a newer leninism-study",
+        ),
+        (
+            "notes.json",
+            '{"format": "leninism-study notes", "version": "1", "notes": []}',
+            "notes.json has no export version; it was not made by export_json.",
+        ),
+        (
+            "notes.json",
+            '{"format": "leninism-study notes", "version": 1, "notes": {}}',
+            "notes.json has no list of notes.",
+        ),
         ("notes.csv", "anchor,text\nIV.27,\n", "notes.csv, note 1: a note cannot be empty"),
-        ("notes.csv", "anchor,text,created\nIV.27,x,yesterday\n", "notes.csv, note 1: a time is not in ISO 8601 form"),
-        ("notes.csv", "uid,anchor,text\n17,IV.27,x\n", "notes.csv, note 1: '17' is not a note uid (a UUID)"),
+        (
+            "notes.csv",
+            "anchor,text,created\nIV.27,x,yesterday\n",
+            "notes.csv, note 1: a time is not in ISO 8601 form",
+        ),
+        (
+            "notes.csv",
+            "uid,anchor,text\n17,IV.27,x\n",
+            "notes.csv, note 1: '17' is not a note uid (a UUID)",
+        ),
     ],
 )
-def test_a_file_that_is_not_an_export_is_refused(store: NoteStore, tmp_path: Path, name: str, content: str, message: str) -> None:
+def test_a_file_that_is_not_an_export_is_refused(
+    store: NoteStore, tmp_path: Path, name: str, content: str, message: str
+) -> None:
     (tmp_path / name).write_text(content, encoding="utf-8")
     with pytest.raises(NoteError) as raised:
         store.import_file(tmp_path / name)
@@ -449,7 +540,9 @@ def test_a_file_that_is_not_an_export_is_refused(store: NoteStore, tmp_path: Pat
     assert len(store) == 0
 
 
-def test_markdown_quotes_each_passage_with_its_id_and_page_in_book_order(seminar_notes: NoteStore) -> None:
+def test_markdown_quotes_each_passage_with_its_id_and_page_in_book_order(
+    seminar_notes: NoteStore,
+) -> None:
     seminar_notes.add("IV.27", "A second note on the same passage.")
     seminar_notes.add("I.18", "A paragraph that runs over a page break.")
     markdown = seminar_notes.export_markdown()
@@ -505,12 +598,17 @@ def test_markdown_quotes_each_passage_with_its_id_and_page_in_book_order(seminar
         """
     )
     assert markdown == re.sub(r"\{([\w.]+)\}", lambda id_: PARAGRAPH_TEXT[id_[1]], expected)
-    assert "> The dictatorship of the proletariat arises not on the basis of the bourgeois order, but" in markdown
+    assert (
+        "> The dictatorship of the proletariat arises not on the basis of the bourgeois order, but"
+        in markdown
+    )
 
 
 def test_markdown_keeps_a_note_on_a_passage_the_book_no_longer_has(store: NoteStore) -> None:
     store.add("IX.16", "On style.")
-    with contextlib.closing(sqlite3.connect(store.path)) as direct:  # as if the book's ids had changed
+    with contextlib.closing(
+        sqlite3.connect(store.path)
+    ) as direct:  # as if the book's ids had changed
         with direct:
             direct.execute("UPDATE notes SET anchor = 'IX.99' WHERE note_id = 1")
     assert store.export_markdown().endswith(
@@ -588,7 +686,10 @@ def test_two_notebooks_writing_at_once_both_keep_every_note(tmp_path: Path) -> N
     with NoteStore(path) as store:
         listed = store.list()
         assert len(listed) == 400
-        assert set(listed["text"][:2]) == {"alice 0", "boris 0"}  # both were writing before either went on
+        assert set(listed["text"][:2]) == {
+            "alice 0",
+            "boris 0",
+        }  # both were writing before either went on
         for name in ("alice", "boris"):
             mine = store.list(tag=name)
             assert mine["text"].tolist() == [f"{name} {number}" for number in range(200)]
@@ -667,15 +768,22 @@ def test_a_write_waits_for_another_notebook_holding_the_lock(store: NoteStore) -
     store.add("IV.2", "Mine, written once the other notebook is done.")
     releaser.join()
     other.close()
-    assert store.list()["text"].tolist() == ["other", "Mine, written once the other notebook is done."]
+    assert store.list()["text"].tolist() == [
+        "other",
+        "Mine, written once the other notebook is done.",
+    ]
 
 
-def test_a_lock_that_is_never_released_gives_a_clear_error(store: NoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_lock_that_is_never_released_gives_a_clear_error(
+    store: NoteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(notes, "_WRITE_ATTEMPTS", 2)
     store._connection.execute("PRAGMA busy_timeout = 10")
     other = sqlite3.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    with pytest.raises(NoteError, match=r"store\.sqlite3 stayed locked by another program .*; nothing was written"):
+    with pytest.raises(
+        NoteError, match=r"store\.sqlite3 stayed locked by another program .*; nothing was written"
+    ):
         store.add("IV.2", "Blocked.")
     other.execute("ROLLBACK")
     other.close()
@@ -709,22 +817,34 @@ def test_a_version_1_store_is_backed_up_and_migrated(tmp_path: Path) -> None:
         assert listed["chapter"].tolist() == [4, 0]
         assert listed["tags"].tolist() == [("reserves", "strategy"), ()]
         assert listed["updated"].equals(listed["created"])
-        assert listed["created"].tolist() == [pd.Timestamp("2024-04-01 10:00", tz="UTC"), pd.Timestamp("2024-04-02 10:00", tz="UTC")]
+        assert listed["created"].tolist() == [
+            pd.Timestamp("2024-04-01 10:00", tz="UTC"),
+            pd.Timestamp("2024-04-02 10:00", tz="UTC"),
+        ]
         assert listed["uid"].str.len().eq(36).all() and listed["uid"].is_unique
-        assert store.add("fn:3", "Footnotes are new in version 2.").note_id == 4  # 3 was used in version 1
+        assert (
+            store.add("fn:3", "Footnotes are new in version 2.").note_id == 4
+        )  # 3 was used in version 1
     with sqlite3.connect(path) as migrated:
         assert migrated.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     [backup] = tmp_path.glob("notes.v1-backup-*.sqlite3")
     with contextlib.closing(sqlite3.connect(backup)) as kept:
-        assert kept.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one self-contained file
+        assert kept.execute("PRAGMA journal_mode").fetchone() == (
+            "delete",
+        )  # one self-contained file
         assert kept.execute("PRAGMA user_version").fetchone() == (1,)
-        assert kept.execute("SELECT paragraph_id, tags FROM notes").fetchall() == [("IV.27", "strategy,Reserves"), ("Intro.3", "")]
+        assert kept.execute("SELECT paragraph_id, tags FROM notes").fetchall() == [
+            ("IV.27", "strategy,Reserves"),
+            ("Intro.3", ""),
+        ]
     with NoteStore(path) as again:  # opening a migrated store changes nothing
         assert len(again) == 3
     assert list(tmp_path.glob("*backup*")) == [backup]
 
 
-def test_a_failed_migration_leaves_the_old_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_leaves_the_old_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "notes.sqlite3"
     with sqlite3.connect(path) as old:
         old.executescript(SCHEMA_V1)
@@ -738,7 +858,10 @@ def test_a_failed_migration_leaves_the_old_store(tmp_path: Path, monkeypatch: py
         NoteStore(path)
     with sqlite3.connect(path) as old:
         assert old.execute("PRAGMA user_version").fetchone() == (1,)
-        assert old.execute("SELECT note_id, tags FROM notes").fetchall() == [(1, "strategy,Reserves"), (2, "")]
+        assert old.execute("SELECT note_id, tags FROM notes").fetchall() == [
+            (1, "strategy,Reserves"),
+            (2, ""),
+        ]
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -778,7 +901,9 @@ def test_a_damaged_store_is_refused_and_left_untouched(tmp_path: Path) -> None:
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     damaged = bytearray(path.read_bytes())
     page_size = int.from_bytes(damaged[16:18], "big")
-    for page_start in range(page_size, len(damaged), page_size):  # scribble over every page but the first
+    for page_start in range(
+        page_size, len(damaged), page_size
+    ):  # scribble over every page but the first
         damaged[page_start : page_start + 64] = b"\xff" * 64
     path.write_bytes(damaged)
     with pytest.raises(NoteError) as raised:
@@ -825,5 +950,7 @@ def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_not_a_notes_file(tmp_path: Path) -> None:
-    with pytest.raises(NoteError, match=f"{tmp_path} is a folder; give the path of a notes file inside it"):
+    with pytest.raises(
+        NoteError, match=f"{tmp_path} is a folder; give the path of a notes file inside it"
+    ):
         NoteStore(tmp_path)

@@ -31,7 +31,9 @@ def descendants(widget: widgets.Widget) -> list[widgets.Widget]:
 
 def control(widget: widgets.Widget, description: str) -> widgets.Widget:
     """The child control labelled ``description``."""
-    matches = [w for w in descendants(widget) if isinstance(w, CONTROLS) and w.description == description]
+    matches = [
+        w for w in descendants(widget) if isinstance(w, CONTROLS) and w.description == description
+    ]
     assert len(matches) == 1, f"no single control labelled {description!r}"
     return matches[0]
 
@@ -62,7 +64,11 @@ def write(widget: Notes, text: str, tags: str = "") -> None:
 def test_controls_follow_the_conventions_of_the_study_widgets(store_path: Path) -> None:
     widget = Notes("IV.27", store=store_path)
     assert isinstance(widget, widgets.VBox)
-    assert widget._repr_mimebundle_()["text/plain"] == repr(widget) == repr(Notes("IV.27", store=store_path))
+    assert (
+        widget._repr_mimebundle_()["text/plain"]
+        == repr(widget)
+        == repr(Notes("IV.27", store=store_path))
+    )
     for child in descendants(widget):
         if isinstance(child, CONTROLS):
             assert child.description.strip(), f"unlabelled {type(child).__name__}"
@@ -76,7 +82,10 @@ def test_shows_the_paragraph_with_its_id_pages_and_footnote_markers(store_path: 
     widget = Notes("III.7", store=store_path)
     assert repr(widget) == "Notes(paragraph_id='III.7', 0 notes)"
     assert "¶ III.7 · pp. 19–20" in widget.html
-    assert 'movement.”<sup class="ld-fn" title="Footnote 10">10</sup> (See Vol. IV, p. 380.)' in widget.html
+    assert (
+        'movement.”<sup class="ld-fn" title="Footnote 10">10</sup> (See Vol. IV, p. 380.)'
+        in widget.html
+    )
     assert "No notes on ¶ III.7 yet." in widget.html
     assert widget.result.empty and widget.message == ""
 
@@ -87,10 +96,16 @@ def test_a_saved_note_is_listed_stored_and_the_editor_emptied(store_path: Path) 
     assert widget.message == "Saved note 1 on ¶ IV.27."
     assert repr(widget) == "Notes(paragraph_id='IV.27', 1 note)"
     assert widget.result[["anchor", "text", "tags"]].values.tolist() == [
-        ["IV.27", "Power based on force.\nCompare VII.30.", ("force", "state")]]
-    assert "<b>Note 1</b>" in widget.html and "Power based on force.\nCompare VII.30." in widget.html
+        ["IV.27", "Power based on force.\nCompare VII.30.", ("force", "state")]
+    ]
+    assert (
+        "<b>Note 1</b>" in widget.html and "Power based on force.\nCompare VII.30." in widget.html
+    )
     assert control(widget, "Text").value == "" and control(widget, "Tags").value == ""
-    assert (control(widget, "Note").value, control(widget, "Note").label) == (NEW, "New note")  # shown, not blank
+    assert (control(widget, "Note").value, control(widget, "Note").label) == (
+        NEW,
+        "New note",
+    )  # shown, not blank
     with ld.NoteStore(store_path) as reopened:  # written at once: another store sees it
         assert reopened.list()["text"].tolist() == ["Power based on force.\nCompare VII.30."]
 
@@ -100,7 +115,9 @@ def test_notes_are_escaped_wherever_they_are_shown(store_path: Path) -> None:
     write(widget, ATTACK, "<b>tag</b>")
     shown = widget.html + status(widget)
     assert "<script>" not in shown and "<img" not in shown and "<b>tag</b>" not in shown
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in shown
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in shown
+    )
     assert "&lt;b&gt;tag&lt;/b&gt;" in shown
     # Dropdown labels are plain text, shown as written.
     assert control(widget, "Note").options[1] == (f"Note 1 · {ATTACK[:47]}…", 1)
@@ -119,12 +136,17 @@ def test_an_empty_note_gets_a_message_not_an_error(store_path: Path) -> None:
 def test_a_bad_tag_gets_a_message(store_path: Path) -> None:
     widget = Notes("IV.27", store=store_path)
     write(widget, "Fine text.", "x" * 41)
-    assert widget.message.startswith("The tag 'xxxx") and "longer than 40 characters" in widget.message
+    assert (
+        widget.message.startswith("The tag 'xxxx")
+        and "longer than 40 characters" in widget.message
+    )
     assert control(widget, "Text").value == "Fine text."  # nothing typed is lost
     assert widget.result.empty
 
 
-def test_a_store_that_cannot_write_gets_a_message(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_that_cannot_write_gets_a_message(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     widget = Notes("IV.27", store=store_path)
 
     def locked(*_args: object, **_kwargs: object) -> None:
@@ -132,7 +154,9 @@ def test_a_store_that_cannot_write_gets_a_message(store_path: Path, monkeypatch:
 
     monkeypatch.setattr(widget._store, "add", locked)
     write(widget, "Keep me.")
-    assert widget.message == "The notes file stayed locked by another program; nothing was written."
+    assert (
+        widget.message == "The notes file stayed locked by another program; nothing was written."
+    )
     assert control(widget, "Text").value == "Keep me."
 
 
@@ -164,12 +188,17 @@ def test_choosing_a_note_edits_it(store_path: Path) -> None:
     write(widget, "First draft.", "draft")
     write(widget, "Second note.")
     control(widget, "Note").value = 1
-    assert (control(widget, "Text").value, control(widget, "Tags").value) == ("First draft.", "draft")
+    assert (control(widget, "Text").value, control(widget, "Tags").value) == (
+        "First draft.",
+        "draft",
+    )
     control(widget, "Text").value, control(widget, "Tags").value = "Final version.", "state, force"
     control(widget, "Save").click()
     assert widget.message == "Updated note 1."
     assert widget.result[["note_id", "text", "tags"]].values.tolist() == [
-        [1, "Final version.", ("force", "state")], [2, "Second note.", ()]]
+        [1, "Final version.", ("force", "state")],
+        [2, "Second note.", ()],
+    ]
     control(widget, "Note").value = NEW  # back to a new note: the editor empties
     assert control(widget, "Text").value == ""
 

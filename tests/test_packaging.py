@@ -6,11 +6,11 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
-import tomllib
 import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
@@ -42,11 +42,30 @@ def test_the_command_is_leninism_study(pyproject: dict) -> None:
 
 
 def test_the_test_extra_installs_what_the_tests_use(pyproject: dict) -> None:
-    test_extra = {Requirement(r).name for r in pyproject["project"]["optional-dependencies"]["test"]}
-    needed = {"pytest", "pytest-timeout", "nbval", "playwright", "hatchling", "packaging", "pyarrow", "pyyaml"}
+    test_extra = {
+        Requirement(r).name for r in pyproject["project"]["optional-dependencies"]["test"]
+    }
+    needed = {
+        "pytest",
+        "pytest-timeout",
+        "nbval",
+        "playwright",
+        "hatchling",
+        "packaging",
+        "pyarrow",
+        "pyyaml",
+    }
     assert needed <= test_extra
     runtime = {Requirement(r).name for r in pyproject["project"]["dependencies"]}
-    assert {"pandas", "ipywidgets", "jupyterlab", "matplotlib", "regex", "platformdirs", "voila"} <= runtime
+    assert {
+        "pandas",
+        "ipywidgets",
+        "jupyterlab",
+        "matplotlib",
+        "regex",
+        "platformdirs",
+        "voila",
+    } <= runtime
 
 
 def test_environment_yml_pins_python_and_hands_the_rest_to_pyproject(
@@ -97,7 +116,10 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", root], check=True, timeout=120)
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     subprocess.run(
-        [root / "bin" / "python", "-m", "pip", "install", "-q", wheel], check=True, timeout=900, env=env
+        [root / "bin" / "python", "-m", "pip", "install", "-q", wheel],
+        check=True,
+        timeout=900,
+        env=env,
     )
     return root
 
@@ -126,9 +148,15 @@ def test_the_wheel_ships_the_notebooks_and_the_text_byte_for_byte(
             next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         ).decode()
     assert packaged == shipped_notebooks
-    assert text == (repo_root / "leninism_data" / "data" / "foundations_of_leninism.txt").read_bytes()
+    assert (
+        text == (repo_root / "leninism_data" / "data" / "foundations_of_leninism.txt").read_bytes()
+    )
     assert "leninism_data/py.typed" in names and "leninism_data/cli.py" in names
-    assert not [n for n in names if "__pycache__" in n or ".ipynb_checkpoints" in n or n.startswith("tests/")]
+    assert not [
+        n
+        for n in names
+        if "__pycache__" in n or ".ipynb_checkpoints" in n or n.startswith("tests/")
+    ]
     assert "leninism-study = leninism_data.cli:main" in entry_points
 
 
@@ -149,9 +177,9 @@ def test_the_installed_wheel_reads_the_book_from_its_own_files(venv: Path, tmp_p
     )
     module, notebooks, n_footnotes = done.stdout.split()
     assert Path(module).is_relative_to(venv)
-    assert notebooks.endswith("site-packages/leninism_data/notebooks") and Path(notebooks).is_relative_to(
-        venv
-    )
+    assert notebooks.endswith("site-packages/leninism_data/notebooks") and Path(
+        notebooks
+    ).is_relative_to(venv)
     assert n_footnotes == "32"
 
 
@@ -175,14 +203,24 @@ def test_the_installed_wheel_exports_the_tables(venv: Path, tmp_path: Path) -> N
         "data_dictionary.csv",
         "footnotes.csv",
     ]
-    assert len((tmp_path / "data" / "footnotes.csv").read_text(encoding="utf-8").splitlines()) == 1 + 32
-    assert len((tmp_path / "data" / "chapters.csv").read_text(encoding="utf-8").splitlines()) == 1 + 10
+    assert (
+        len((tmp_path / "data" / "footnotes.csv").read_text(encoding="utf-8").splitlines())
+        == 1 + 32
+    )
+    assert (
+        len((tmp_path / "data" / "chapters.csv").read_text(encoding="utf-8").splitlines())
+        == 1 + 10
+    )
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(1200)
-def test_the_installed_wheel_explains_that_parquet_needs_pyarrow(venv: Path, tmp_path: Path) -> None:
+def test_the_installed_wheel_explains_that_parquet_needs_pyarrow(
+    venv: Path, tmp_path: Path
+) -> None:
     done = run_installed(venv, "export", "data", "--format", "parquet", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.startswith("leninism-study: error: writing Parquet needs the pyarrow package")
+    assert done.stderr.startswith(
+        "leninism-study: error: writing Parquet needs the pyarrow package"
+    )
     assert not (tmp_path / "data").exists()

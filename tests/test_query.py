@@ -148,9 +148,7 @@ def test_regex_queries_get_whole_word_boundaries_around_the_whole_expression() -
 def test_leading_inline_flags_survive_the_word_boundaries() -> None:
     assert found("(?i)lenin", "LENIN Leninism", regex=True, case=True) == ["LENIN"]
     verbose = r"(?x) dictatorship \s+ of   # the famous formula"
-    assert found(verbose, "the dictatorship of the proletariat", regex=True) == [
-        "dictatorship of"
-    ]
+    assert found(verbose, "the dictatorship of the proletariat", regex=True) == ["dictatorship of"]
 
 
 # --- errors for learners -------------------------------------------------------

@@ -11,7 +11,11 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
-from leninism_data.seminar.reading_plan import balanced_partition, reading_plan, reading_plan_handout
+from leninism_data.seminar.reading_plan import (
+    balanced_partition,
+    reading_plan,
+    reading_plan_handout,
+)
 
 SECTIONS = ld.sections()
 LABELS = SECTIONS["label"].tolist()
@@ -23,7 +27,10 @@ OPENINGS = {"III", "IV", "V", "VI", "VII", "VIII"}
 
 def test_the_book_has_the_sections_the_plan_counts_on() -> None:
     assert N_SECTIONS == 34 and int(SECTIONS["n_words"].sum()) == 33514
-    assert set(SECTIONS.loc[(SECTIONS["section"] == 0) & SECTIONS["chapter"].between(3, 8), "label"]) == OPENINGS
+    assert (
+        set(SECTIONS.loc[(SECTIONS["section"] == 0) & SECTIONS["chapter"].between(3, 8), "label"])
+        == OPENINGS
+    )
 
 
 @pytest.mark.parametrize("n_sessions", range(1, N_SECTIONS + 1))
@@ -100,14 +107,29 @@ def test_balanced_partition_against_brute_force() -> None:
 def test_real_plans() -> None:
     six = reading_plan(6)
     assert six.loc[0, "sections"] == ("Introduction", "I", "II")
-    assert six.loc[0, ["first_page", "last_page", "n_words", "minutes"]].tolist() == [1, 18, 5219, 27]
-    assert six["chapters"].tolist() == [("Introduction", "I", "II"), ("III",), ("IV", "V"),
-                                        ("V", "VI"), ("VII",), ("VIII", "IX")]
+    assert six.loc[0, ["first_page", "last_page", "n_words", "minutes"]].tolist() == [
+        1,
+        18,
+        5219,
+        27,
+    ]
+    assert six["chapters"].tolist() == [
+        ("Introduction", "I", "II"),
+        ("III",),
+        ("IV", "V"),
+        ("V", "VI"),
+        ("VII",),
+        ("VIII", "IX"),
+    ]
     eight = reading_plan(8)
     assert eight.loc[2, "sections"] == ("III.3", "IV", "IV.1")  # the longest section, 4075 words
     one = reading_plan(1)
     assert one.loc[0, ["first", "last", "first_paragraph", "last_paragraph"]].tolist() == [
-        "Introduction", "IX", "Intro.1", "IX.16"]
+        "Introduction",
+        "IX",
+        "Intro.1",
+        "IX.16",
+    ]
 
 
 def test_minutes_follow_the_reading_speed() -> None:
@@ -120,9 +142,19 @@ def test_minutes_follow_the_reading_speed() -> None:
 
 def test_column_types() -> None:
     plan = reading_plan(8)
-    assert plan.columns.tolist() == ["session", "first", "last", "sections", "chapters",
-                                     "first_paragraph", "last_paragraph", "first_page",
-                                     "last_page", "n_words", "minutes"]
+    assert plan.columns.tolist() == [
+        "session",
+        "first",
+        "last",
+        "sections",
+        "chapters",
+        "first_paragraph",
+        "last_paragraph",
+        "first_page",
+        "last_page",
+        "n_words",
+        "minutes",
+    ]
     for column in ("session", "first_page", "last_page", "n_words", "minutes"):
         assert pd.api.types.is_integer_dtype(plan[column]), column
     plan.loc[0, "n_words"] = 0  # a fresh frame: changing it does not leak
@@ -131,7 +163,9 @@ def test_column_types() -> None:
 
 @pytest.mark.parametrize("n_sessions", [0, -1, 35, 100])
 def test_impossible_numbers_of_sessions(n_sessions: int) -> None:
-    with pytest.raises(ValueError, match=rf"between 1 and 34 \(the book has 34 sections.*not {n_sessions}\."):
+    with pytest.raises(
+        ValueError, match=rf"between 1 and 34 \(the book has 34 sections.*not {n_sessions}\."
+    ):
         reading_plan(n_sessions)
 
 
@@ -158,8 +192,10 @@ def test_plan_handout_lists_every_session_and_section() -> None:
     assert len(table) == 8
     assert table[2] == "| 3 | III.3 – IV.1 | III.23 – IV.25 | 23–39 | 5420 | 28 |"
     for row in plan.itertuples():
-        assert f"## Session {row.session} · pp. {row.first_page}–{row.last_page} · {row.n_words} words" \
-               f" · about {row.minutes} minutes" in sheet.markdown
+        assert (
+            f"## Session {row.session} · pp. {row.first_page}–{row.last_page} · {row.n_words} words"
+            f" · about {row.minutes} minutes" in sheet.markdown
+        )
     for label in LABELS:
         assert f"<li><b>{label}</b>" in sheet.html
     assert "<li><b>III.1</b> The importance of theory <span" in sheet.html
@@ -169,7 +205,10 @@ def test_plan_handout_lists_every_session_and_section() -> None:
 
 def test_plan_handout_escapes_its_title(tmp_path: Path) -> None:
     sheet = reading_plan_handout(6, title="Spring <script>x</script> & co", format="markdown")
-    assert "<script>" not in sheet.html and "Spring &lt;script&gt;x&lt;/script&gt; &amp; co" in sheet.html
+    assert (
+        "<script>" not in sheet.html
+        and "Spring &lt;script&gt;x&lt;/script&gt; &amp; co" in sheet.html
+    )
     assert sheet.markdown.startswith("# Spring \\<script\\>x\\</script\\> \\& co\n")
     assert sheet._repr_markdown_() == sheet.markdown
     assert sheet.save(tmp_path / "plan.md").read_text(encoding="utf-8") == sheet.markdown

@@ -18,16 +18,75 @@ from leninism_data.corpus.stopwords import (
 
 # Words that carry the book's argument and must stay countable.
 CONTENT_WORDS = [
-    "party", "power", "class", "classes", "masses", "revolution", "revolutionary",
-    "state", "people", "struggle", "proletariat", "proletarian", "bourgeoisie",
-    "peasantry", "dictatorship", "imperialism", "lenin", "leninism", "tactics",
-    "one", "first", "second", "new", "general", "work", "country", "done",
+    "party",
+    "power",
+    "class",
+    "classes",
+    "masses",
+    "revolution",
+    "revolutionary",
+    "state",
+    "people",
+    "struggle",
+    "proletariat",
+    "proletarian",
+    "bourgeoisie",
+    "peasantry",
+    "dictatorship",
+    "imperialism",
+    "lenin",
+    "leninism",
+    "tactics",
+    "one",
+    "first",
+    "second",
+    "new",
+    "general",
+    "work",
+    "country",
+    "done",
 ]
 FUNCTION_WORDS = [
-    "the", "a", "an", "of", "and", "to", "in", "is", "was", "were", "be", "been",
-    "it", "its", "they", "their", "we", "our", "which", "that", "this", "these",
-    "not", "but", "or", "if", "must", "can", "would", "with", "by", "from",
-    "against", "upon", "however", "therefore", "thus", "indeed", "only", "such",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "it",
+    "its",
+    "they",
+    "their",
+    "we",
+    "our",
+    "which",
+    "that",
+    "this",
+    "these",
+    "not",
+    "but",
+    "or",
+    "if",
+    "must",
+    "can",
+    "would",
+    "with",
+    "by",
+    "from",
+    "against",
+    "upon",
+    "however",
+    "therefore",
+    "thus",
+    "indeed",
+    "only",
+    "such",
 ]
 
 
@@ -62,7 +121,7 @@ def test_contractions_are_listed_with_both_apostrophes() -> None:
 
 
 def test_the_shipped_file_is_a_documented_list_of_single_words() -> None:
-    assert STOPWORDS_FILE == files("leninism_data") / "data" / "stopwords_en.txt"
+    assert files("leninism_data") / "data" / "stopwords_en.txt" == STOPWORDS_FILE
     text = STOPWORDS_FILE.read_text(encoding="utf-8")
     assert text.startswith("# English stopwords")
     assert "load_stopwords" in text  # the header says how to edit the list

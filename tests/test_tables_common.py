@@ -7,11 +7,19 @@ import pytest
 
 import leninism_data as ld
 
-IDS = {"chapters": ["chapter"], "sections": ["chapter", "section"],
-       "paragraphs": ["paragraph_id"], "footnotes": ["footnote"],
-       "citations": ["citation_id"], "quotations": ["quotation_id"],
-       "sentences": ["sentence_id"], "tokens": ["token_index"], "pages": ["page"],
-       "editorial_references": ["reference_id"], "hyphenation": ["lineno"]}
+IDS = {
+    "chapters": ["chapter"],
+    "sections": ["chapter", "section"],
+    "paragraphs": ["paragraph_id"],
+    "footnotes": ["footnote"],
+    "citations": ["citation_id"],
+    "quotations": ["quotation_id"],
+    "sentences": ["sentence_id"],
+    "tokens": ["token_index"],
+    "pages": ["page"],
+    "editorial_references": ["reference_id"],
+    "hyphenation": ["lineno"],
+}
 
 
 @pytest.mark.parametrize("name", list(ld.TABLES))
@@ -44,10 +52,24 @@ def test_dtypes_that_carry_meaning():
     assert list(p["kind"].cat.categories) == ["prose", "quotation", "list_item", "front_matter"]
     assert p["chapter_label"].cat.ordered
     assert list(p["chapter_label"].cat.categories) == [
-        "Introduction", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+        "Introduction",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+    ]
     assert ld.chapters()["label"].cat.ordered
-    for table, column in [("citations", "volume"), ("citations", "ibid_of"),
-                          ("quotations", "citation_id"), ("paragraphs", "quotation_id")]:
+    for table, column in [
+        ("citations", "volume"),
+        ("citations", "ibid_of"),
+        ("quotations", "citation_id"),
+        ("paragraphs", "quotation_id"),
+    ]:
         assert ld.TABLES[table]()[column].dtype == "Int64"
 
 

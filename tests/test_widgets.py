@@ -14,17 +14,33 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
-from leninism_data.widgets import (Citations, Compare, Concordance, Explorer, PassageFinder,
-                                   Quiz, Reader, Trends)
+from leninism_data.widgets import (
+    Citations,
+    Compare,
+    Concordance,
+    Explorer,
+    PassageFinder,
+    Quiz,
+    Reader,
+    Trends,
+)
 from leninism_data.widgets._base import ALL
 from leninism_data.widgets._html import STYLE
 from leninism_data.widgets.quiz import make_questions
 
 WIDGETS = [Explorer, Concordance, Trends, Compare, Reader, Citations, PassageFinder, Quiz]
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
-CONTROLS = (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.Checkbox,
-            widgets.IntRangeSlider, widgets.BoundedIntText, widgets.ToggleButtons,
-            widgets.RadioButtons, widgets.Button)
+CONTROLS = (
+    widgets.Text,
+    widgets.Textarea,
+    widgets.Dropdown,
+    widgets.Checkbox,
+    widgets.IntRangeSlider,
+    widgets.BoundedIntText,
+    widgets.ToggleButtons,
+    widgets.RadioButtons,
+    widgets.Button,
+)
 
 
 def descendants(widget: widgets.Widget) -> list[widgets.Widget]:
@@ -42,8 +58,9 @@ def rendered(widget: widgets.Widget) -> str:
 
 def control(widget: widgets.Widget, description: str) -> widgets.Widget:
     """The child control labelled ``description``."""
-    matches = [w for w in descendants(widget)
-               if isinstance(w, CONTROLS) and w.description == description]
+    matches = [
+        w for w in descendants(widget) if isinstance(w, CONTROLS) and w.description == description
+    ]
     assert len(matches) == 1, f"no single control labelled {description!r}"
     return matches[0]
 
@@ -106,13 +123,17 @@ def test_style_sheet_takes_every_colour_from_the_jupyterlab_theme() -> None:
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-@pytest.mark.parametrize("make", [
-    lambda text: Explorer(query=text),
-    lambda text: Explorer(query=text, regex=True, whole_word=False),
-    lambda text: Concordance(text),
-    lambda text: Trends(text),
-    lambda text: PassageFinder(text + " peasants"),
-], ids=["Explorer", "Explorer-regex", "Concordance", "Trends", "PassageFinder"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda text: Explorer(query=text),
+        lambda text: Explorer(query=text, regex=True, whole_word=False),
+        lambda text: Concordance(text),
+        lambda text: Trends(text),
+        lambda text: PassageFinder(text + " peasants"),
+    ],
+    ids=["Explorer", "Explorer-regex", "Concordance", "Trends", "PassageFinder"],
+)
 def test_user_text_is_shown_as_text_never_as_markup(make, hostile: str) -> None:
     html = rendered(make(hostile))
     assert "<script" not in html and "<img" not in html
@@ -212,13 +233,16 @@ def test_explorer_stops_a_runaway_regex_with_a_message() -> None:
     assert explorer.result.empty and "No paragraph matches" in rendered(explorer)
 
 
-@pytest.mark.parametrize("arguments, message", [
-    ({"chapter": "X"}, "'X' is not a chapter of the book; choose one of"),
-    ({"kind": "poem"}, "Unknown kind 'poem'; choose from"),
-    ({"pages": (0, 500)}, "pages must be (first, last)"),
-    ({"section": 2}, "A section needs its chapter"),
-    ({"chapter": "III", "section": 9}, "Chapter III has no section 9"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        ({"chapter": "X"}, "'X' is not a chapter of the book; choose one of"),
+        ({"kind": "poem"}, "Unknown kind 'poem'; choose from"),
+        ({"pages": (0, 500)}, "pages must be (first, last)"),
+        ({"section": 2}, "A section needs its chapter"),
+        ({"chapter": "III", "section": 9}, "Chapter III has no section 9"),
+    ],
+)
 def test_explorer_rejects_bad_arguments_clearly(arguments: dict, message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         Explorer(**arguments)
@@ -231,7 +255,7 @@ def test_concordance_of_shipka_is_one_line_on_page_40() -> None:
     concordance = Concordance("Shipka", window=3)
     assert concordance.result[["paragraph_id", "page"]].values.tolist() == [["IV.26", 40]]
     html = rendered(concordance)
-    assert '<bdi>quiet “at the </bdi>' in html
+    assert "<bdi>quiet “at the </bdi>" in html
     assert '<mark class="ld-hit">Shipka</mark>' in html
     assert ld.cite("IV.26") in html
     assert repr(concordance) == "Concordance(query='Shipka', 1 line)"
@@ -242,14 +266,17 @@ def test_concordance_result_is_kwic_and_follows_the_controls() -> None:
     pd.testing.assert_frame_equal(concordance.result, ld.kwic("proletariat", chapter="IV"))
     assert len(concordance.result) == 49
     control(concordance, "Sort by").value = "left"
-    pd.testing.assert_frame_equal(concordance.result,
-                                  ld.kwic("proletariat", chapter="IV", sort="left"))
+    pd.testing.assert_frame_equal(
+        concordance.result, ld.kwic("proletariat", chapter="IV", sort="left")
+    )
     control(concordance, "Window (words)").value = 3
-    pd.testing.assert_frame_equal(concordance.result,
-                                  ld.kwic("proletariat", chapter="IV", sort="left", window=3))
+    pd.testing.assert_frame_equal(
+        concordance.result, ld.kwic("proletariat", chapter="IV", sort="left", window=3)
+    )
     control(concordance, "Include quotations").value = False
-    assert len(concordance.result) == len(ld.kwic("proletariat", chapter="IV",
-                                                  include_quotations=False))
+    assert len(concordance.result) == len(
+        ld.kwic("proletariat", chapter="IV", include_quotations=False)
+    )
 
 
 def test_concordance_selecting_a_line_shows_its_paragraph_and_reference() -> None:
@@ -288,8 +315,7 @@ def test_concordance_lemma_and_messages() -> None:
 
 def test_trends_result_is_term_frequencies_per_10k() -> None:
     trends = Trends(("proletariat", "peasantry"))
-    pd.testing.assert_frame_equal(trends.result,
-                                  ld.term_frequencies(["proletariat", "peasantry"]))
+    pd.testing.assert_frame_equal(trends.result, ld.term_frequencies(["proletariat", "peasantry"]))
     html = rendered(trends)
     assert '<td class="ld-num">124.3</td>' in html  # proletariat per 10k in Chapter IV
     assert f"proletariat · {len(ld.dispersion('proletariat').hits)} hits" in html
@@ -306,11 +332,15 @@ def test_trends_follows_its_controls() -> None:
     control(trends, "Across").value = "chapter"
     assert '<td class="ld-num">49</td>' in rendered(trends)  # proletariat in IV
     control(trends, "Include quotations").value = False
-    pd.testing.assert_frame_equal(trends.result, ld.term_frequencies(
-        ["proletariat", "peasantry"], include_quotations=False))
+    pd.testing.assert_frame_equal(
+        trends.result, ld.term_frequencies(["proletariat", "peasantry"], include_quotations=False)
+    )
     control(trends, "Terms").value = "party, dictatorship of the proletariat, zzz"
     assert trends.result["term"].unique().tolist() == [
-        "party", "dictatorship of the proletariat", "zzz"]
+        "party",
+        "dictatorship of the proletariat",
+        "zzz",
+    ]
     html = rendered(trends)
     without_quotations = len(ld.kwic("dictatorship of the proletariat", include_quotations=False))
     assert f"dictatorship of the proletariat · {without_quotations} hits" in html
@@ -379,7 +409,7 @@ def test_reader_shows_footnote_20_beside_paragraph_iv_26() -> None:
     footnote = ld.footnotes().set_index("footnote").loc[20, "text"]
     assert f"<details><summary>Footnote 20</summary>{footnote}" in html
     assert "¶ <b>IV.26</b><br>pp. 39–40" in html
-    assert "“at the Shipka Pass”<sup class=\"ld-fn\" title=\"Footnote 20\">20</sup>" in html
+    assert '“at the Shipka Pass”<sup class="ld-fn" title="Footnote 20">20</sup>' in html
     assert '<span class="ld-pagebreak">[p. 40]</span>course' in html
 
 
@@ -387,14 +417,18 @@ def test_reader_marks_quotations_and_citations() -> None:
     html = Reader("VIII").html
     assert 'class="ld-para ld-with-notes ld-quotation"' in html
     assert "quoting Lenin" in html
-    assert ('<span class="ld-cite" title="Lenin, Works, 3rd Russian edition, Vol. XXV, '
-            'p. 190">(See Vol. XXV, p. 190.)</span>') in html
+    assert (
+        '<span class="ld-cite" title="Lenin, Works, 3rd Russian edition, Vol. XXV, '
+        'p. 190">(See Vol. XXV, p. 190.)</span>'
+    ) in html
 
 
 def test_reader_steps_through_chapters_and_sections() -> None:
     reader = Reader()
-    assert reader.result["paragraph_id"].tolist() == ld.paragraphs().query(
-        "chapter == 0")["paragraph_id"].tolist()
+    assert (
+        reader.result["paragraph_id"].tolist()
+        == ld.paragraphs().query("chapter == 0")["paragraph_id"].tolist()
+    )
     assert control(reader, "◀ Previous").disabled
     control(reader, "Next ▶").click()
     assert repr(reader) == "Reader(chapter='I', 34 paragraphs)"
@@ -418,8 +452,9 @@ def test_reader_goes_to_a_paragraph_or_a_page() -> None:
     assert 'ld-focus"><div class="ld-margin">¶ <b>IV.30</b>' in html
     control(reader, "Go to").value = "p. 88"  # VIII.2 runs from page 87 onto page 88
     assert reader._focus == "VIII.2"
-    assert ld.paragraphs().set_index("paragraph_id").loc["VIII.2", ["page", "page_end"]
-                                                          ].tolist() == [87, 88]
+    assert ld.paragraphs().set_index("paragraph_id").loc[
+        "VIII.2", ["page", "page_end"]
+    ].tolist() == [87, 88]
     control(reader, "Go to").value = "IV.299"
     assert "Did you mean" in reader._position.value and reader._focus == "VIII.2"
     control(reader, "Go to").value = "200"
@@ -447,8 +482,7 @@ def test_citations_of_chapter_iv() -> None:
     assert "<td>Vol. XXV</td>" in html and "173 and 189" in html
     assert "<td>Marx and Engels, Vol. VIII</td>" in html  # not Lenin's Vol. VIII
     control(citations, "Volume").value = "Vol. XXV"
-    assert set(citations.result["volume"]) == {25} and set(citations.result["author"]) == {
-        "Lenin"}
+    assert set(citations.result["volume"]) == {25} and set(citations.result["author"]) == {"Lenin"}
     assert repr(citations) == "Citations(chapter='IV', volume='Vol. XXV', 4 references)"
 
 
@@ -478,8 +512,10 @@ def test_citations_by_title_and_an_empty_chapter() -> None:
 
 
 def test_passage_finder_ranks_supporting_paragraphs() -> None:
-    question = ("Why did the revolution break out in a backward country where the chain of "
-                "imperialism was weakest?")
+    question = (
+        "Why did the revolution break out in a backward country where the chain of "
+        "imperialism was weakest?"
+    )
     finder = PassageFinder(question, k=3)
     expected = ld.similar_passages(question, k=3)
     pd.testing.assert_frame_equal(finder.result, expected)
@@ -521,7 +557,8 @@ def test_quiz_answers_are_true_to_the_book() -> None:
         assert len(set(question.choices)) == len(question.choices)
         if question.kind == "chapter":
             assert question.answer.startswith(
-                str(paragraphs.loc[question.paragraph_id, "chapter_label"]))
+                str(paragraphs.loc[question.paragraph_id, "chapter_label"])
+            )
         elif question.kind == "page":
             assert question.answer == str(paragraphs.loc[question.paragraph_id, "page"])
         elif question.kind == "speaker":
@@ -529,7 +566,8 @@ def test_quiz_answers_are_true_to_the_book() -> None:
             assert question.answer == row["speaker"]
         elif question.kind == "section":
             assert question.answer.startswith(
-                f"{paragraphs.loc[question.paragraph_id, 'section']} · ")
+                f"{paragraphs.loc[question.paragraph_id, 'section']} · "
+            )
     keyword = next(q for q in make_questions("VIII", 4, seed=0) if q.kind == "keyword")
     assert keyword.answer == ld.keyness("VIII")["term"].iloc[0] == "party"
 

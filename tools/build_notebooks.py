@@ -45,8 +45,14 @@ CONTENT_MODULE = re.compile(r"^nb(\d\d)_(\w+)\.py$")
 
 
 EXECUTE = [
-    "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
-    "--ExecutePreprocessor.timeout=120", "--ExecutePreprocessor.kernel_name=python3",
+    "jupyter",
+    "nbconvert",
+    "--to",
+    "notebook",
+    "--execute",
+    "--inplace",
+    "--ExecutePreprocessor.timeout=120",
+    "--ExecutePreprocessor.kernel_name=python3",
     "--ExecutePreprocessor.record_timing=False",
 ]
 
@@ -74,7 +80,11 @@ def select(names: list[str]) -> list[str]:
         return list(known)
     chosen = []
     for name in names:
-        matches = [s for s in known if s == name or s.startswith(f"{name}-") or s == name.removesuffix(".ipynb")]
+        matches = [
+            s
+            for s in known
+            if s == name or s.startswith(f"{name}-") or s == name.removesuffix(".ipynb")
+        ]
         if len(matches) != 1:
             raise SystemExit(f"unknown notebook {name!r}; choose from: {', '.join(known)}")
         chosen += matches
@@ -97,7 +107,9 @@ def drift(stem: str) -> list[str]:
     new = [_cell_key(c) for c in fresh.cells if c.get("id") not in NAVIGATION_IDS]
     problems = []
     if [k[0] for k in old] != [k[0] for k in new]:
-        problems.append(f"{path.name}: cells differ (ids {len(old)} committed vs {len(new)} built)")
+        problems.append(
+            f"{path.name}: cells differ (ids {len(old)} committed vs {len(new)} built)"
+        )
     else:
         problems += [f"{path.name}: cell {a[0]!r} differs" for a, b in zip(old, new) if a != b]
     if committed.metadata.get("leninism_study") != fresh.metadata.get("leninism_study"):
@@ -125,10 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="notebook numbers or stems (default: all)")
     parser.add_argument("--execute", action="store_true", help="execute what was built")
-    parser.add_argument("--execute-only", action="store_true",
-                        help="execute the notebooks as they are (default: every notebook)")
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if a committed notebook differs from its content")
+    parser.add_argument(
+        "--execute-only",
+        action="store_true",
+        help="execute the notebooks as they are (default: every notebook)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if a committed notebook differs from its content",
+    )
     args = parser.parse_args(argv)
 
     if args.check:
@@ -137,12 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         for line in (line for problems in stale.values() for line in problems):
             print(f"out of date: {line}")
         if stale:
-            print(f"run: python tools/build_notebooks.py {' '.join(s[:2] for s in stale)} --execute")
+            print(
+                f"run: python tools/build_notebooks.py {' '.join(s[:2] for s in stale)} --execute"
+            )
         return 1 if stale else 0
 
     if args.execute_only:
-        paths = ([NOTEBOOKS / f"{s}.ipynb" for s in select(args.names)] if args.names
-                 else navigation.notebook_paths())
+        paths = (
+            [NOTEBOOKS / f"{s}.ipynb" for s in select(args.names)]
+            if args.names
+            else navigation.notebook_paths()
+        )
         execute(paths)
         return 0
 

@@ -35,13 +35,18 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 START = "00-start-here.ipynb"
 NAV_TOP, NAV_BOTTOM, CONTENTS = "nav-top", "nav-bottom", "contents"
 MARK = "<!-- navigation: written by tools/navigation.py -->"
-CONTENTS_MARK = ("<!-- contents: written by tools/navigation.py from the notebooks present; "
-                 "edit the notebooks' titles, not this list -->")
+CONTENTS_MARK = (
+    "<!-- contents: written by tools/navigation.py from the notebooks present; "
+    "edit the notebooks' titles, not this list -->"
+)
 NAME = re.compile(r"^(\d\d)-[\w-]+\.ipynb$")
 
 #: How the contents list groups notebooks by number.
-GROUPS = ((0, 0, "Start"), (1, 10, "The book, chapter by chapter"),
-          (11, 99, "Thematic labs and tools"))
+GROUPS = (
+    (0, 0, "Start"),
+    (1, 10, "The book, chapter by chapter"),
+    (11, 99, "Thematic labs and tools"),
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,9 @@ def entries(folder: Path = NOTEBOOKS) -> list[tuple[Entry, nbformat.NotebookNode
     for path in notebook_paths(folder):
         nb = nbformat.read(path, as_version=4)
         summary = nb.metadata.get("leninism_study", {}).get("summary", "")
-        found.append((Entry(path, path.name[:2], title_of(nb, path), " ".join(summary.split())), nb))
+        found.append(
+            (Entry(path, path.name[:2], title_of(nb, path), " ".join(summary.split())), nb)
+        )
     return found
 
 
@@ -137,9 +144,14 @@ def sync(folder: Path = NOTEBOOKS, *, write: bool = True) -> list[str]:
         previous = listing[i - 1] if i > 0 else None
         following = listing[i + 1] if i + 1 < len(listing) else None
         bar = nav_source(previous, following)
-        changed = [name for name, cell_id, where in (("top bar", NAV_TOP, "top"),
-                                                     ("bottom bar", NAV_BOTTOM, "bottom"))
-                   if _set_cell(nb, cell_id, bar, where)]
+        changed = [
+            name
+            for name, cell_id, where in (
+                ("top bar", NAV_TOP, "top"),
+                ("bottom bar", NAV_BOTTOM, "bottom"),
+            )
+            if _set_cell(nb, cell_id, bar, where)
+        ]
         if entry.path.name == START:
             if not any(c.get("id") == CONTENTS for c in nb.cells):
                 raise ValueError(f"{START} needs a markdown cell with id '{CONTENTS}'")
@@ -155,8 +167,9 @@ def sync(folder: Path = NOTEBOOKS, *, write: bool = True) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="report drift and exit 1 instead of rewriting")
+    parser.add_argument(
+        "--check", action="store_true", help="report drift and exit 1 instead of rewriting"
+    )
     parser.add_argument("--folder", type=Path, default=NOTEBOOKS)
     args = parser.parse_args(argv)
     drift = sync(args.folder, write=not args.check)

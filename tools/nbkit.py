@@ -51,8 +51,9 @@ def md(text: str, id: str) -> nbformat.NotebookNode:
     return new_markdown_cell(_clean(text), id=id)
 
 
-def code(source: str, id: str, *, tags: tuple[str, ...] = (), hidden: bool = False
-         ) -> nbformat.NotebookNode:
+def code(
+    source: str, id: str, *, tags: tuple[str, ...] = (), hidden: bool = False
+) -> nbformat.NotebookNode:
     """A code cell; ``hidden`` collapses its source (``source_hidden`` + ``hide-cell`` tag)."""
     cell = new_code_cell(_clean(source), id=id)
     tags = tuple(tags) + ((HIDE_CELL,) if hidden and HIDE_CELL not in tags else ())
@@ -84,7 +85,7 @@ def notebook(cells: list, *, summary: str) -> nbformat.NotebookNode:
 
 # --------------------------------------------------------------------------- shared code
 
-SETUP = '''
+SETUP = """
 import html
 
 import matplotlib.pyplot as plt
@@ -99,7 +100,7 @@ pd.set_option("display.max_rows", 40)
 pd.set_option("display.precision", 2)
 pd.set_option("display.width", 120)
 plt.rcParams["figure.dpi"] = 80
-'''
+"""
 
 HELPERS = '''
 # Two small helpers used below: show() prints paragraphs as the book has them, with
@@ -159,11 +160,14 @@ def check(answer, expected):
 def setup_cells(widgets: tuple[str, ...]) -> list:
     """The first two code cells of every notebook: imports and options, then the helpers."""
     names = ", ".join(widgets)
-    return [code(SETUP.format(widgets=names), id="setup"),
-            code(HELPERS, id="helpers", hidden=True)]
+    return [
+        code(SETUP.format(widgets=names), id="setup"),
+        code(HELPERS, id="helpers", hidden=True),
+    ]
 
 
 # --------------------------------------------------------------------------- chapter template
+
 
 @dataclass(frozen=True)
 class Stop:
@@ -192,10 +196,10 @@ class Exercise:
 class ChapterSpec:
     """Everything that differs between two chapter notebooks."""
 
-    stem: str                  # "05-dictatorship-of-the-proletariat"
-    chapter: str               # "IV", or "Introduction"
-    title: str                 # "# " heading text
-    summary: str               # one line for the contents list
+    stem: str  # "05-dictatorship-of-the-proletariat"
+    chapter: str  # "IV", or "Introduction"
+    title: str  # "# " heading text
+    summary: str  # one line for the contents list
     learn: tuple[str, ...]
     time: str
     prerequisites: str
@@ -220,13 +224,15 @@ class ChapterSpec:
 def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
     """The eight-part notebook of one chapter."""
     label = spec.chapter
-    widgets = tuple(spec.widgets) + (("Reader",) if any(s.reader for s in spec.stops)
-                                     and "Reader" not in spec.widgets else ())
+    widgets = tuple(spec.widgets) + (
+        ("Reader",) if any(s.reader for s in spec.stops) and "Reader" not in spec.widgets else ()
+    )
     learn = "\n".join(f"- {item}" for item in spec.learn)
     cells = [
         nav(NAV_TOP),
         md(f"# {spec.title}\n\n{_clean(spec.summary)}", id="title"),
-        md(_clean(f"""
+        md(
+            _clean(f"""
         {PART_HEADINGS[0]}
 
         **What you will learn**
@@ -242,28 +248,40 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         it; paragraph ids such as `IV.27` (chapter IV, paragraph 27) are the citable
         references used throughout the series (see *00 Start here*). The second code cell
         is collapsed: it defines the two helpers `show()` and `check()`.
-        """).replace("@LEARN@", learn).replace("@PREREQUISITES@", _clean(spec.prerequisites)),
-           id="part-1"),
+        """)
+            .replace("@LEARN@", learn)
+            .replace("@PREREQUISITES@", _clean(spec.prerequisites)),
+            id="part-1",
+        ),
         *setup_cells(widgets),
-        code(f'CHAPTER = "{label}"\nchapter = ld.chapters().query("label == @CHAPTER").iloc[0]\n'
-             'N = int(chapter["chapter"])  # 0 = Introduction, 1–9 = Chapters I–IX',
-             id="chapter"),
+        code(
+            f'CHAPTER = "{label}"\nchapter = ld.chapters().query("label == @CHAPTER").iloc[0]\n'
+            'N = int(chapter["chapter"])  # 0 = Introduction, 1–9 = Chapters I–IX',
+            id="chapter",
+        ),
         md(f"{PART_HEADINGS[1]}\n\n{_clean(spec.context)}", id="part-2"),
-        code('''
+        code(
+            """
         # Who is named in this chapter (main text and footnotes), and where
         named = ld.people().query("chapter == @N")
         named.groupby("person", sort=False).agg(
             mentions=("paragraph_id", "size"),
             paragraphs=("paragraph_id", lambda ids: ", ".join(dict.fromkeys(ids))))
-        ''', id="people"),
-        md(f"""
+        """,
+            id="people",
+        ),
+        md(
+            f"""
         {PART_HEADINGS[2]}
 
         The chapter's vital statistics, computed from `ld.chapters()`, `ld.sections()`,
         `ld.citations()` and `ld.quotations()`. "Quoted" means the words inside block
         quotations (Lenin, Marx, Engels), as opposed to the author's own prose.
-        """, id="part-3"),
-        code('''
+        """,
+            id="part-3",
+        ),
+        code(
+            """
         book = ld.chapters()
         cites = ld.citations().query("chapter == @N")
         glance = pd.Series({
@@ -280,13 +298,19 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
             "share of the chapter that is quoted": f"{chapter.n_quoted_words / chapter.n_words:.1%}",
         }, name=f"{chapter.heading}: {chapter.title}")
         glance.to_frame()
-        ''', id="glance"),
-        code('''
+        """,
+            id="glance",
+        ),
+        code(
+            """
         # Sections with their titles and printed pages (section 0 = text before section 1)
         ld.sections().query("chapter == @N")[
             ["label", "title", "first_page", "last_page", "n_paragraphs", "n_words"]]
-        ''', id="sections"),
-        code('''
+        """,
+            id="sections",
+        ),
+        code(
+            """
         # The chapter among the others: length and how much of each chapter is quoted
         share = (book.n_quoted_words / book.n_words * 100).round(1)
         fig, ax = plt.subplots(figsize=(8, 3))
@@ -295,11 +319,16 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         ax.set_ylabel("% of words quoted")
         ax.set_title("Share of each chapter inside block quotations")
         plt.show()
-        ''', id="quoted-share"),
-        code('''
+        """,
+            id="quoted-share",
+        ),
+        code(
+            """
         # Footnotes of the chapter (editors' notes unless by_author)
         ld.footnotes().query("chapter == @N")[["footnote", "paragraph_id", "page", "by_author", "text"]]
-        ''', id="footnotes"),
+        """,
+            id="footnotes",
+        ),
     ]
     if spec.extra_glance_code:
         cells.append(code(spec.extra_glance_code, id="glance-extra"))
@@ -311,7 +340,9 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         if stop.extra_code and stop.code_first:
             cells.append(code(stop.extra_code, id=f"reading-{i}-code"))
         if stop.reader:
-            cells.append(code(f'Reader(paragraph_id="{stop.passages[0]}")', id=f"reading-{i}-reader"))
+            cells.append(
+                code(f'Reader(paragraph_id="{stop.passages[0]}")', id=f"reading-{i}-reader")
+            )
             if len(stop.passages) > 1:
                 cells.append(code(_show_call(stop.passages[1:]), id=f"reading-{i}-text"))
         else:
@@ -319,10 +350,15 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         if stop.extra_code and not stop.code_first:
             cells.append(code(stop.extra_code, id=f"reading-{i}-code"))
         notice = "\n".join(f"- {item}" for item in stop.notice)
-        cells.append(md(f"{_clean(stop.commentary)}\n\n**What to notice**\n\n{notice}",
-                        id=f"reading-{i}-notes"))
+        cells.append(
+            md(
+                f"{_clean(stop.commentary)}\n\n**What to notice**\n\n{notice}",
+                id=f"reading-{i}-notes",
+            )
+        )
     cells += [
-        md(f"""
+        md(
+            f"""
         {PART_HEADINGS[4]}
 
         Which words does this chapter use far more than the rest of the book? *Keyness*
@@ -331,15 +367,21 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         We compute it twice: once over all the words of the chapter, and once without the
         words inside block quotations, so that the author's own vocabulary is separated
         from the Lenin (or Marx, or Engels) he quotes.
-        """, id="part-5"),
-        code('''
+        """,
+            id="part-5",
+        ),
+        code(
+            """
         columns = ["term", "freq_target", "g2", "log_ratio"]
         with_quotes = ld.keyness(CHAPTER).head(15)[columns]
         own_words = ld.keyness(CHAPTER, include_quotations=False).head(15)[columns]
         pd.concat({"all words": with_quotes.round(1).reset_index(drop=True),
                    "without quotations": own_words.round(1).reset_index(drop=True)}, axis=1)
-        ''', id="keyness"),
-        code('''
+        """,
+            id="keyness",
+        ),
+        code(
+            """
         fig, axes = plt.subplots(1, 2, figsize=(9, 4), sharex=True)
         for ax, frame, name in zip(axes, (with_quotes, own_words), ("all words", "without quotations")):
             top = frame.head(12).iloc[::-1]
@@ -349,17 +391,23 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         fig.suptitle(f"Most distinctive words of {chapter.heading} against the rest of the book")
         fig.tight_layout()
         plt.show()
-        ''', id="keyness-plot"),
+        """,
+            id="keyness-plot",
+        ),
         md(spec.vocabulary_note, id="vocabulary-note"),
     ]
     for j, term in enumerate(spec.kwic_terms, start=1):
-        cells.append(code(
-            f'ld.kwic("{term}", chapter=CHAPTER, window=7)'
-            f'[["paragraph_id", "page", "left", "match", "right", "in_quotation"]].head(15)',
-            id=f"kwic-{j}"))
+        cells.append(
+            code(
+                f'ld.kwic("{term}", chapter=CHAPTER, window=7)'
+                f'[["paragraph_id", "page", "left", "match", "right", "in_quotation"]].head(15)',
+                id=f"kwic-{j}",
+            )
+        )
     cells.append(md(spec.kwic_note, id="kwic-note"))
     cells += [
-        md(f"""
+        md(
+            f"""
         {PART_HEADINGS[5]}
 
         The widgets below are live once the notebook is running: type in them, change the
@@ -367,20 +415,25 @@ def chapter_notebook(spec: ChapterSpec) -> nbformat.NotebookNode:
         chapter (clear the chapter filter to search the whole book); the **Concordance**
         lines up every occurrence of a word with its context, so that you can sort and
         compare uses.
-        """, id="part-6"),
+        """,
+            id="part-6",
+        ),
         code(f'Explorer("{spec.explorer_query}", chapter=CHAPTER)', id="explorer"),
         code(f'Concordance("{spec.concordance_term}", chapter=CHAPTER)', id="concordance"),
         md(spec.compare_note, id="compare-note"),
         code(f'Compare(a=CHAPTER, b="{spec.compare_with}")', id="compare"),
-        md(f"""
+        md(
+            f"""
         {PART_HEADINGS[6]}
 
         First a short quiz generated from the chapter (change `seed` for new questions),
         then small exercises on the tables. Each exercise has a cell for your answer, a
         collapsed solution (click the ⋯ or the bar on its left to expand it — after you
         have tried) and a check that tells you whether your answer is right.
-        """, id="part-7"),
-        code('Quiz(chapter=CHAPTER, n_questions=5, seed=0)', id="quiz"),
+        """,
+            id="part-7",
+        ),
+        code("Quiz(chapter=CHAPTER, n_questions=5, seed=0)", id="quiz"),
     ]
     for k, ex in enumerate(spec.exercises, start=1):
         cells += _exercise(k, ex)
@@ -398,11 +451,14 @@ def _show_call(ids: tuple[str, ...]) -> str:
 
 # --------------------------------------------------------------------------- labs
 
-def lab_header(title: str, summary: str, learn: tuple[str, ...], time: str,
-               prerequisites: str) -> list:
+
+def lab_header(
+    title: str, summary: str, learn: tuple[str, ...], time: str, prerequisites: str
+) -> list:
     """The navigation bar, title and "About this lab" cells of a thematic lab."""
     items = "\n".join(f"- {item}" for item in learn)
-    about = _clean("""
+    about = (
+        _clean("""
     ## About this lab
 
     **What you will learn**
@@ -415,14 +471,17 @@ def lab_header(title: str, summary: str, learn: tuple[str, ...], time: str,
 
     **How to use it:** run the cells from the top (*Run → Run All Cells*), then change the
     code: every table and chart is computed from `leninism_data` when you run it.
-    """).replace("@LEARN@", items).replace("@TIME@", time).replace(
-        "@PREREQUISITES@", _clean(prerequisites))
-    return [nav(NAV_TOP), md(f"# {title}\n\n{_clean(summary)}", id="title"),
-            md(about, id="about")]
+    """)
+        .replace("@LEARN@", items)
+        .replace("@TIME@", time)
+        .replace("@PREREQUISITES@", _clean(prerequisites))
+    )
+    return [nav(NAV_TOP), md(f"# {title}\n\n{_clean(summary)}", id="title"), md(about, id="about")]
 
 
-def exercise_cells(exercises: tuple[Exercise, ...], *, heading: str = "## Exercises",
-                   intro: str = "") -> list:
+def exercise_cells(
+    exercises: tuple[Exercise, ...], *, heading: str = "## Exercises", intro: str = ""
+) -> list:
     """Prompt, answer cell, collapsed solution and check for each exercise."""
     text = heading + (f"\n\n{_clean(intro)}" if intro else "")
     cells = [md(text, id="exercises")]
@@ -434,10 +493,15 @@ def exercise_cells(exercises: tuple[Exercise, ...], *, heading: str = "## Exerci
 def _exercise(k: int, ex: Exercise) -> list:
     """Prompt and hint, an answer cell, the collapsed solution, and the check."""
     return [
-        md(f"**Exercise {k}.** {_clean(ex.prompt)}\n\n*Hint:* {_clean(ex.hint)}",
-           id=f"exercise-{k}"),
+        md(
+            f"**Exercise {k}.** {_clean(ex.prompt)}\n\n*Hint:* {_clean(ex.hint)}",
+            id=f"exercise-{k}",
+        ),
         code(f"answer_{k} = None  # your code here", id=f"exercise-{k}-answer"),
-        code(f"# Solution\nexpected_{k} = {_clean(ex.solution)}", id=f"exercise-{k}-solution",
-             hidden=True),
+        code(
+            f"# Solution\nexpected_{k} = {_clean(ex.solution)}",
+            id=f"exercise-{k}-solution",
+            hidden=True,
+        ),
         code(f"check(answer_{k}, expected_{k})", id=f"exercise-{k}-check"),
     ]

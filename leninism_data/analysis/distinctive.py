@@ -13,17 +13,30 @@ import pandas as pd
 
 from leninism_data.analysis.frequencies import _matching_terms
 from leninism_data.analysis.parts import PartLike, part_counts, resolve_part, select_tokens
-from leninism_data.analysis.stats import (collocation_log_likelihood, cosine_similarity, log_dice,
-                                 log_likelihood, log_ratio, mutual_information, t_score)
+from leninism_data.analysis.stats import (
+    collocation_log_likelihood,
+    cosine_similarity,
+    log_dice,
+    log_likelihood,
+    log_ratio,
+    mutual_information,
+    t_score,
+)
 from leninism_data.tables.build import _paragraphs
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]
 CollocationMeasure = Literal["log_dice", "mi", "t_score", "log_likelihood"]
 
 
-def keyness(target: PartLike, reference: PartLike | Literal["rest"] = "rest", *,
-            measure: KeynessMeasure = "log_likelihood", include_quotations: bool = True,
-            stopwords: bool = False, min_freq: int = 3) -> pd.DataFrame:
+def keyness(
+    target: PartLike,
+    reference: PartLike | Literal["rest"] = "rest",
+    *,
+    measure: KeynessMeasure = "log_likelihood",
+    include_quotations: bool = True,
+    stopwords: bool = False,
+    min_freq: int = 3,
+) -> pd.DataFrame:
     """Terms over- and under-used in a part of the book against a reference.
 
     Parameters
@@ -67,42 +80,55 @@ def keyness(target: PartLike, reference: PartLike | Literal["rest"] = "rest", *,
     (109.0, 51)
     """
     target_part = resolve_part(target)
-    target_counts = part_counts(target_part, include_quotations=include_quotations,
-                                stopwords=stopwords)
+    target_counts = part_counts(
+        target_part, include_quotations=include_quotations, stopwords=stopwords
+    )
     if isinstance(reference, str) and reference == "rest":
-        book = part_counts(resolve_part("book"), include_quotations=include_quotations,
-                           stopwords=stopwords)
+        book = part_counts(
+            resolve_part("book"), include_quotations=include_quotations, stopwords=stopwords
+        )
         reference_counts = book - target_counts
     else:
-        reference_counts = part_counts(resolve_part(reference),
-                                       include_quotations=include_quotations,
-                                       stopwords=stopwords)
-    return _keyness_table(target_counts, reference_counts, measure=measure,
-                          min_freq=min_freq)
+        reference_counts = part_counts(
+            resolve_part(reference), include_quotations=include_quotations, stopwords=stopwords
+        )
+    return _keyness_table(target_counts, reference_counts, measure=measure, min_freq=min_freq)
 
 
-def _keyness_table(target: pd.Series, reference: pd.Series, *, measure: KeynessMeasure,
-                   min_freq: int) -> pd.DataFrame:
+def _keyness_table(
+    target: pd.Series, reference: pd.Series, *, measure: KeynessMeasure, min_freq: int
+) -> pd.DataFrame:
     c, d = float(target.sum()), float(reference.sum())
     keep = (target + reference) >= min_freq
     a, b = target[keep].to_numpy(float), reference[keep].to_numpy(float)
     result = log_likelihood(a, b, c, d)
-    frame = pd.DataFrame({
-        "term": target.index[keep], "freq_target": a.astype(int),
-        "freq_reference": b.astype(int), "per_10k_target": a * 10_000 / c,
-        "per_10k_reference": b * 10_000 / d,
-        "g2": np.asarray(result.g2) * np.asarray(result.sign),
-        "p_value": result.p_value, "log_ratio": log_ratio(a, b, c, d),
-    })
+    frame = pd.DataFrame(
+        {
+            "term": target.index[keep],
+            "freq_target": a.astype(int),
+            "freq_reference": b.astype(int),
+            "per_10k_target": a * 10_000 / c,
+            "per_10k_reference": b * 10_000 / d,
+            "g2": np.asarray(result.g2) * np.asarray(result.sign),
+            "p_value": result.p_value,
+            "log_ratio": log_ratio(a, b, c, d),
+        }
+    )
     order = "g2" if measure == "log_likelihood" else "log_ratio"
     if measure not in ("log_likelihood", "log_ratio"):
         raise ValueError(f"measure must be 'log_likelihood' or 'log_ratio', not {measure!r}.")
     return frame.sort_values([order, "term"], ascending=[False, True], ignore_index=True)
 
 
-def collocates(term: str, *, window: int = 5, measure: CollocationMeasure = "log_dice",
-               min_freq: int = 3, include_quotations: bool = True,
-               stopwords: bool = False) -> pd.DataFrame:
+def collocates(
+    term: str,
+    *,
+    window: int = 5,
+    measure: CollocationMeasure = "log_dice",
+    min_freq: int = 3,
+    include_quotations: bool = True,
+    stopwords: bool = False,
+) -> pd.DataFrame:
     """Words that keep company with ``term`` within ``window`` words on either side.
 
     Windows do not cross paragraph boundaries. A collocate token is counted once however
@@ -157,22 +183,27 @@ def collocates(term: str, *, window: int = 5, measure: CollocationMeasure = "log
     o = frame["observed"].to_numpy(float)
     f_coll = frequency.loc[frame.index].to_numpy(float)
     f_node, span = float(len(nodes)), 2 * window
-    result = pd.DataFrame({
-        "collocate": frame.index, "observed": o.astype(int),
-        "left": left.reindex(frame.index, fill_value=0).to_numpy(),
-        "right": right.reindex(frame.index, fill_value=0).to_numpy(),
-        "f_coll": f_coll.astype(int), "expected": f_node * f_coll * span / n,
-        "log_dice": log_dice(o, f_node, f_coll),
-        "mi": mutual_information(o, f_node, f_coll, n, span=span),
-        "t_score": t_score(o, f_node, f_coll, n, span=span),
-        "log_likelihood": collocation_log_likelihood(o, f_node, f_coll, n,
-                                                     span=span).signed_g2,
-    })
+    result = pd.DataFrame(
+        {
+            "collocate": frame.index,
+            "observed": o.astype(int),
+            "left": left.reindex(frame.index, fill_value=0).to_numpy(),
+            "right": right.reindex(frame.index, fill_value=0).to_numpy(),
+            "f_coll": f_coll.astype(int),
+            "expected": f_node * f_coll * span / n,
+            "log_dice": log_dice(o, f_node, f_coll),
+            "mi": mutual_information(o, f_node, f_coll, n, span=span),
+            "t_score": t_score(o, f_node, f_coll, n, span=span),
+            "log_likelihood": collocation_log_likelihood(
+                o, f_node, f_coll, n, span=span
+            ).signed_g2,
+        }
+    )
     if measure not in ("log_dice", "mi", "t_score", "log_likelihood"):
-        raise ValueError("measure must be 'log_dice', 'mi', 't_score' or 'log_likelihood', "
-                         f"not {measure!r}.")
-    return result.sort_values([measure, "collocate"], ascending=[False, True],
-                              ignore_index=True)
+        raise ValueError(
+            f"measure must be 'log_dice', 'mi', 't_score' or 'log_likelihood', not {measure!r}."
+        )
+    return result.sort_values([measure, "collocate"], ascending=[False, True], ignore_index=True)
 
 
 class Comparison(NamedTuple):
@@ -188,8 +219,14 @@ class Comparison(NamedTuple):
     passages_b: pd.DataFrame
 
 
-def compare(a: PartLike, b: PartLike, *, include_quotations: bool = True, top: int = 15,
-            n_passages: int = 3) -> Comparison:
+def compare(
+    a: PartLike,
+    b: PartLike,
+    *,
+    include_quotations: bool = True,
+    top: int = 15,
+    n_passages: int = 3,
+) -> Comparison:
     """Compare two chapters or sections.
 
     Returns a :class:`Comparison`: the terms distinctive of each side against the other
@@ -213,29 +250,46 @@ def compare(a: PartLike, b: PartLike, *, include_quotations: bool = True, top: i
     both = _keyness_table(counts_a, counts_b, measure="log_likelihood", min_freq=3)
     significant = both["p_value"] < 0.01
     distinctive_a = both[significant & (both["g2"] > 0)].head(top).reset_index(drop=True)
-    distinctive_b = both[significant & (both["g2"] < 0)].sort_values(
-        "g2", ignore_index=True).head(top)
-    distinctive_b = distinctive_b.rename(columns={
-        "freq_target": "freq_reference", "freq_reference": "freq_target",
-        "per_10k_target": "per_10k_reference", "per_10k_reference": "per_10k_target"})
+    distinctive_b = (
+        both[significant & (both["g2"] < 0)].sort_values("g2", ignore_index=True).head(top)
+    )
+    distinctive_b = distinctive_b.rename(
+        columns={
+            "freq_target": "freq_reference",
+            "freq_reference": "freq_target",
+            "per_10k_target": "per_10k_reference",
+            "per_10k_reference": "per_10k_target",
+        }
+    )
     distinctive_b["g2"] = -distinctive_b["g2"]
     distinctive_b["log_ratio"] = -distinctive_b["log_ratio"]
     distinctive_b = distinctive_b[distinctive_a.columns]
     frequent_a = set(counts_a[counts_a > 0].nlargest(200).index)
     frequent_b = set(counts_b[counts_b > 0].nlargest(200).index)
-    shared_terms = sorted(frequent_a & frequent_b,
-                          key=lambda t: -(counts_a[t] / counts_a.sum()
-                                          + counts_b[t] / counts_b.sum()))
-    shared = pd.DataFrame({
-        "term": shared_terms,
-        "per_10k_a": [counts_a[t] * 10_000 / counts_a.sum() for t in shared_terms],
-        "per_10k_b": [counts_b[t] * 10_000 / counts_b.sum() for t in shared_terms],
-    }).head(top)
-    similarity = cosine_similarity(counts_a[counts_a > 0].to_dict(),
-                                   counts_b[counts_b > 0].to_dict())
-    return Comparison(part_a.label, part_b.label, distinctive_a, distinctive_b, shared,
-                      similarity, _representative(part_a, distinctive_a, n_passages),
-                      _representative(part_b, distinctive_b, n_passages))
+    shared_terms = sorted(
+        frequent_a & frequent_b,
+        key=lambda t: -(counts_a[t] / counts_a.sum() + counts_b[t] / counts_b.sum()),
+    )
+    shared = pd.DataFrame(
+        {
+            "term": shared_terms,
+            "per_10k_a": [counts_a[t] * 10_000 / counts_a.sum() for t in shared_terms],
+            "per_10k_b": [counts_b[t] * 10_000 / counts_b.sum() for t in shared_terms],
+        }
+    ).head(top)
+    similarity = cosine_similarity(
+        counts_a[counts_a > 0].to_dict(), counts_b[counts_b > 0].to_dict()
+    )
+    return Comparison(
+        part_a.label,
+        part_b.label,
+        distinctive_a,
+        distinctive_b,
+        shared,
+        similarity,
+        _representative(part_a, distinctive_a, n_passages),
+        _representative(part_b, distinctive_b, n_passages),
+    )
 
 
 def _representative(part, distinctive: pd.DataFrame, n: int) -> pd.DataFrame:

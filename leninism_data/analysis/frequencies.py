@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from leninism_data.analysis.parts import By, count_matrix, select_tokens
-from leninism_data.analysis.textsearch import search
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
+from leninism_data.analysis.textsearch import search
 from leninism_data.tables.build import _sections, _tokens_and_sentences
 
 PER = 10_000
@@ -37,9 +37,14 @@ def _part_columns(by: By) -> list[str]:
     return ["chapter", "section"] if by == "section" else [by]
 
 
-def term_frequencies(terms: str | Iterable[str] | None = None, *, by: By = "chapter",
-                     include_quotations: bool = True, stopwords: bool = True,
-                     top: int | None = None) -> pd.DataFrame:
+def term_frequencies(
+    terms: str | Iterable[str] | None = None,
+    *,
+    by: By = "chapter",
+    include_quotations: bool = True,
+    stopwords: bool = True,
+    top: int | None = None,
+) -> pd.DataFrame:
     """Raw and relative frequencies of terms across chapters, sections or pages.
 
     Parameters
@@ -84,26 +89,34 @@ def term_frequencies(terms: str | Iterable[str] | None = None, *, by: By = "chap
                 rows[term] = _phrase_counts(term, by, matrix.columns, include_quotations)
             else:
                 matched = _matching_terms(term, matrix.index)
-                rows[term] = (matrix.loc[matched].sum(axis=0) if matched
-                              else pd.Series(0, index=matrix.columns))
+                rows[term] = (
+                    matrix.loc[matched].sum(axis=0)
+                    if matched
+                    else pd.Series(0, index=matrix.columns)
+                )
         counts = pd.DataFrame(rows).T
         counts.columns = matrix.columns
     long = counts.stack(list(range(counts.columns.nlevels)), future_stack=True)
     frame = long.rename("count").rename_axis(["term"] + _part_columns(by)).reset_index()
     keys = frame[_part_columns(by)]
-    frame["n_words"] = sizes.loc[pd.MultiIndex.from_frame(keys) if by == "section"
-                                 else keys[by]].to_numpy()
+    frame["n_words"] = sizes.loc[
+        pd.MultiIndex.from_frame(keys) if by == "section" else keys[by]
+    ].to_numpy()
     frame["per_10k"] = frame["count"] * PER / frame["n_words"]
     return frame[_part_columns(by) + ["term", "count", "n_words", "per_10k"]]
 
 
-def _phrase_counts(phrase: str, by: By, columns: pd.Index, include_quotations: bool
-                   ) -> pd.Series:
+def _phrase_counts(phrase: str, by: By, columns: pd.Index, include_quotations: bool) -> pd.Series:
     hits = search(phrase, include_quotations=include_quotations)
     counts: Counter = Counter()
     for row in hits.itertuples():
-        key = ((row.chapter, row.section) if by == "section" else
-               row.chapter if by == "chapter" else row.page)
+        key = (
+            (row.chapter, row.section)
+            if by == "section"
+            else row.chapter
+            if by == "chapter"
+            else row.page
+        )
         counts[key] += row.n_matches
     return pd.Series([counts.get(c, 0) for c in columns], index=columns)
 
@@ -125,8 +138,7 @@ class Dispersion(NamedTuple):
     juilland_d: float
 
 
-def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
-               ) -> Dispersion:
+def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True) -> Dispersion:
     """Hit positions through the book (for a dispersion plot) and dispersion measures.
 
     DP (Gries 2008) compares each part's share of the book's words, s_i, with its share
@@ -151,34 +163,57 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
     sizes = frequencies.sum(axis=0)
     if " " in term.strip():  # a phrase: its hits start at the token where it begins
         found = search(term, include_quotations=include_quotations)
-        starts = {(pid, start) for pid, spans in zip(found["paragraph_id"], found["spans"])
-                  for start, _ in spans}
+        starts = {
+            (pid, start)
+            for pid, spans in zip(found["paragraph_id"], found["spans"])
+            for start, _ in spans
+        }
         keys = zip(tokens["paragraph_id"], tokens["offset"])
         hits = tokens[[key in starts for key in keys]]
         counts = _phrase_counts(term, by, frequencies.columns, include_quotations)
     else:
         matched = _matching_terms(term, pd.Index(tokens["term"].unique()))
         hits = tokens[tokens["term"].isin(matched)]
-        counts = (frequencies.loc[matched].sum(axis=0) if matched
-                  else pd.Series(0, index=frequencies.columns))
+        counts = (
+            frequencies.loc[matched].sum(axis=0)
+            if matched
+            else pd.Series(0, index=frequencies.columns)
+        )
     by_part = pd.DataFrame({"n_words": sizes, "count": counts}).reset_index(
-        names=_part_columns(by))
+        names=_part_columns(by)
+    )
     if by == "section":
         by_part = by_part.merge(_sections()[["chapter", "section", "label"]])
     hit_frame = hits[["token_index", "paragraph_id", "chapter", "section", "page"]].copy()
     hit_frame.insert(1, "position", hit_frame["token_index"] / len(all_tokens))
     sizes_array, counts_array = sizes.to_numpy(float), counts.to_numpy(float)
     if counts_array.sum() == 0:
-        return Dispersion(term, hit_frame.reset_index(drop=True), by_part,
-                          float("nan"), float("nan"), float("nan"))
-    return Dispersion(term, hit_frame.reset_index(drop=True), by_part,
-                      float(gries_dp(sizes_array, counts_array)),
-                      float(gries_dp_norm(sizes_array, counts_array)),
-                      float(juilland_d(sizes_array, counts_array)))
+        return Dispersion(
+            term,
+            hit_frame.reset_index(drop=True),
+            by_part,
+            float("nan"),
+            float("nan"),
+            float("nan"),
+        )
+    return Dispersion(
+        term,
+        hit_frame.reset_index(drop=True),
+        by_part,
+        float(gries_dp(sizes_array, counts_array)),
+        float(gries_dp_norm(sizes_array, counts_array)),
+        float(juilland_d(sizes_array, counts_array)),
+    )
 
 
-def ngrams(n: int, *, by: By | None = None, min_freq: int = 2, stopwords: bool = True,
-           include_quotations: bool = True) -> pd.DataFrame:
+def ngrams(
+    n: int,
+    *,
+    by: By | None = None,
+    min_freq: int = 2,
+    stopwords: bool = True,
+    include_quotations: bool = True,
+) -> pd.DataFrame:
     """Repeated phrases of ``n`` words (AntConc clusters, Voyant phrases).
 
     N-grams do not cross sentence boundaries. ``stopwords=False`` drops n-grams that
@@ -206,30 +241,35 @@ def ngrams(n: int, *, by: By | None = None, min_freq: int = 2, stopwords: bool =
         return pd.DataFrame(columns=["ngram", "count", "n_parts"])
     same = np.ones(len(words) - n + 1, dtype=bool)
     for k in range(1, n):
-        same &= sentence[k:len(words) - n + 1 + k] == sentence[:len(words) - n + 1]
+        same &= sentence[k : len(words) - n + 1 + k] == sentence[: len(words) - n + 1]
     if not stopwords:
-        same &= ~stop[:len(words) - n + 1] & ~stop[n - 1:]
+        same &= ~stop[: len(words) - n + 1] & ~stop[n - 1 :]
     starts = np.flatnonzero(same)
-    grams = [" ".join(words[i:i + n]) for i in starts]
+    grams = [" ".join(words[i : i + n]) for i in starts]
     part_key = "chapter" if by is None else by
-    parts = tokens[part_key].to_numpy()[starts] if by != "section" else list(
-        zip(tokens["chapter"].to_numpy()[starts], tokens["section"].to_numpy()[starts]))
+    parts = (
+        tokens[part_key].to_numpy()[starts]
+        if by != "section"
+        else list(zip(tokens["chapter"].to_numpy()[starts], tokens["section"].to_numpy()[starts]))
+    )
     frame = pd.DataFrame({"ngram": grams, "part": list(parts)})
     if by is None:
-        result = frame.groupby("ngram").agg(count=("part", "size"),
-                                            n_parts=("part", "nunique")).reset_index()
+        result = (
+            frame.groupby("ngram")
+            .agg(count=("part", "size"), n_parts=("part", "nunique"))
+            .reset_index()
+        )
         result = result[result["count"] >= min_freq]
-        return result.sort_values(["count", "ngram"], ascending=[False, True],
-                                  ignore_index=True)
+        return result.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
     counts = frame.groupby(["part", "ngram"]).size().rename("count").reset_index()
     totals = counts.groupby("ngram")["count"].transform("sum")
     counts = counts[totals >= min_freq]
     if by == "section":
-        counts[["chapter", "section"]] = pd.DataFrame(counts["part"].tolist(),
-                                                      index=counts.index)
+        counts[["chapter", "section"]] = pd.DataFrame(counts["part"].tolist(), index=counts.index)
         columns = ["chapter", "section"]
     else:
         counts[by] = counts["part"]
         columns = [by]
     return counts[columns + ["ngram", "count"]].sort_values(
-        columns + ["count"], ascending=[True] * len(columns) + [False], ignore_index=True)
+        columns + ["count"], ascending=[True] * len(columns) + [False], ignore_index=True
+    )

@@ -16,14 +16,22 @@ import regex
 from leninism_data.tables.build import _tokens_and_sentences
 
 OVERRIDES = {
-    "masses": "masses", "peoples": "peoples", "tactics": "tactics", "working": "working",
-    "developed": "develop", "lay": "lay", "least": "least", "leading": "leading",
-    "oppressed": "oppressed", "powers": "power", "mensheviks": "menshevik",
+    "masses": "masses",
+    "peoples": "peoples",
+    "tactics": "tactics",
+    "working": "working",
+    "developed": "develop",
+    "lay": "lay",
+    "least": "least",
+    "leading": "leading",
+    "oppressed": "oppressed",
+    "powers": "power",
+    "mensheviks": "menshevik",
     "bolsheviks": "bolshevik",
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lemma(term: str) -> str:
     """The lemma of a lower-case word.
 

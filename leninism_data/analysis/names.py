@@ -18,8 +18,8 @@ import functools
 import pandas as pd
 import regex
 
-from leninism_data.corpus.naming import NUMERALS
 from leninism_data.analysis.textsearch import text_index
+from leninism_data.corpus.naming import NUMERALS
 
 # (person as indexed, pattern matched case-sensitively)
 PEOPLE: tuple[tuple[str, str], ...] = (
@@ -65,33 +65,56 @@ PEOPLE: tuple[tuple[str, str], ...] = (
 # (title, author, pattern matched case-sensitively)
 WORKS: tuple[tuple[str, str, str], ...] = (
     ("What Is To Be Done?", "Lenin", r"What Is To Be Done\?"),
-    ("Two Tactics of Social-Democracy in the Democratic Revolution", "Lenin",
-     r"\bTwo Tactics\b"),
-    ("Imperialism, the Highest Stage of Capitalism", "Lenin",
-     r"(?<=See Lenin, |see |Two Tactics, )Imperialism\b|Imperialism, the Highest Stage"),
+    ("Two Tactics of Social-Democracy in the Democratic Revolution", "Lenin", r"\bTwo Tactics\b"),
+    (
+        "Imperialism, the Highest Stage of Capitalism",
+        "Lenin",
+        r"(?<=See Lenin, |see |Two Tactics, )Imperialism\b|Imperialism, the Highest Stage",
+    ),
     ("The State and Revolution", "Lenin", r"The State and Revolution"),
-    ("The Proletarian Revolution and the Renegade Kautsky", "Lenin",
-     r"The Proletarian Revolution and the\s+Renegade Kautsky"),
+    (
+        "The Proletarian Revolution and the Renegade Kautsky",
+        "Lenin",
+        r"The Proletarian Revolution and the\s+Renegade Kautsky",
+    ),
     ("“Left-Wing” Communism, an Infantile Disorder", "Lenin", r"Left-Wing[”’] Communism"),
     ("One Step Forward, Two Steps Back", "Lenin", r"One Step Forward"),
     ("Materialism and Empirio-Criticism", "Lenin", r"Materialism and Empirio-Criticism"),
-    ("What the “Friends of the People” Are", "Lenin",
-     r"What the [“‘]Friends of the People[”’] Are"),
-    ("On a Provisional Revolutionary Government", "Lenin",
-     r"On a\s+Provisional (?:Revolutionary )?Government"),
+    (
+        "What the “Friends of the People” Are",
+        "Lenin",
+        r"What the [“‘]Friends of the People[”’] Are",
+    ),
+    (
+        "On a Provisional Revolutionary Government",
+        "Lenin",
+        r"On a\s+Provisional (?:Revolutionary )?Government",
+    ),
     ("Two Lines of the Revolution", "Lenin", r"Two Lines of the Revolution"),
-    ("The Importance of Gold Now and After the Complete Victory of Socialism", "Lenin",
-     r"The\s+Importance of Gold"),
+    (
+        "The Importance of Gold Now and After the Complete Victory of Socialism",
+        "Lenin",
+        r"The\s+Importance of Gold",
+    ),
     ("On Party Unity (resolution of the Tenth Congress)", "Lenin", r"On Party Unity"),
-    ("Manifesto of the Communist Party", "Marx and Engels",
-     r"Communist Manifesto|Manifesto of the Communist Party"),
-    ("Address of the Central Committee to the Communist League", "Marx and Engels",
-     r"Address to the Communist League|Address of the Central Committee|\bhis Address\b"),
+    (
+        "Manifesto of the Communist Party",
+        "Marx and Engels",
+        r"Communist Manifesto|Manifesto of the Communist Party",
+    ),
+    (
+        "Address of the Central Committee to the Communist League",
+        "Marx and Engels",
+        r"Address to the Communist League|Address of the Central Committee|\bhis Address\b",
+    ),
     ("Capital", "Marx", r"First Volume of Capital"),
     ("Theses on Feuerbach", "Marx", r"Theses on Feuerbach"),
     ("Letter to Kugelmann (1871)", "Marx", r"letter to Kugelmann"),
-    ("Ludwig Feuerbach and the End of Classical German Philosophy", "Engels",
-     r"Ludwig Feuerbach and the End"),
+    (
+        "Ludwig Feuerbach and the End of Classical German Philosophy",
+        "Engels",
+        r"Ludwig Feuerbach and the End",
+    ),
     ("The Peasant Question in France and Germany", "Engels", r"The Peasant Question"),
     ("The Bakuninists at Work", "Engels", r"The Bakuninists at Work"),
     ("The Percomman (The Perfect Communist Man)", "Ehrenburg", r"The Percomman"),
@@ -106,12 +129,17 @@ def _mentions(entries: list[tuple[str, str]], key: str) -> pd.DataFrame:
     for name, pattern in entries:
         for match in regex.finditer(pattern, index.text):
             doc = index.document(match.start())
-            rows.append({key: name, "as_printed": match.group(0),
-                         "paragraph_id": index.paragraph_ids[doc],
-                         "footnote": index.footnote[doc],
-                         "chapter": int(index.chapter[doc]),
-                         "page": index.page(doc, match.start() - index.starts[doc]),
-                         "offset": match.start()})
+            rows.append(
+                {
+                    key: name,
+                    "as_printed": match.group(0),
+                    "paragraph_id": index.paragraph_ids[doc],
+                    "footnote": index.footnote[doc],
+                    "chapter": int(index.chapter[doc]),
+                    "page": index.page(doc, match.start() - index.starts[doc]),
+                    "offset": match.start(),
+                }
+            )
     frame = pd.DataFrame(rows).sort_values(["offset", key], ignore_index=True)
     frame["footnote"] = frame["footnote"].astype("Int64")
     return frame.drop(columns="offset")
@@ -151,15 +179,17 @@ def works() -> pd.DataFrame:
 
 
 def _index(mentions: pd.DataFrame, key: str, order: list[str]) -> pd.DataFrame:
-    by_chapter = mentions.pivot_table(index=key, columns="chapter", values="page",
-                                      aggfunc="size", fill_value=0)
+    by_chapter = mentions.pivot_table(
+        index=key, columns="chapter", values="page", aggfunc="size", fill_value=0
+    )
     by_chapter = by_chapter.reindex(columns=range(10), fill_value=0)
     by_chapter.columns = [NUMERALS[c] for c in by_chapter.columns]
     summary = mentions.groupby(key).agg(
         mentions=("page", "size"),
         chapters=("chapter", lambda c: ", ".join(NUMERALS[x] for x in sorted(set(c)))),
         paragraph_ids=("paragraph_id", lambda p: tuple(dict.fromkeys(p))),
-        pages=("page", lambda p: tuple(sorted(set(p)))))
+        pages=("page", lambda p: tuple(sorted(set(p)))),
+    )
     frame = summary.join(by_chapter).reindex([o for o in order if o in summary.index])
     return frame.reset_index()
 

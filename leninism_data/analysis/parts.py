@@ -64,14 +64,17 @@ def resolve_part(part: PartLike) -> Part:
         chapter, section = resolve_chapter(part[0]), int(part[1])
         known = _sections().query("chapter == @chapter")["section"]
         if section not in set(known):
-            raise ValueError(f"{Part(chapter).label} has no section {section}; its sections "
-                             f"are 0–{known.max()}.")
+            raise ValueError(
+                f"{Part(chapter).label} has no section {section}; its sections "
+                f"are 0–{known.max()}."
+            )
         return Part(chapter, section)
     return Part(resolve_chapter(part))
 
 
-def select_tokens(*, include_quotations: bool = True, stopwords: bool = True,
-                  include_footnotes: bool = False) -> pd.DataFrame:
+def select_tokens(
+    *, include_quotations: bool = True, stopwords: bool = True, include_footnotes: bool = False
+) -> pd.DataFrame:
     """The tokens table (not a copy: do not modify), filtered.
 
     ``include_quotations=False`` leaves out the words inside block quotations (the quoted
@@ -92,8 +95,8 @@ def select_tokens(*, include_quotations: bool = True, stopwords: bool = True,
 
 @functools.lru_cache(maxsize=1)
 def _footnote_tokens() -> pd.DataFrame:
-    from leninism_data.corpus.words import WORD, term
     from leninism_data.corpus.stopwords import STOPWORDS
+    from leninism_data.corpus.words import WORD, term
     from leninism_data.tables.build import _footnotes
 
     rows = []
@@ -102,17 +105,28 @@ def _footnote_tokens() -> pd.DataFrame:
             word = match.group(0)
             lower = word.lower()
             counted = term(word)
-            rows.append({"paragraph_id": f"fn{note.footnote}", "chapter": note.chapter,
-                         "section": -1, "page": note.page, "offset": match.start(),
-                         "token": word, "lower": lower, "term": counted,
-                         "is_stopword": counted in STOPWORDS or lower in STOPWORDS,
-                         "in_quotation": False, "in_quote_marks": False})
+            rows.append(
+                {
+                    "paragraph_id": f"fn{note.footnote}",
+                    "chapter": note.chapter,
+                    "section": -1,
+                    "page": note.page,
+                    "offset": match.start(),
+                    "token": word,
+                    "lower": lower,
+                    "term": counted,
+                    "is_stopword": counted in STOPWORDS or lower in STOPWORDS,
+                    "in_quotation": False,
+                    "in_quote_marks": False,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 @functools.lru_cache(maxsize=16)
-def count_matrix(by: By = "chapter", *, include_quotations: bool = True,
-                 stopwords: bool = True) -> pd.DataFrame:
+def count_matrix(
+    by: By = "chapter", *, include_quotations: bool = True, stopwords: bool = True
+) -> pd.DataFrame:
     """Term × part counts (rows: terms, columns: parts). Cached; treat as read-only.
 
     Columns are chapter numbers, ``(chapter, section)`` pairs or page numbers.
@@ -129,13 +143,14 @@ def count_matrix(by: By = "chapter", *, include_quotations: bool = True,
     return counts.unstack(keys, fill_value=0).sort_index(axis=1)
 
 
-def part_counts(part: Part, *, include_quotations: bool = True,
-                stopwords: bool = True) -> pd.Series:
+def part_counts(
+    part: Part, *, include_quotations: bool = True, stopwords: bool = True
+) -> pd.Series:
     """Counts of every term in one part (index: terms of the whole book)."""
     if part.section is None:
-        matrix = count_matrix("chapter", include_quotations=include_quotations,
-                              stopwords=stopwords)
+        matrix = count_matrix(
+            "chapter", include_quotations=include_quotations, stopwords=stopwords
+        )
         return matrix.sum(axis=1) if part.chapter is None else matrix[part.chapter]
-    matrix = count_matrix("section", include_quotations=include_quotations,
-                          stopwords=stopwords)
+    matrix = count_matrix("section", include_quotations=include_quotations, stopwords=stopwords)
     return matrix[(part.chapter, part.section)]

@@ -19,11 +19,11 @@ import functools
 
 import pandas as pd
 
-from leninism_data.corpus.words import term, words
-from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.analysis.query import QueryError
 from leninism_data.analysis.stats import BM25Index
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.stopwords import STOPWORDS
+from leninism_data.corpus.words import term, words
 from leninism_data.tables.build import _paragraphs, _tokens_and_sentences
 
 
@@ -57,8 +57,9 @@ def passage_index() -> tuple[BM25Index, tuple[str, ...]]:
     return BM25Index(documents), ids
 
 
-def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = None,
-                     include_quotations: bool = True) -> pd.DataFrame:
+def similar_passages(
+    text: str, *, k: int = 5, chapter: ChapterLike | None = None, include_quotations: bool = True
+) -> pd.DataFrame:
     """Paragraphs that best match ``text`` (a claim, a summary sentence, an exam question).
 
     Parameters
@@ -87,8 +88,11 @@ def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = Non
     """
     query = _content_stems(words(text))
     if not query:
-        raise QueryError("Type a sentence or some words to look for, e.g. 'the alliance of "
-                         "workers and peasants'.", query=text)
+        raise QueryError(
+            "Type a sentence or some words to look for, e.g. 'the alliance of "
+            "workers and peasants'.",
+            query=text,
+        )
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}.")
     index, ids = passage_index()
@@ -104,6 +108,9 @@ def similar_passages(text: str, *, k: int = 5, chapter: ChapterLike | None = Non
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame.insert(5, "score", best.to_numpy())
     wanted = set(query)
-    frame.insert(6, "matched", [
-        tuple(sorted(wanted & set(_content_stems(words(t))))) for t in frame["text"]])
+    frame.insert(
+        6,
+        "matched",
+        [tuple(sorted(wanted & set(_content_stems(words(t))))) for t in frame["text"]],
+    )
     return frame

@@ -260,7 +260,7 @@ def compile_query(
     if not whole_word:
         return pattern
     flag_prefix = _LEADING_FLAGS.match(query).group()
-    body = query[len(flag_prefix):]
+    body = query[len(flag_prefix) :]
     # A trailing "# comment" in verbose mode would swallow the closing bracket.
     closing = "\n)" if pattern.flags & _regex.VERBOSE else ")"
     return _regex.compile(f"{flag_prefix}{WORD_START}(?:{body}{closing}{WORD_END}", flags)
@@ -316,7 +316,10 @@ def match_spans(pattern: Pattern[str], text: str, timeout: float = 1.0) -> list[
     ([(0, 5), (18, 26)], ['Lenin', 'Leninism'])
     """
     try:
-        return [match.span() for match in pattern.finditer(text, timeout=timeout)
-                if match.end() > match.start()]
+        return [
+            match.span()
+            for match in pattern.finditer(text, timeout=timeout)
+            if match.end() > match.start()
+        ]
     except TimeoutError:
         raise QueryTimeout(timeout) from None

@@ -511,9 +511,7 @@ def log_dice(
     """
     o, fn, fc = _as_counts(observed=observed, f_node=f_node, f_coll=f_coll)
     if np.any(o > fc):
-        raise ValueError(
-            "observed co-occurrences cannot exceed the collocate's frequency f_coll."
-        )
+        raise ValueError("observed co-occurrences cannot exceed the collocate's frequency f_coll.")
     with np.errstate(divide="ignore"):
         return _scalar_or_array(14.0 + np.log2(2.0 * o / (fn + fc)))
 
@@ -595,6 +593,7 @@ def collocation_log_likelihood(
         p_value=_scalar_or_array(_chi2_1df_sf(g2)),
         sign=_scalar_or_array(np.sign(o - expected[0])),
     )
+
 
 def _as_parts(
     part_sizes: npt.ArrayLike, part_freqs: npt.ArrayLike
@@ -893,9 +892,7 @@ class BM25Index:
         )
         term_freqs.sum_duplicates()
         document_freqs = np.diff(term_freqs.indptr)
-        self._idf = np.log(
-            1 + (self.n_documents - document_freqs + 0.5) / (document_freqs + 0.5)
-        )
+        self._idf = np.log(1 + (self.n_documents - document_freqs + 0.5) / (document_freqs + 0.5))
         relative_lengths = (
             self.document_lengths / self.average_length
             if self.average_length

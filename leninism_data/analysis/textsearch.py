@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 import regex
 
-from leninism_data.corpus.naming import ChapterLike, resolve_chapter
-from leninism_data.corpus.book import book
 from leninism_data.analysis.query import WORD_END, WORD_START, compile_query, match_spans
+from leninism_data.corpus.book import book
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.tables.build import KINDS
 
 SEARCH_SECONDS = 1.0
@@ -71,9 +71,10 @@ class TextIndex:
         return bisect_right(self.starts, offset) - 1
 
     def document_text(self, doc: int) -> str:
-        end = (self.starts[doc + 1] - len(SEPARATOR) if doc + 1 < len(self.starts)
-               else len(self.text))
-        return self.text[self.starts[doc]:end]
+        end = (
+            self.starts[doc + 1] - len(SEPARATOR) if doc + 1 < len(self.starts) else len(self.text)
+        )
+        return self.text[self.starts[doc] : end]
 
     @functools.cached_property
     def _break_offsets(self) -> tuple[tuple[int, ...], ...]:
@@ -104,12 +105,23 @@ def _quoted_characters(text: str) -> np.ndarray:
 def text_index(include_footnotes: bool = False) -> TextIndex:
     """The cached index of the main text (optionally followed by the footnotes)."""
     b = book()
-    docs = [(p.text, p.paragraph_id, None, p.chapter, p.section, p.kind, p.page_breaks)
-            for p in b.paragraphs]
+    docs = [
+        (p.text, p.paragraph_id, None, p.chapter, p.section, p.kind, p.page_breaks)
+        for p in b.paragraphs
+    ]
     if include_footnotes:
-        docs += [(n.text, n.paragraph_id, n.number, n.chapter,
-                  b.paragraph_by_id[n.paragraph_id].section, "footnote", ((0, n.page),))
-                 for n in b.footnotes]
+        docs += [
+            (
+                n.text,
+                n.paragraph_id,
+                n.number,
+                n.chapter,
+                b.paragraph_by_id[n.paragraph_id].section,
+                "footnote",
+                ((0, n.page),),
+            )
+            for n in b.footnotes
+        ]
     starts, position = [], 0
     for doc in docs:
         starts.append(position)
@@ -118,10 +130,18 @@ def text_index(include_footnotes: bool = False) -> TextIndex:
     quoted = np.zeros(len(text), dtype=bool)
     for start, doc in zip(starts, docs):
         if doc[5] == "quotation":
-            quoted[start:start + len(doc[0])] = _quoted_characters(doc[0])
-    return TextIndex(text, tuple(starts), tuple(d[1] for d in docs), tuple(d[2] for d in docs),
-                     np.array([d[3] for d in docs]), np.array([d[4] for d in docs]),
-                     tuple(d[5] for d in docs), tuple(d[6] for d in docs), quoted)
+            quoted[start : start + len(doc[0])] = _quoted_characters(doc[0])
+    return TextIndex(
+        text,
+        tuple(starts),
+        tuple(d[1] for d in docs),
+        tuple(d[2] for d in docs),
+        np.array([d[3] for d in docs]),
+        np.array([d[4] for d in docs]),
+        tuple(d[5] for d in docs),
+        tuple(d[6] for d in docs),
+        quoted,
+    )
 
 
 def _kinds(kind: str | list[str] | None) -> set[str] | None:
@@ -143,9 +163,18 @@ class Hits(NamedTuple):
     in_quotation: np.ndarray
 
 
-def _matches(query: str, *, regex: bool, whole_word: bool, case: bool,
-             chapter: ChapterLike | None, section: int | None, kind,
-             include_quotations: bool, include_footnotes: bool) -> Hits:
+def _matches(
+    query: str,
+    *,
+    regex: bool,
+    whole_word: bool,
+    case: bool,
+    chapter: ChapterLike | None,
+    section: int | None,
+    kind,
+    include_quotations: bool,
+    include_footnotes: bool,
+) -> Hits:
     """Every non-empty hit of ``query`` that passes the filters."""
     pattern = compile_query(query, regex=regex, whole_word=whole_word, case=case)
     chapter_number = None if chapter is None else resolve_chapter(chapter)
@@ -154,8 +183,9 @@ def _matches(query: str, *, regex: bool, whole_word: bool, case: bool,
     if not regex and whole_word and not case and SINGLE_WORD.fullmatch(query.strip()):
         spans = index.word_spans.get(query.strip().lower(), np.zeros((0, 2), dtype=np.int64))
     else:
-        spans = np.array(match_spans(pattern, index.text, SEARCH_SECONDS),
-                         dtype=np.int64).reshape(-1, 2)
+        spans = np.array(match_spans(pattern, index.text, SEARCH_SECONDS), dtype=np.int64).reshape(
+            -1, 2
+        )
     starts, ends = spans[:, 0], spans[:, 1]
     docs = np.searchsorted(index.start_array, starts, side="right") - 1
     quoted = index.quoted[starts] if len(starts) else np.zeros(0, dtype=bool)
@@ -173,10 +203,18 @@ def _matches(query: str, *, regex: bool, whole_word: bool, case: bool,
     return Hits(docs, starts - offsets, ends - offsets, quoted[keep])
 
 
-def search(query: str, *, regex: bool = False, whole_word: bool = True, case: bool = False,
-           chapter: ChapterLike | None = None, section: int | None = None,
-           kind: str | list[str] | None = None, include_quotations: bool = True,
-           include_footnotes: bool = False) -> pd.DataFrame:
+def search(
+    query: str,
+    *,
+    regex: bool = False,
+    whole_word: bool = True,
+    case: bool = False,
+    chapter: ChapterLike | None = None,
+    section: int | None = None,
+    kind: str | list[str] | None = None,
+    include_quotations: bool = True,
+    include_footnotes: bool = False,
+) -> pd.DataFrame:
     """Paragraphs that match ``query``, in reading order, with match counts and spans.
 
     Parameters
@@ -210,39 +248,49 @@ def search(query: str, *, regex: bool = False, whole_word: bool = True, case: bo
     [['IV.26', <NA>, 1], ['IV.26', 20, 2]]
     """
     index = text_index(include_footnotes)
-    hits = _matches(query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
-                    section=section, kind=kind, include_quotations=include_quotations,
-                    include_footnotes=include_footnotes)
+    hits = _matches(
+        query,
+        regex=regex,
+        whole_word=whole_word,
+        case=case,
+        chapter=chapter,
+        section=section,
+        kind=kind,
+        include_quotations=include_quotations,
+        include_footnotes=include_footnotes,
+    )
     found: dict[int, list[tuple[int, int]]] = {}
     for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
         found.setdefault(doc, []).append((start, end))
     docs = sorted(found)
     texts = [index.document_text(d) for d in docs]
-    return pd.DataFrame({
-        "paragraph_id": [index.paragraph_ids[d] for d in docs],
-        "footnote": pd.array([index.footnote[d] for d in docs], dtype="Int64"),
-        "chapter": [int(index.chapter[d]) for d in docs],
-        "section": [int(index.section[d]) for d in docs],
-        "page": [index.page(d, found[d][0][0]) for d in docs],
-        "kind": [index.kind[d] for d in docs],
-        "n_matches": [len(found[d]) for d in docs],
-        "spans": [tuple(found[d]) for d in docs],
-        "text": texts,
-    })
+    return pd.DataFrame(
+        {
+            "paragraph_id": [index.paragraph_ids[d] for d in docs],
+            "footnote": pd.array([index.footnote[d] for d in docs], dtype="Int64"),
+            "chapter": [int(index.chapter[d]) for d in docs],
+            "section": [int(index.section[d]) for d in docs],
+            "page": [index.page(d, found[d][0][0]) for d in docs],
+            "kind": [index.kind[d] for d in docs],
+            "n_matches": [len(found[d]) for d in docs],
+            "spans": [tuple(found[d]) for d in docs],
+            "text": texts,
+        }
+    )
 
 
-def _words_around(text: str, start: int, end: int, window: int, width: int
-                  ) -> tuple[str, str]:
+def _words_around(text: str, start: int, end: int, window: int, width: int) -> tuple[str, str]:
     """Slices around a hit wide enough for ``window`` words of up to ``width`` characters
     (one more, so that a word cut by the slice is never among them)."""
     reach = (window + 1) * width
-    return text[max(0, start - reach):start], text[end:end + reach]
+    return text[max(0, start - reach) : start], text[end : end + reach]
 
 
-def _context(text: str, start: int, end: int, window: int,
-             unit: Literal["words", "chars"]) -> tuple[str, str]:
+def _context(
+    text: str, start: int, end: int, window: int, unit: Literal["words", "chars"]
+) -> tuple[str, str]:
     if unit == "chars":
-        return text[max(0, start - window):start], text[end:end + window]
+        return text[max(0, start - window) : start], text[end : end + window]
     if unit != "words":
         raise ValueError(f"unit must be 'words' or 'chars', not {unit!r}.")
     if not window:
@@ -250,7 +298,8 @@ def _context(text: str, start: int, end: int, window: int,
     before, after = _words_around(text, start, end, window, AVERAGE_WORD)
     left, right = before.split(), after.split()
     if (len(left) <= window and start > len(before)) or (
-            len(right) <= window and end + len(after) < len(text)):
+        len(right) <= window and end + len(after) < len(text)
+    ):
         before, after = _words_around(text, start, end, window, MAX_WORD)
         left, right = before.split(), after.split()
     left, right = left[-window:], right[:window]
@@ -259,12 +308,21 @@ def _context(text: str, start: int, end: int, window: int,
     return left_text, right_text
 
 
-def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "words",
-         sort: Literal["position", "left", "right", "match"] = "position",
-         regex: bool = False, whole_word: bool = True, case: bool = False,
-         chapter: ChapterLike | None = None, section: int | None = None,
-         include_quotations: bool = True, include_footnotes: bool = False,
-         lemma: bool = False) -> pd.DataFrame:
+def kwic(
+    query: str,
+    *,
+    window: int = 8,
+    unit: Literal["words", "chars"] = "words",
+    sort: Literal["position", "left", "right", "match"] = "position",
+    regex: bool = False,
+    whole_word: bool = True,
+    case: bool = False,
+    chapter: ChapterLike | None = None,
+    section: int | None = None,
+    include_quotations: bool = True,
+    include_footnotes: bool = False,
+    lemma: bool = False,
+) -> pd.DataFrame:
     """Keyword in context: one row per hit, with its left and right context.
 
     Context stays within the hit's paragraph, so every line can be cited by its id.
@@ -304,9 +362,17 @@ def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "word
 
         query, regex = lemma_pattern(query), True
     index = text_index(include_footnotes)
-    hits = _matches(query, regex=regex, whole_word=whole_word, case=case, chapter=chapter,
-                    section=section, kind=None, include_quotations=include_quotations,
-                    include_footnotes=include_footnotes)
+    hits = _matches(
+        query,
+        regex=regex,
+        whole_word=whole_word,
+        case=case,
+        chapter=chapter,
+        section=section,
+        kind=None,
+        include_quotations=include_quotations,
+        include_footnotes=include_footnotes,
+    )
     texts: dict[int, str] = {}
     lefts, matches, rights, pages = [], [], [], []
     for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
@@ -317,15 +383,21 @@ def kwic(query: str, *, window: int = 8, unit: Literal["words", "chars"] = "word
         rights.append(right)
         pages.append(index.page(doc, start))
     docs = hits.doc
-    frame = pd.DataFrame({
-        "paragraph_id": index.id_array[docs],
-        "footnote": pd.array(index.footnote_array[docs], dtype="Int64"),
-        "chapter": index.chapter[docs], "section": index.section[docs],
-        "page": np.asarray(pages, dtype=np.int64),
-        "left": np.asarray(lefts, dtype=object), "match": np.asarray(matches, dtype=object),
-        "right": np.asarray(rights, dtype=object), "start": hits.start, "end": hits.end,
-        "in_quotation": hits.in_quotation.astype(bool),
-    })
+    frame = pd.DataFrame(
+        {
+            "paragraph_id": index.id_array[docs],
+            "footnote": pd.array(index.footnote_array[docs], dtype="Int64"),
+            "chapter": index.chapter[docs],
+            "section": index.section[docs],
+            "page": np.asarray(pages, dtype=np.int64),
+            "left": np.asarray(lefts, dtype=object),
+            "match": np.asarray(matches, dtype=object),
+            "right": np.asarray(rights, dtype=object),
+            "start": hits.start,
+            "end": hits.end,
+            "in_quotation": hits.in_quotation.astype(bool),
+        }
+    )
     if sort == "left":
         keys = frame["left"].map(lambda s: " ".join(reversed(s.lower().split())))
     elif sort == "right":

@@ -16,14 +16,29 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from leninism_data.corpus.references import (Citation, EditorialReference, find_citations,
-                                      find_editorial_references)
+from leninism_data.corpus.joining import (
+    Hyphenation,
+    Joiner,
+    inline_vocabulary,
+    remove_markers,
+    split_chapters,
+)
 from leninism_data.corpus.layout import parse_layout
-from leninism_data.corpus.joining import (Hyphenation, Joiner, inline_vocabulary,
-                                       remove_markers, split_chapters)
+from leninism_data.corpus.references import (
+    Citation,
+    EditorialReference,
+    find_citations,
+    find_editorial_references,
+)
 from leninism_data.corpus.source import read_source
-from leninism_data.corpus.structure import (Chapter, Paragraph, Quotation, Section,
-                                      build_structure, group_quotations)
+from leninism_data.corpus.structure import (
+    Chapter,
+    Paragraph,
+    Quotation,
+    Section,
+    build_structure,
+    group_quotations,
+)
 
 
 class Footnote(NamedTuple):
@@ -68,18 +83,35 @@ def book() -> Book:
     chapters, sections, paragraphs = build_structure(split_chapters(body), joiner, markers)
     citations = find_citations([(p.paragraph_id, p.text) for p in paragraphs])
     by_paragraph = {c.paragraph_id: c for c in citations}
-    lenin_reference = {pid for pid, c in by_paragraph.items()
-                       if c.author == "Lenin" and c.volume is not None}
+    lenin_reference = {
+        pid for pid, c in by_paragraph.items() if c.author == "Lenin" and c.volume is not None
+    }
     paragraphs, quotations = group_quotations(paragraphs, lenin_reference)
     marker_at = {number: p for p in paragraphs for number in p.footnotes}
     footnotes = []
     for note in layout.footnotes:
         text = joiner.join(note.lines).text
         carrier = marker_at[note.number]
-        footnotes.append(Footnote(note.number, text, carrier.chapter, carrier.paragraph_id,
-                                  note.page, text.rstrip(".").endswith("J. St")))
+        footnotes.append(
+            Footnote(
+                note.number,
+                text,
+                carrier.chapter,
+                carrier.paragraph_id,
+                note.page,
+                text.rstrip(".").endswith("J. St"),
+            )
+        )
     references = find_editorial_references([(n.number, n.text) for n in footnotes])
-    return Book(tuple(chapters), tuple(sections), tuple(paragraphs), tuple(footnotes),
-                tuple(citations), tuple(quotations), tuple(references),
-                tuple(joiner.hyphenations), layout.running_heads,
-                {p.paragraph_id: p for p in paragraphs})
+    return Book(
+        tuple(chapters),
+        tuple(sections),
+        tuple(paragraphs),
+        tuple(footnotes),
+        tuple(citations),
+        tuple(quotations),
+        tuple(references),
+        tuple(joiner.hyphenations),
+        layout.running_heads,
+        {p.paragraph_id: p for p in paragraphs},
+    )

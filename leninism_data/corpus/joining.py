@@ -91,14 +91,14 @@ def remove_markers(layout: Layout) -> tuple[tuple[Line, ...], dict[int, tuple[in
     for note in layout.footnotes:
         n = note.number
         glued = re.compile(rf"(?<=[^\s\d]){n}(?!\d)|(?<=\s){n}(?=[a-z])")
-        hits = [(i, m) for i in on_page.get(note.page, [])
-                for m in glued.finditer(lines[i].text)]
+        hits = [(i, m) for i in on_page.get(note.page, []) for m in glued.finditer(lines[i].text)]
         if len(hits) != 1:
-            raise ValueError(f"Footnote {n}: expected one marker on page {note.page}, "
-                             f"found {len(hits)}.")
+            raise ValueError(
+                f"Footnote {n}: expected one marker on page {note.page}, found {len(hits)}."
+            )
         i, m = hits[0]
         line = lines[i]
-        before, after = line.text[:m.start()], line.text[m.end():]
+        before, after = line.text[: m.start()], line.text[m.end() :]
         if before.endswith(" ") and after.startswith(" "):
             after = after[1:]
         cleaned_before = _clean(before + "x")[:-1]  # offset within the cleaned line
@@ -117,8 +117,9 @@ def _starts_continuation(text: str) -> bool:
 
 def _typical_length(rows: list[tuple[Line, bool]], k: int) -> int:
     """Median length of the lines around row ``k`` (row ``k`` left out)."""
-    around = sorted(len(line.text) for line, _ in rows[max(0, k - 4):k + 5]
-                    if line is not rows[k][0])
+    around = sorted(
+        len(line.text) for line, _ in rows[max(0, k - 4) : k + 5] if line is not rows[k][0]
+    )
     return around[len(around) // 2] if around else 0
 
 
@@ -132,10 +133,14 @@ def _ends_paragraph(rows: list[tuple[Line, bool]], k: int) -> bool:
 
 def _block_quotation_starts(rows: list[tuple[Line, bool]], k: int) -> bool:
     """Does row ``k`` open a block quotation, set narrower than the lines before it?"""
-    before = [len(line.text) for line, _ in rows[max(0, k - 4):k]]
-    after = [len(line.text) for line, _ in rows[k:k + 3]]
-    return (rows[k][0].text.startswith("“") and bool(before) and bool(after)
-            and max(after) <= max(before) - QUOTATION_INDENT)
+    before = [len(line.text) for line, _ in rows[max(0, k - 4) : k]]
+    after = [len(line.text) for line, _ in rows[k : k + 3]]
+    return (
+        rows[k][0].text.startswith("“")
+        and bool(before)
+        and bool(after)
+        and max(after) <= max(before) - QUOTATION_INDENT
+    )
 
 
 def _inside_quotation(rows: list[tuple[Line, bool]], k: int, opens: list[bool]) -> bool:
@@ -148,8 +153,11 @@ def _inside_quotation(rows: list[tuple[Line, bool]], k: int, opens: list[bool]) 
 def _opens_without_blank(rows: list[tuple[Line, bool]], k: int, opens: list[bool]) -> bool:
     """Does row ``k`` open a paragraph, given that the row before it ends a sentence?"""
     cur, prev = rows[k][0].text, rows[k - 1][0].text
-    followed_by_spurious_blank = k + 1 < len(rows) and rows[k + 1][1] and (
-        _starts_continuation(rows[k + 1][0].text) or not TERMINAL.search(cur))
+    followed_by_spurious_blank = (
+        k + 1 < len(rows)
+        and rows[k + 1][1]
+        and (_starts_continuation(rows[k + 1][0].text) or not TERMINAL.search(cur))
+    )
     if LIST_OR_SECTION.match(cur) or followed_by_spurious_blank:
         return True
     if not PARAGRAPH_OPENING.match(cur):
@@ -163,8 +171,7 @@ def _opens_without_blank(rows: list[tuple[Line, bool]], k: int, opens: list[bool
 
 def split_paragraphs(lines: list[Line]) -> list[tuple[Line, ...]]:
     """Group a chapter's body lines (after its title) into paragraphs."""
-    rows = [(line, i > 0 and lines[i - 1].text == "") for i, line in enumerate(lines)
-            if line.text]
+    rows = [(line, i > 0 and lines[i - 1].text == "") for i, line in enumerate(lines) if line.text]
     opens = [True]  # does row k open a paragraph?
     for k in range(1, len(rows)):
         prev, (cur, blank_before) = rows[k - 1][0].text, rows[k]
@@ -208,18 +215,20 @@ def split_chapters(lines: tuple[Line, ...]) -> list[ChapterLines]:
     starts = [i for i, line in enumerate(lines) if line.page_start and heading.match(line.text)]
     chapters = []
     for start, end in zip(starts, starts[1:] + [len(lines)]):
-        body = [line for line in lines[start + 1:end]]
+        body = [line for line in lines[start + 1 : end]]
         title_index = next(i for i, line in enumerate(body) if line.text)
         title = body[title_index]
-        rest = body[title_index + 1:]
+        rest = body[title_index + 1 :]
         front = _front_matter(rest) if not chapters else 0
-        chapters.append(ChapterLines(
-            heading=lines[start].text.rstrip("."),
-            title=title.text,
-            page=lines[start].page,
-            front_matter=tuple((line,) for line in rest[:front] if line.text),
-            paragraphs=tuple(split_paragraphs(rest[front:])),
-        ))
+        chapters.append(
+            ChapterLines(
+                heading=lines[start].text.rstrip("."),
+                title=title.text,
+                page=lines[start].page,
+                front_matter=tuple((line,) for line in rest[:front] if line.text),
+                paragraphs=tuple(split_paragraphs(rest[front:])),
+            )
+        )
     return chapters
 
 
@@ -261,14 +270,20 @@ class Joiner:
             evidence = f"{joined!r} ×{n_joined}, {hyphenated!r} ×{n_hyphenated} elsewhere"
         else:
             keep = right[:1].isupper()
-            evidence = ("no other occurrence; kept before a capital" if keep
-                        else "no other occurrence; ordinary word division")
+            evidence = (
+                "no other occurrence; kept before a capital"
+                if keep
+                else "no other occurrence; ordinary word division"
+            )
         result = stem + ("-" if keep else "") + right
         self.hyphenations.append(Hyphenation(lineno, left, right, result, keep, evidence))
         return keep
 
-    def join(self, lines: tuple[Line, ...] | list[Line],
-             markers: dict[int, tuple[int, int]] | None = None) -> Joined:
+    def join(
+        self,
+        lines: tuple[Line, ...] | list[Line],
+        markers: dict[int, tuple[int, int]] | None = None,
+    ) -> Joined:
         """Join ``lines`` into one string (see :class:`Joined`)."""
         text = ""
         page_breaks: list[tuple[int, int]] = []

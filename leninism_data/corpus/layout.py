@@ -62,8 +62,12 @@ def _leaked_heads(lines: list[str]) -> dict[int, tuple[int, int, int, str]]:
     for i, line in enumerate(lines):
         if not PAGE_NUMBER.fullmatch(line.strip()):
             continue
-        if not (lines[i - 1] == "" and lines[i + 1] == "" and lines[i + 2].strip()
-                and lines[i + 3] == ""):
+        if not (
+            lines[i - 1] == ""
+            and lines[i + 1] == ""
+            and lines[i + 2].strip()
+            and lines[i + 3] == ""
+        ):
             continue
         first = i
         while first > 0 and lines[first - 1] == "":
@@ -81,8 +85,9 @@ def is_page_start(line: str) -> bool:
     return line[:1] == " " and len(line) > 1 and not line[1].isspace()
 
 
-def _page_numbers(lines: list[str], heads: dict[int, tuple[int, int, int, str]],
-                  first_page: int) -> list[int]:
+def _page_numbers(
+    lines: list[str], heads: dict[int, tuple[int, int, int, str]], first_page: int
+) -> list[int]:
     """Printed page of every line, counting page starts from ``first_page``."""
     pages = []
     page = first_page - 1
@@ -140,8 +145,11 @@ def parse_layout(text: str) -> Layout:
             footnotes.append(_footnote(expected - 1, note_lines))
             note_lines = []
         start = FOOTNOTE_START.match(raw) if raw[:1].isdigit() else None
-        if start and int(start.group(1)) == expected and (
-                note_lines or (body and body[-1].text == "")):
+        if (
+            start
+            and int(start.group(1)) == expected
+            and (note_lines or (body and body[-1].text == ""))
+        ):
             if note_lines:
                 footnotes.append(_footnote(expected - 1, note_lines))
             else:
@@ -159,12 +167,14 @@ def parse_layout(text: str) -> Layout:
     if note_lines:
         footnotes.append(_footnote(expected - 1, note_lines))
     if [n.number for n in footnotes] != list(range(1, N_FOOTNOTES + 1)):
-        raise LayoutError(f"Expected footnotes 1–{N_FOOTNOTES}, found "
-                          f"{[n.number for n in footnotes]}.")
+        raise LayoutError(
+            f"Expected footnotes 1–{N_FOOTNOTES}, found {[n.number for n in footnotes]}."
+        )
     while body and body[-1].text == "":
         body.pop()
-    running = tuple((first + 1, printed, head) for first, _, printed, head in
-                    (heads[i] for i in sorted(heads)))
+    running = tuple(
+        (first + 1, printed, head) for first, _, printed, head in (heads[i] for i in sorted(heads))
+    )
     return Layout(tuple(body), tuple(footnotes), running)
 
 

@@ -6,8 +6,7 @@ from typing import Union
 
 ChapterLike = Union[int, str]
 NUMERALS = ("Introduction", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
-VALID_CHOICES = ("0–9, 'Introduction', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII' "
-                 "or 'IX'")
+VALID_CHOICES = "0–9, 'Introduction', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII' or 'IX'"
 
 
 def resolve_chapter(chapter: ChapterLike) -> int:
@@ -39,8 +38,7 @@ def resolve_chapter(chapter: ChapterLike) -> int:
         for number, numeral in enumerate(NUMERALS[1:], start=1):
             if name.upper() in (numeral, f"CHAPTER {numeral}") or name == str(number):
                 return number
-    raise ValueError(f"{chapter!r} is not a chapter of the book; choose one of "
-                     f"{VALID_CHOICES}.")
+    raise ValueError(f"{chapter!r} is not a chapter of the book; choose one of {VALID_CHOICES}.")
 
 
 def chapter_label(chapter: int) -> str:

@@ -73,9 +73,13 @@ class Citation(NamedTuple):
 
 
 def _is_reference(raw: str) -> bool:
-    return bool(re.match(r"(?:See|see|Ibid|ibid)\b", raw) or VOLUME.search(raw)
-                or re.search(r"\bibid\.", raw) or ATTRIBUTION.match(raw)
-                or raw in TITLE_REFERENCES)
+    return bool(
+        re.match(r"(?:See|see|Ibid|ibid)\b", raw)
+        or VOLUME.search(raw)
+        or re.search(r"\bibid\.", raw)
+        or ATTRIBUTION.match(raw)
+        or raw in TITLE_REFERENCES
+    )
 
 
 def _author_and_work(raw: str) -> tuple[str, str | None]:
@@ -118,10 +122,21 @@ def find_citations(paragraphs: list[tuple[str, str]]) -> list[Citation]:
                 referent = citations[-1]
                 ibid_of, volume, author = referent.citation_id, referent.volume, referent.author
                 work = work or referent.work
-            citations.append(Citation(
-                citation_id=len(citations) + 1, paragraph_id=pid, start=match.start(),
-                end=match.end(), raw=raw, author=author, work=work, volume=volume,
-                pages=_pages(raw), ibid=ibid, ibid_of=ibid_of))
+            citations.append(
+                Citation(
+                    citation_id=len(citations) + 1,
+                    paragraph_id=pid,
+                    start=match.start(),
+                    end=match.end(),
+                    raw=raw,
+                    author=author,
+                    work=work,
+                    volume=volume,
+                    pages=_pages(raw),
+                    ibid=ibid,
+                    ibid_of=ibid_of,
+                )
+            )
     return citations
 
 
@@ -148,9 +163,9 @@ def find_editorial_references(footnotes: list[tuple[int, str]]) -> list[Editoria
     references = []
     for number, text in footnotes:
         for match in re.finditer(
-                r"Vol\.\s+([IVX]+|\d+)(?:,\s+pp?\.\s+(\d(?:[\d\-–]|,\s(?=\d)|\sand\s(?=\d))*))?",
-                text):
-            before = text[:match.start()]
+            r"Vol\.\s+([IVX]+|\d+)(?:,\s+pp?\.\s+(\d(?:[\d\-–]|,\s(?=\d)|\sand\s(?=\d))*))?", text
+        ):
+            before = text[: match.start()]
             if "4th Russ. ed." in before[-40:]:
                 author, edition = "Lenin", "Lenin, Works, 4th Russian edition"
             else:
@@ -159,8 +174,15 @@ def find_editorial_references(footnotes: list[tuple[int, str]]) -> list[Editoria
             titles = re.findall(r"“(.+?)”", before)
             work = titles[-1].rstrip(",.") if titles else None
             value = match.group(1)
-            references.append(EditorialReference(
-                footnote=number, author=author, work=work, edition=edition,
-                volume=int(value) if value.isdigit() else roman_to_int(value),
-                pages=match.group(2), raw=text[max(0, match.start() - 60):match.end()].strip()))
+            references.append(
+                EditorialReference(
+                    footnote=number,
+                    author=author,
+                    work=work,
+                    edition=edition,
+                    volume=int(value) if value.isdigit() else roman_to_int(value),
+                    pages=match.group(2),
+                    raw=text[max(0, match.start() - 60) : match.end()].strip(),
+                )
+            )
     return references

@@ -37,9 +37,11 @@ _APOSTROPHE_SPELLINGS = ("’", "'")
 def _spellings(word: str) -> set[str]:
     """``word`` lower-cased, with each apostrophe written both ways."""
     word = word.strip().lower()
-    return {word} | {word.replace(other, apostrophe)
-                     for apostrophe in _APOSTROPHE_SPELLINGS
-                     for other in _APOSTROPHE_SPELLINGS}
+    return {word} | {
+        word.replace(other, apostrophe)
+        for apostrophe in _APOSTROPHE_SPELLINGS
+        for other in _APOSTROPHE_SPELLINGS
+    }
 
 
 def parse_stopwords(text: str) -> frozenset[str]:

@@ -21,14 +21,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from leninism_data.corpus.layout import Line
 from leninism_data.corpus.joining import LETTERED, ChapterLines, Joined, Joiner
+from leninism_data.corpus.layout import Line
 
 NUMERALS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 SPEAKERS = ("Marx and Engels", "Lenin", "Marx", "Engels")
 _SPEAKER = "|".join(SPEAKERS)
-FRAMING = re.compile(rf"\b(?:says|say|said|writes|wrote)\s+({_SPEAKER})\b|\b({_SPEAKER})\s+"
-                     r"(?:says|said|writes|wrote)\b")
+FRAMING = re.compile(
+    rf"\b(?:says|say|said|writes|wrote)\s+({_SPEAKER})\b|\b({_SPEAKER})\s+"
+    r"(?:says|said|writes|wrote)\b"
+)
 NAMED = re.compile(rf"\b({_SPEAKER})\b")
 BLOCK_WIDTH, TWO_LINE_BLOCK_WIDTH = 67, 60
 CLOSING_REFERENCE = re.compile(r"”\s*\((?:See|Ibid)[^()]*\)$")
@@ -116,24 +118,33 @@ def _cut_heading(joined: Joined, number: int) -> tuple[str, Joined]:
     """Split a run-in section heading off the start of a paragraph."""
     match = re.match(rf"{number}\) (.+?)\.\s+", joined.text)
     if not match:
-        raise ValueError(f"Section {number}: no heading ending in a period in "
-                         f"{joined.text[:80]!r}.")
+        raise ValueError(
+            f"Section {number}: no heading ending in a period in {joined.text[:80]!r}."
+        )
     cut = match.end()
     breaks = tuple((max(0, offset - cut), page) for offset, page in joined.page_breaks)
-    breaks = tuple(b for i, b in enumerate(breaks) if i + 1 == len(breaks)
-                   or breaks[i + 1][0] > b[0])
+    breaks = tuple(
+        b for i, b in enumerate(breaks) if i + 1 == len(breaks) or breaks[i + 1][0] > b[0]
+    )
     markers = tuple((offset - cut, n) for offset, n in joined.markers)
     return match.group(1), Joined(joined.text[cut:], breaks, markers, joined.linenos)
 
 
-def build_structure(chapters_lines: list[ChapterLines], joiner: Joiner,
-                    markers: dict[int, tuple[int, int]]
-                    ) -> tuple[list[Chapter], list[Section], list[Paragraph]]:
+def build_structure(
+    chapters_lines: list[ChapterLines], joiner: Joiner, markers: dict[int, tuple[int, int]]
+) -> tuple[list[Chapter], list[Section], list[Paragraph]]:
     """Chapters, sections and paragraphs (without quotations) of the whole book."""
     chapters, sections, paragraphs = [], [], []
     for number, chapter_lines in enumerate(chapters_lines):
-        chapters.append(Chapter(number, NUMERALS[number], chapter_lines.heading,
-                                chapter_lines.title, chapter_lines.page))
+        chapters.append(
+            Chapter(
+                number,
+                NUMERALS[number],
+                chapter_lines.heading,
+                chapter_lines.title,
+                chapter_lines.page,
+            )
+        )
         sections.append(Section(number, 0, "", chapter_lines.page))
         section = 0
         first_in_chapter = len(paragraphs)
@@ -146,19 +157,37 @@ def build_structure(chapters_lines: list[ChapterLines], joiner: Joiner,
                 title, joined = _cut_heading(joined, section)
                 sections.append(Section(number, section, title, joined.page_breaks[0][1]))
             if not kind:
-                kind = ("list_item" if LETTERED.match(joined.text) else
-                        "quotation" if _is_block_quotation(lines, joined.text) else "prose")
+                kind = (
+                    "list_item"
+                    if LETTERED.match(joined.text)
+                    else "quotation"
+                    if _is_block_quotation(lines, joined.text)
+                    else "prose"
+                )
             index = len(paragraphs) - first_in_chapter + 1
-            paragraphs.append(Paragraph(
-                paragraph_id=paragraph_id(number, index), chapter=number, section=section,
-                index=index, position=len(paragraphs), kind=kind, text=joined.text,
-                page_breaks=joined.page_breaks, markers=joined.markers,
-                linenos=joined.linenos))
+            paragraphs.append(
+                Paragraph(
+                    paragraph_id=paragraph_id(number, index),
+                    chapter=number,
+                    section=section,
+                    index=index,
+                    position=len(paragraphs),
+                    kind=kind,
+                    text=joined.text,
+                    page_breaks=joined.page_breaks,
+                    markers=joined.markers,
+                    linenos=joined.linenos,
+                )
+            )
     return chapters, sections, paragraphs
 
 
-def _speaker(group: list[Paragraph], lead_in: list[Paragraph], has_lenin_reference: bool,
-             previous: str | None) -> str:
+def _speaker(
+    group: list[Paragraph],
+    lead_in: list[Paragraph],
+    has_lenin_reference: bool,
+    previous: str | None,
+) -> str:
     quoted = " ".join(p.text for p in group)
     outside_marks = re.sub(r"“[^”]*”", " ", quoted)
     for source in (outside_marks, lead_in[-1].text if lead_in else ""):
@@ -174,8 +203,9 @@ def _speaker(group: list[Paragraph], lead_in: list[Paragraph], has_lenin_referen
     return previous or "Lenin"
 
 
-def group_quotations(paragraphs: list[Paragraph], lenin_reference: set[str]
-                     ) -> tuple[list[Paragraph], list[Quotation]]:
+def group_quotations(
+    paragraphs: list[Paragraph], lenin_reference: set[str]
+) -> tuple[list[Paragraph], list[Quotation]]:
     """Group quotation paragraphs into quotations and name who is quoted.
 
     ``lenin_reference``: ids of paragraphs whose closing reference is to Lenin's Works.
@@ -185,8 +215,11 @@ def group_quotations(paragraphs: list[Paragraph], lenin_reference: set[str]
         if p.kind != "quotation":
             continue
         previous = paragraphs[i - 1] if i else None
-        continues = (groups and previous is groups[-1][-1]
-                     and previous.text.count("“") > previous.text.count("”"))
+        continues = (
+            groups
+            and previous is groups[-1][-1]
+            and previous.text.count("“") > previous.text.count("”")
+        )
         if continues:
             groups[-1].append(p)
         else:
@@ -195,9 +228,13 @@ def group_quotations(paragraphs: list[Paragraph], lenin_reference: set[str]
     by_id = {p.paragraph_id: p for p in paragraphs}
     for number, group in enumerate(groups, start=1):
         first = group[0].position
-        lead_in = [p for p in paragraphs[max(0, first - 3):first] if p.kind != "quotation"]
-        speaker = _speaker(group, lead_in, group[-1].paragraph_id in lenin_reference,
-                           quotations[-1].speaker if quotations else None)
+        lead_in = [p for p in paragraphs[max(0, first - 3) : first] if p.kind != "quotation"]
+        speaker = _speaker(
+            group,
+            lead_in,
+            group[-1].paragraph_id in lenin_reference,
+            quotations[-1].speaker if quotations else None,
+        )
         ids = tuple(p.paragraph_id for p in group)
         quotations.append(Quotation(number, ids, speaker, " ".join(p.text for p in group)))
         for pid in ids:

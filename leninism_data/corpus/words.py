@@ -18,8 +18,25 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
-ABBREVIATIONS = frozenset({"vol", "p", "pp", "i.e", "e.g", "ed", "russ", "st", "mr", "co",
-                           "no", "nos", "viz", "cf", "ibid"})
+ABBREVIATIONS = frozenset(
+    {
+        "vol",
+        "p",
+        "pp",
+        "i.e",
+        "e.g",
+        "ed",
+        "russ",
+        "st",
+        "mr",
+        "co",
+        "no",
+        "nos",
+        "viz",
+        "cf",
+        "ibid",
+    }
+)
 SENTENCE_END = re.compile(r"[.?!…]+[”’)\]]*(?=\s+[“‘\"]?[A-Z0-9])")
 
 
@@ -53,7 +70,7 @@ def term(word: str) -> str:
 
 def _abbreviation_before(text: str, end: int) -> bool:
     """Does the period ending at ``end`` close an abbreviation or an initial?"""
-    word = text[text.rfind(" ", 0, end) + 1:end - 1].lstrip("(“‘")
+    word = text[text.rfind(" ", 0, end) + 1 : end - 1].lstrip("(“‘")
     initials = word.split(".")
     return word.lower() in ABBREVIATIONS or all(len(i) == 1 and i.isupper() for i in initials)
 
@@ -68,8 +85,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
         end = match.end()
-        if text[match.start()] == "." and match.group(0).rstrip("”’)]") == "." and \
-                _abbreviation_before(text, match.start() + 1):
+        if (
+            text[match.start()] == "."
+            and match.group(0).rstrip("”’)]") == "."
+            and _abbreviation_before(text, match.start() + 1)
+        ):
             continue
         if text.count("(", start, end) > text.count(")", start, end):
             continue  # inside a parenthesis

@@ -36,12 +36,12 @@ from typing import Literal
 
 import pandas as pd
 
-from leninism_data.corpus.references import Citation
-from leninism_data.corpus.naming import ChapterLike
-from leninism_data.tables.citing import BOOK_TITLE, UnknownParagraphError, find_paragraph
-from leninism_data.corpus.book import book
-from leninism_data.seminar.notes import NoteStore
 from leninism_data.analysis.parts import resolve_part
+from leninism_data.corpus.book import book
+from leninism_data.corpus.naming import ChapterLike
+from leninism_data.corpus.references import Citation
+from leninism_data.seminar.notes import NoteStore
+from leninism_data.tables.citing import BOOK_TITLE, UnknownParagraphError, find_paragraph
 
 __all__ = ["CSS", "Handout", "Selection", "handout", "md_escape"]
 
@@ -155,7 +155,7 @@ class Handout:
     def html(self) -> str:
         """The handout as a standalone, printable HTML document (UTF-8)."""
         return (
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{_h(self.title)}</title>\n<style>\n{DOCUMENT_CSS}{CSS}</style>\n</head>\n"
             f"<body>\n{self.body_html}\n</body>\n</html>\n"
         )
@@ -193,7 +193,9 @@ class Handout:
         elif suffix in (".md", ".markdown"):
             content = self.markdown
         else:
-            raise ValueError(f"save a handout as .html (to print) or .md (Markdown), not {target.name!r}.")
+            raise ValueError(
+                f"save a handout as .html (to print) or .md (Markdown), not {target.name!r}."
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
         return target
@@ -210,7 +212,9 @@ class Handout:
         return self.html if self.format == "html" else self.markdown
 
     def __repr__(self) -> str:
-        return f"Handout({self.title!r}, passages={len(self.paragraph_ids)}, format={self.format!r})"
+        return (
+            f"Handout({self.title!r}, passages={len(self.paragraph_ids)}, format={self.format!r})"
+        )
 
 
 def handout(
@@ -330,31 +334,38 @@ def _select(selection: Selection) -> tuple[list[str], str]:
             part = resolve_part(selection)
         except ValueError as error:
             if isinstance(selection, str) and selection.strip() in b.paragraph_by_id:
-                raise ValueError(f"{error} For one paragraph, pass a list: "
-                                 f"handout([{selection.strip()!r}]).") from None
+                raise ValueError(
+                    f"{error} For one paragraph, pass a list: handout([{selection.strip()!r}])."
+                ) from None
             raise
         if part.chapter is None:
             return [p.paragraph_id for p in b.paragraphs], "The Foundations of Leninism"
-        in_part = [p.paragraph_id for p in b.paragraphs if p.chapter == part.chapter
-                   and (part.section is None or p.section == part.section)]
+        in_part = [
+            p.paragraph_id
+            for p in b.paragraphs
+            if p.chapter == part.chapter and (part.section is None or p.section == part.section)
+        ]
         return in_part, _part_title(part.chapter, part.section)
     ids: list[str] = []
     for item in selection:
         if not isinstance(item, str):
-            raise UnknownParagraphError(f"{item!r} is not a paragraph id; ids are strings "
-                                        "such as 'IV.27' or 'Intro.3'.")
+            raise UnknownParagraphError(
+                f"{item!r} is not a paragraph id; ids are strings such as 'IV.27' or 'Intro.3'."
+            )
         pid = find_paragraph(item.strip()).paragraph_id
         if pid not in ids:
             ids.append(pid)
     if not ids:
-        raise ValueError("the selection has no paragraphs; give paragraph ids such as "
-                         "['IV.27'], a chapter such as 'IV', or a section such as 'III.2'.")
+        raise ValueError(
+            "the selection has no paragraphs; give paragraph ids such as "
+            "['IV.27'], a chapter such as 'IV', or a section such as 'III.2'."
+        )
     listed = ", ".join(ids) if len(ids) <= _MAX_LISTED_IDS else f"{ids[0]} … {ids[-1]}"
     return ids, f"Selected passages: {listed}"
 
 
 def _part_title(chapter: int, section: int | None) -> str:
-    """"Chapter IV: The Dictatorship …", "Chapter III, section 2: Criticism …"."""
+    """ "Chapter IV: The Dictatorship …", "Chapter III, section 2: Criticism …"."""
     b = book()
     record = b.chapters[chapter]
     name = "Introduction" if chapter == 0 else f"{record.heading}: {record.title}"
@@ -390,16 +401,19 @@ class _Passage:
     notes: tuple[tuple[str, str, tuple[str, ...]], ...]  # (on what, text, tags)
 
     @classmethod
-    def of(cls, paragraph_id: str, notes_by_anchor: dict[str, list[tuple[str, tuple[str, ...]]]]
-           ) -> _Passage:
+    def of(
+        cls, paragraph_id: str, notes_by_anchor: dict[str, list[tuple[str, tuple[str, ...]]]]
+    ) -> _Passage:
         b = book()
         p = b.paragraph_by_id[paragraph_id]
         footnote_text = {n.number: n.text for n in b.footnotes}
         speaker = next((q.speaker for q in b.quotations if q.quotation_id == p.quotation_id), None)
         notes = [("", text, tags) for text, tags in notes_by_anchor.get(paragraph_id, ())]
         for number in p.footnotes:
-            notes += [(f"footnote {number}", text, tags)
-                      for text, tags in notes_by_anchor.get(f"fn:{number}", ())]
+            notes += [
+                (f"footnote {number}", text, tags)
+                for text, tags in notes_by_anchor.get(f"fn:{number}", ())
+            ]
         return cls(
             paragraph_id=paragraph_id,
             group=(p.chapter, p.section),
@@ -408,14 +422,16 @@ class _Passage:
             speaker=speaker,
             pieces=_cut(p.text, p.markers, p.page_breaks[1:]),
             footnotes=tuple((n, footnote_text[n]) for n in p.footnotes),
-            references=tuple((c.raw, _gloss(c)) for c in b.citations
-                             if c.paragraph_id == paragraph_id),
+            references=tuple(
+                (c.raw, _gloss(c)) for c in b.citations if c.paragraph_id == paragraph_id
+            ),
             notes=tuple(notes),
         )
 
 
-def _cut(text: str, markers: Sequence[tuple[int, int]], page_breaks: Sequence[tuple[int, int]]
-         ) -> tuple[tuple[str, tuple[str, int] | None], ...]:
+def _cut(
+    text: str, markers: Sequence[tuple[int, int]], page_breaks: Sequence[tuple[int, int]]
+) -> tuple[tuple[str, tuple[str, int] | None], ...]:
     """Cut a paragraph at its footnote markers and page breaks.
 
     A page mark goes into the space before the word that opens the page, or, when the
@@ -448,25 +464,36 @@ def _gloss(citation: Citation) -> str:
             parts.append("Works (3rd Russian ed.)")
         parts.append(f"Vol. {citation.volume}")
     if citation.pages:
-        parts.append(f"{'pp' if re.search(r'[-–,]|and', citation.pages) else 'p'}. {citation.pages}")
+        parts.append(
+            f"{'pp' if re.search(r'[-–,]|and', citation.pages) else 'p'}. {citation.pages}"
+        )
     gloss = ", ".join(parts)
     return f"{gloss} (Ibid.)" if citation.ibid else gloss
 
 
-def _notes_by_anchor(notes: NoteStore | pd.DataFrame | None
-                     ) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+def _notes_by_anchor(
+    notes: NoteStore | pd.DataFrame | None,
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Notes grouped by anchor, in the order given: ``{"IV.27": [(text, tags), ...]}``."""
     if notes is None:
         return {}
     frame = notes.list() if isinstance(notes, NoteStore) else notes
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"notes must be a NoteStore or a DataFrame from NoteStore.list(), "
-                        f"not {type(notes).__name__}.")
+        raise TypeError(
+            f"notes must be a NoteStore or a DataFrame from NoteStore.list(), "
+            f"not {type(notes).__name__}."
+        )
     missing = {"anchor", "text"} - set(frame.columns)
     if missing:
-        raise ValueError(f"the notes frame has no {' or '.join(sorted(missing))} column; "
-                         "pass NoteStore.list() or a frame with anchor and text columns.")
-    tags = frame["tags"] if "tags" in frame.columns else pd.Series([()] * len(frame), index=frame.index)
+        raise ValueError(
+            f"the notes frame has no {' or '.join(sorted(missing))} column; "
+            "pass NoteStore.list() or a frame with anchor and text columns."
+        )
+    tags = (
+        frame["tags"]
+        if "tags" in frame.columns
+        else pd.Series([()] * len(frame), index=frame.index)
+    )
     grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for anchor, text, note_tags in zip(frame["anchor"], frame["text"], tags):
         if isinstance(note_tags, str):
@@ -479,7 +506,9 @@ def _subtitle(passages: Sequence[_Passage]) -> str:
     """The source line under the title: the book, the paragraph ids and the printed pages."""
     b = book()
     ids = [p.paragraph_id for p in passages]
-    pages = [b.paragraph_by_id[pid].page for pid in ids] + [b.paragraph_by_id[pid].page_end for pid in ids]
+    pages = [b.paragraph_by_id[pid].page for pid in ids] + [
+        b.paragraph_by_id[pid].page_end for pid in ids
+    ]
     span = ids[0] if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
     if len(ids) > 1 and _is_run(ids):
         where = f"¶ {span}"
@@ -503,10 +532,18 @@ def _kind_label(passage: _Passage) -> str:
 # --- HTML -------------------------------------------------------------------------------
 
 
-def _body_html(title: str, subtitle: str, passages: Sequence[_Passage],
-               questions: Sequence[str], grouped: bool) -> str:
-    out = ['<div class="ld-handout">', f"<h1>{_h(title)}</h1>",
-           f'<p class="ld-source">{_h(subtitle)}</p>']
+def _body_html(
+    title: str,
+    subtitle: str,
+    passages: Sequence[_Passage],
+    questions: Sequence[str],
+    grouped: bool,
+) -> str:
+    out = [
+        '<div class="ld-handout">',
+        f"<h1>{_h(title)}</h1>",
+        f'<p class="ld-source">{_h(subtitle)}</p>',
+    ]
     group = None
     for passage in passages:
         if grouped and passage.group != group:
@@ -521,18 +558,27 @@ def _body_html(title: str, subtitle: str, passages: Sequence[_Passage],
 
 def _passage_html(passage: _Passage) -> str:
     kind = _kind_label(passage)
-    heading = (f'<h3>¶ {_h(passage.paragraph_id)} <span class="ld-where">· {_h(passage.pages)}'
-               f'{" · " + _h(kind) if kind else ""}</span></h3>')
+    heading = (
+        f'<h3>¶ {_h(passage.paragraph_id)} <span class="ld-where">· {_h(passage.pages)}'
+        f"{' · ' + _h(kind) if kind else ''}</span></h3>"
+    )
     text = "".join(_h(piece) + _marker_html(marker) for piece, marker in passage.pieces)
     tag = "blockquote" if passage.kind == "quotation" else "p"
     out = ['<section class="ld-passage">', heading, f'<{tag} class="ld-text">{text}</{tag}>']
     if passage.footnotes:
-        out.append('<div class="ld-footnotes">' + "".join(
-            f'<p><sup class="ld-fn">{n}</sup> {_h(text)}</p>' for n, text in passage.footnotes)
-            + "</div>")
+        out.append(
+            '<div class="ld-footnotes">'
+            + "".join(
+                f'<p><sup class="ld-fn">{n}</sup> {_h(text)}</p>' for n, text in passage.footnotes
+            )
+            + "</div>"
+        )
     if passage.references:
-        out.append('<div class="ld-references"><p><b>References:</b></p>' + "".join(
-            f"<p>({_h(raw)}) — {_h(gloss)}</p>" for raw, gloss in passage.references) + "</div>")
+        out.append(
+            '<div class="ld-references"><p><b>References:</b></p>'
+            + "".join(f"<p>({_h(raw)}) — {_h(gloss)}</p>" for raw, gloss in passage.references)
+            + "</div>"
+        )
     if passage.notes:
         items = "".join(_note_html(on, text, tags) for on, text, tags in passage.notes)
         out.append(f'<aside class="ld-notes"><h4>Notes</h4><ul>{items}</ul></aside>')
@@ -566,8 +612,13 @@ def _questions_html(questions: Sequence[str]) -> str:
 # --- Markdown -----------------------------------------------------------------------------
 
 
-def _body_markdown(title: str, subtitle: str, passages: Sequence[_Passage],
-                   questions: Sequence[str], grouped: bool) -> str:
+def _body_markdown(
+    title: str,
+    subtitle: str,
+    passages: Sequence[_Passage],
+    questions: Sequence[str],
+    grouped: bool,
+) -> str:
     out = [f"# {md_escape(title)}", f"*{md_escape(subtitle)}*"]
     group = None
     for passage in passages:
@@ -588,8 +639,12 @@ def _passage_markdown(passage: _Passage) -> list[str]:
     out.append(f"> {text}")
     out += [f"*Footnote {n}.* {md_escape(text)}" for n, text in passage.footnotes]
     if passage.references:
-        out.append("**References**\n\n" + "\n".join(
-            f"- ({md_escape(raw)}) — {md_escape(gloss)}" for raw, gloss in passage.references))
+        out.append(
+            "**References**\n\n"
+            + "\n".join(
+                f"- ({md_escape(raw)}) — {md_escape(gloss)}" for raw, gloss in passage.references
+            )
+        )
     if passage.notes:
         out.append("**Notes**")
         out.append("\n".join(_note_markdown(on, text, tags) for on, text, tags in passage.notes))
@@ -614,7 +669,7 @@ def _questions_markdown(questions: Sequence[str]) -> list[str]:
     """The discussion questions as Markdown blocks (none if there are no questions)."""
     if not questions:
         return []
-    return ["## Questions for discussion",
-            "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(questions, 1))]
-
-
+    return [
+        "## Questions for discussion",
+        "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(questions, 1)),
+    ]

@@ -55,7 +55,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -273,7 +273,9 @@ def check_anchor(anchor: str) -> str:
 
 def _find_passage(anchor: object) -> _Passage:
     if not isinstance(anchor, str):
-        raise NoteError(f"a note is attached to a paragraph id or a footnote, not {anchor!r}. {_ANCHOR_HELP}")
+        raise NoteError(
+            f"a note is attached to a paragraph id or a footnote, not {anchor!r}. {_ANCHOR_HELP}"
+        )
     cleaned = anchor.strip()
     footnote = _FOOTNOTE_ANCHOR.fullmatch(cleaned)
     if footnote:
@@ -291,13 +293,17 @@ def _unknown_anchor_message(anchor: str, passages: Mapping[str, _Passage]) -> st
         return f"'{anchor}' is not a footnote of the book; its footnotes run from fn:{numbers[0]} to fn:{numbers[-1]}."
     message = f"{anchor!r} is not a paragraph of the book."
     prefix, _, number = anchor.partition(".")
-    numbers = [int(known.partition(".")[2]) for known in passages if known.partition(".")[0] == prefix]
+    numbers = [
+        int(known.partition(".")[2]) for known in passages if known.partition(".")[0] == prefix
+    ]
     meant = _anchor_written_differently(anchor, passages)
     if meant is None and numbers and number.isdigit():
         first, last = f"{prefix}.{min(numbers)}", f"{prefix}.{max(numbers)}"
         message += f" Paragraphs of {_chapter_name(prefix)} run from {first} to {last}."
     else:
-        meant = meant or next(iter(difflib.get_close_matches(anchor, passages, n=1, cutoff=0.8)), None)
+        meant = meant or next(
+            iter(difflib.get_close_matches(anchor, passages, n=1, cutoff=0.8)), None
+        )
     if meant is not None:
         message += f" Did you mean {meant!r}?"
     return f"{message} {_ANCHOR_HELP}"
@@ -367,19 +373,19 @@ def _clean_tags(tags: Iterable[str] | str | None) -> tuple[str, ...]:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _timestamp_text(moment: datetime) -> str:
     """Stored form of a moment: ISO 8601 in UTC to the microsecond."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _parse_timestamp(text: str) -> datetime:
     moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 # --- the SQLite file ---------------------------------------------------------------
@@ -421,11 +427,21 @@ def _migrate_v1_to_v2(connection: sqlite3.Connection) -> None:
         "CREATE INDEX note_tags_by_tag ON note_tags (tag, note_id)",
     ):
         connection.execute(statement)
-    old_notes = connection.execute("SELECT note_id, paragraph_id, text, tags, created FROM notes_v1").fetchall()
+    old_notes = connection.execute(
+        "SELECT note_id, paragraph_id, text, tags, created FROM notes_v1"
+    ).fetchall()
     connection.executemany(
         "INSERT INTO notes (note_id, uid, anchor, chapter, text, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (note_id, str(uuid.uuid4()), paragraph_id, _chapter_of_paragraph_id(paragraph_id), text, created, created)
+            (
+                note_id,
+                str(uuid.uuid4()),
+                paragraph_id,
+                _chapter_of_paragraph_id(paragraph_id),
+                text,
+                created,
+                created,
+            )
             for note_id, paragraph_id, text, _, created in old_notes
         ],
     )
@@ -459,7 +475,9 @@ def _immediate_transaction(connection: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _write_transaction(connection: sqlite3.Connection, where: str, work: Callable[[sqlite3.Connection], _T]) -> _T:
+def _write_transaction(
+    connection: sqlite3.Connection, where: str, work: Callable[[sqlite3.Connection], _T]
+) -> _T:
     """Run ``work`` in one write transaction, retrying while another notebook holds the lock.
 
     SQLite's busy timeout already waits for the lock; the retries cover a
@@ -489,7 +507,9 @@ def _is_locked(error: sqlite3.OperationalError) -> bool:
 
 def _refuse_non_sqlite_file(path: Path) -> None:
     if path.is_dir():
-        raise NoteError(f"{path} is a folder; give the path of a notes file inside it, e.g. {path / 'notes.sqlite3'}.")
+        raise NoteError(
+            f"{path} is a folder; give the path of a notes file inside it, e.g. {path / 'notes.sqlite3'}."
+        )
     if not path.exists():
         return
     with path.open("rb") as file:
@@ -510,7 +530,9 @@ def _check_existing_store(connection: sqlite3.Connection, where: str) -> int:
         problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError) and _is_locked(error):
-            raise NoteError(f"{where} is locked by another program; close it there and try again.") from error
+            raise NoteError(
+                f"{where} is locked by another program; close it there and try again."
+            ) from error
         raise NoteError(
             f"{where} is damaged and cannot be read ({error}). It was left untouched: "
             "restore it from a backup or move it aside and start a new store."
@@ -540,14 +562,18 @@ def _back_up(connection: sqlite3.Connection, path: Path, version: int) -> None:
     backup_path = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
     with contextlib.closing(sqlite3.connect(backup_path)) as backup:
         connection.backup(backup)
-        backup.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        backup.execute(
+            "PRAGMA journal_mode = DELETE"
+        )  # one self-contained file, no -wal beside it
 
 
 # --- the store ----------------------------------------------------------------------
 
 _NOTE_COLUMNS = "n.note_id, n.uid, n.anchor, n.chapter, n.text, n.created, n.updated"
 # Tags come back joined by newlines (a tag never contains one).
-_TAGS_OF_NOTE = "(SELECT group_concat(t.tag, char(10)) FROM note_tags AS t WHERE t.note_id = n.note_id)"
+_TAGS_OF_NOTE = (
+    "(SELECT group_concat(t.tag, char(10)) FROM note_tags AS t WHERE t.note_id = n.note_id)"
+)
 _SELECT_NOTES = f"SELECT {_NOTE_COLUMNS}, {_TAGS_OF_NOTE} AS tags FROM notes AS n"
 _LIST_COLUMNS = [
     "note_id", "uid", "anchor", "paragraph_id", "footnote", "chapter", "text", "tags", "created", "updated",
@@ -619,7 +645,9 @@ class NoteStore:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path: Path | None = None if str(path) == _MEMORY else Path(path or default_notes_path()).expanduser()
+        self.path: Path | None = (
+            None if str(path) == _MEMORY else Path(path or default_notes_path()).expanduser()
+        )
         self._where = "the in-memory notes store" if self.path is None else str(self.path)
         self._connection = self._open()
 
@@ -722,9 +750,13 @@ class NoteStore:
             return _insert_note(connection, uid, passage, clean_text, clean_tags, now, now)
 
         note_id = self._write(insert)
-        return Note(note_id, uid, passage.anchor, passage.chapter, clean_text, clean_tags, now, now)
+        return Note(
+            note_id, uid, passage.anchor, passage.chapter, clean_text, clean_tags, now, now
+        )
 
-    def edit(self, note_id: int, *, text: str | None = None, tags: Iterable[str] | str | None = None) -> Note:
+    def edit(
+        self, note_id: int, *, text: str | None = None, tags: Iterable[str] | str | None = None
+    ) -> Note:
         """Change a note's text, its tags, or both.
 
         Parameters
@@ -763,7 +795,9 @@ class NoteStore:
         def update(connection: sqlite3.Connection) -> None:
             self._require(note_id)
             if clean_text is not None:
-                connection.execute("UPDATE notes SET text = ? WHERE note_id = ?", (clean_text, note_id))
+                connection.execute(
+                    "UPDATE notes SET text = ? WHERE note_id = ?", (clean_text, note_id)
+                )
             if clean_tags is not None:
                 connection.execute("DELETE FROM note_tags WHERE note_id = ?", (note_id,))
                 _insert_tags(connection, note_id, clean_tags)
@@ -796,7 +830,9 @@ class NoteStore:
         return self._write(remove)
 
     def _require(self, note_id: int) -> Note:
-        row = self._connection.execute(f"{_SELECT_NOTES} WHERE n.note_id = ?", (note_id,)).fetchone()
+        row = self._connection.execute(
+            f"{_SELECT_NOTES} WHERE n.note_id = ?", (note_id,)
+        ).fetchone()
         if row is None:
             raise NoteError(f"there is no note {note_id!r} in {self._where} (was it deleted?).")
         return _note_from_row(row)
@@ -875,10 +911,14 @@ class NoteStore:
             conditions.append("n.anchor = ?")
             parameters.append(check_anchor(anchor))
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        rows = self._connection.execute(f"{_SELECT_NOTES}{where} ORDER BY n.note_id", parameters).fetchall()
+        rows = self._connection.execute(
+            f"{_SELECT_NOTES}{where} ORDER BY n.note_id", parameters
+        ).fetchall()
         return _notes_frame(rows)
 
-    def search(self, text: str, *, chapter: ChapterLike | None = None, tag: str | None = None) -> pd.DataFrame:
+    def search(
+        self, text: str, *, chapter: ChapterLike | None = None, tag: str | None = None
+    ) -> pd.DataFrame:
         """Return the notes whose text or tags contain ``text``, ignoring case.
 
         Parameters
@@ -926,7 +966,9 @@ class NoteStore:
         rows = self._connection.execute(
             "SELECT tag, count(*) FROM note_tags GROUP BY tag ORDER BY tag"
         ).fetchall()
-        return pd.DataFrame(rows, columns=["tag", "n_notes"]).astype({"tag": "str", "n_notes": "int64"})
+        return pd.DataFrame(rows, columns=["tag", "n_notes"]).astype(
+            {"tag": "str", "n_notes": "int64"}
+        )
 
     # -- exporting ----------------------------------------------------------------
 
@@ -980,20 +1022,38 @@ class NoteStore:
 
         lines = ["# Notes on *The Foundations of Leninism*", ""]
         current_chapter: object = object()
-        for anchor, on_passage in itertools.groupby(sorted(self._notes(), key=book_order), key=lambda n: n.anchor):
+        for anchor, on_passage in itertools.groupby(
+            sorted(self._notes(), key=book_order), key=lambda n: n.anchor
+        ):
             passage = passages.get(anchor)
             chapter = None if passage is None else passage.chapter
             if chapter != current_chapter:
                 current_chapter = chapter
-                lines += [f"## {'Passages not in the book' if chapter is None else headings[chapter]}", ""]
+                lines += [
+                    f"## {'Passages not in the book' if chapter is None else headings[chapter]}",
+                    "",
+                ]
             if passage is None:
-                lines += [f"### {anchor}", "", f"> ({anchor} is not a passage of this edition of the book.)", ""]
+                lines += [
+                    f"### {anchor}",
+                    "",
+                    f"> ({anchor} is not a passage of this edition of the book.)",
+                    "",
+                ]
             else:
-                lines += [f"### {passage.label}, {passage.pages}", "", f"> {_markdown_block_safe(passage.text)}", ""]
+                lines += [
+                    f"### {passage.label}, {passage.pages}",
+                    "",
+                    f"> {_markdown_block_safe(passage.text)}",
+                    "",
+                ]
             for note in on_passage:
                 lines += [_markdown_block_safe(note.text), ""]
                 if note.tags:
-                    lines += [f"*Tags: {', '.join(_markdown_inline_safe(tag) for tag in note.tags)}*", ""]
+                    lines += [
+                        f"*Tags: {', '.join(_markdown_inline_safe(tag) for tag in note.tags)}*",
+                        "",
+                    ]
         markdown = "\n".join(lines)
         if path is not None:
             _write_text_atomically(Path(path), markdown)
@@ -1096,7 +1156,10 @@ class NoteStore:
         """
         path = Path(path)
         rows = _read_export(path)
-        prepared = [_prepare_imported_note(row, f"{path.name}, note {number}") for number, row in enumerate(rows, 1)]
+        prepared = [
+            _prepare_imported_note(row, f"{path.name}, note {number}")
+            for number, row in enumerate(rows, 1)
+        ]
 
         def insert_new(connection: sqlite3.Connection) -> int:
             added = 0
@@ -1138,7 +1201,14 @@ def _insert_note(
 ) -> int:
     cursor = connection.execute(
         "INSERT INTO notes (uid, anchor, chapter, text, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
-        (uid, passage.anchor, passage.chapter, text, _timestamp_text(created), _timestamp_text(updated)),
+        (
+            uid,
+            passage.anchor,
+            passage.chapter,
+            text,
+            _timestamp_text(created),
+            _timestamp_text(updated),
+        ),
     )
     note_id = cursor.lastrowid
     assert note_id is not None
@@ -1147,11 +1217,15 @@ def _insert_note(
 
 
 def _insert_tags(connection: sqlite3.Connection, note_id: int, tags: tuple[str, ...]) -> None:
-    connection.executemany("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)", [(note_id, tag) for tag in tags])
+    connection.executemany(
+        "INSERT INTO note_tags (note_id, tag) VALUES (?, ?)", [(note_id, tag) for tag in tags]
+    )
 
 
 def _notes_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
-    note_ids, uids, anchors, chapters, texts, created, updated, tags = zip(*rows) if rows else ((),) * 8
+    note_ids, uids, anchors, chapters, texts, created, updated, tags = (
+        zip(*rows) if rows else ((),) * 8
+    )
     is_footnote = [anchor.startswith("fn:") for anchor in anchors]
     return pd.DataFrame(
         {
@@ -1159,15 +1233,22 @@ def _notes_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
             "uid": pd.array(uids, dtype="str"),
             "anchor": pd.array(anchors, dtype="str"),
             "paragraph_id": pd.array(
-                [None if footnote else anchor for anchor, footnote in zip(anchors, is_footnote)], dtype="str"
+                [None if footnote else anchor for anchor, footnote in zip(anchors, is_footnote)],
+                dtype="str",
             ),
             "footnote": pd.array(
-                [int(anchor[3:]) if footnote else None for anchor, footnote in zip(anchors, is_footnote)],
+                [
+                    int(anchor[3:]) if footnote else None
+                    for anchor, footnote in zip(anchors, is_footnote)
+                ],
                 dtype="Int64",
             ),
             "chapter": pd.array(chapters, dtype="Int64"),
             "text": pd.array(texts, dtype="str"),
-            "tags": pd.Series([tuple(sorted(joined.split("\n"))) if joined else () for joined in tags], dtype=object),
+            "tags": pd.Series(
+                [tuple(sorted(joined.split("\n"))) if joined else () for joined in tags],
+                dtype=object,
+            ),
             "created": pd.to_datetime(pd.Series(created, dtype="str"), format="ISO8601", utc=True),
             "updated": pd.to_datetime(pd.Series(updated, dtype="str"), format="ISO8601", utc=True),
         },
@@ -1180,7 +1261,9 @@ def _notes_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
 
 def _markdown_block_safe(text: str) -> str:
     """Escape what would start a heading, quote, fence, HTML block or rule at a line start."""
-    block_start = re.compile(r"^( {0,3})(#|>|```|~~~|<|=+[ \t]*$|-+[ \t]*$|(?:[-*_][ \t]*){3,}$)", re.MULTILINE)
+    block_start = re.compile(
+        r"^( {0,3})(#|>|```|~~~|<|=+[ \t]*$|-+[ \t]*$|(?:[-*_][ \t]*){3,}$)", re.MULTILINE
+    )
     return block_start.sub(r"\1\\\2", text)
 
 
@@ -1203,7 +1286,9 @@ def _write_text_atomically(path: Path, text: str) -> None:
 def _read_export(path: Path) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".json"}:
-        raise NoteError(f"{path} is neither .csv nor .json; import a file made by export_csv or export_json.")
+        raise NoteError(
+            f"{path} is neither .csv nor .json; import a file made by export_csv or export_json."
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -1212,19 +1297,25 @@ def _read_export(path: Path) -> list[dict[str, Any]]:
         reader = csv.DictReader(io.StringIO(text))
         missing = {"anchor", "text"} - set(reader.fieldnames or ())
         if missing:
-            raise NoteError(f"{path} has no {' or '.join(sorted(missing))} column; a notes CSV needs anchor and text.")
+            raise NoteError(
+                f"{path} has no {' or '.join(sorted(missing))} column; a notes CSV needs anchor and text."
+            )
         return list(reader)  # tags stay one comma-separated string, as _clean_tags reads them
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise NoteError(f"{path} is not valid JSON ({error}).") from error
     if not isinstance(document, dict) or document.get("format") != _EXPORT_FORMAT:
-        raise NoteError(f"{path} is JSON but not a leninism-study notes export (made by export_json).")
+        raise NoteError(
+            f"{path} is JSON but not a leninism-study notes export (made by export_json)."
+        )
     version = document.get("version")
     if not isinstance(version, int):
         raise NoteError(f"{path} has no export version; it was not made by export_json.")
     if version > _EXPORT_VERSION:
-        raise NoteError(f"{path} was exported by a newer leninism-study; upgrade the package to import it.")
+        raise NoteError(
+            f"{path} was exported by a newer leninism-study; upgrade the package to import it."
+        )
     notes = document.get("notes")
     if not isinstance(notes, list) or not all(isinstance(note, dict) for note in notes):
         raise NoteError(f"{path} has no list of notes.")

@@ -44,8 +44,19 @@ from leninism_data.tables.build import _sections
 
 __all__ = ["reading_plan", "reading_plan_handout"]
 
-COLUMNS = ["session", "first", "last", "sections", "chapters", "first_paragraph",
-           "last_paragraph", "first_page", "last_page", "n_words", "minutes"]
+COLUMNS = [
+    "session",
+    "first",
+    "last",
+    "sections",
+    "chapters",
+    "first_paragraph",
+    "last_paragraph",
+    "first_page",
+    "last_page",
+    "n_words",
+    "minutes",
+]
 
 
 def reading_plan(n_sessions: int, *, words_per_minute: float = 200) -> pd.DataFrame:
@@ -106,31 +117,40 @@ def reading_plan(n_sessions: int, *, words_per_minute: float = 200) -> pd.DataFr
     if isinstance(n_sessions, bool) or not isinstance(n_sessions, numbers.Integral):
         raise TypeError(f"n_sessions must be a whole number of sessions, not {n_sessions!r}.")
     if not 1 <= n_sessions <= n_sections:
-        raise ValueError(f"n_sessions must be between 1 and {n_sections} (the book has "
-                         f"{n_sections} sections, and a section is never split), not {n_sessions}.")
-    if (isinstance(words_per_minute, bool) or not isinstance(words_per_minute, numbers.Real)
-            or not words_per_minute > 0):
+        raise ValueError(
+            f"n_sessions must be between 1 and {n_sections} (the book has "
+            f"{n_sections} sections, and a section is never split), not {n_sessions}."
+        )
+    if (
+        isinstance(words_per_minute, bool)
+        or not isinstance(words_per_minute, numbers.Real)
+        or not words_per_minute > 0
+    ):
         raise ValueError(f"words_per_minute must be a positive number, not {words_per_minute!r}.")
     starts = _session_starts(table, int(n_sessions))
-    weights = [int(table["n_words"].iloc[a:b].sum()) for a, b in zip(starts, starts[1:] + [n_sections])]
+    weights = [
+        int(table["n_words"].iloc[a:b].sum()) for a, b in zip(starts, starts[1:] + [n_sections])
+    ]
     bounds = [starts[i] for i in balanced_partition(weights, int(n_sessions))[:-1]] + [n_sections]
     rows = []
     for session, (start, stop) in enumerate(pairwise(bounds), start=1):
         part = table.iloc[start:stop]
         n_words = int(part["n_words"].sum())
-        rows.append({
-            "session": session,
-            "first": part["label"].iloc[0],
-            "last": part["label"].iloc[-1],
-            "sections": tuple(part["label"]),
-            "chapters": tuple(dict.fromkeys(part["chapter_label"])),
-            "first_paragraph": part["first_paragraph"].iloc[0],
-            "last_paragraph": part["last_paragraph"].iloc[-1],
-            "first_page": int(part["first_page"].iloc[0]),
-            "last_page": int(part["last_page"].iloc[-1]),
-            "n_words": n_words,
-            "minutes": math.ceil(n_words / words_per_minute),
-        })
+        rows.append(
+            {
+                "session": session,
+                "first": part["label"].iloc[0],
+                "last": part["label"].iloc[-1],
+                "sections": tuple(part["label"]),
+                "chapters": tuple(dict.fromkeys(part["chapter_label"])),
+                "first_paragraph": part["first_paragraph"].iloc[0],
+                "last_paragraph": part["last_paragraph"].iloc[-1],
+                "first_page": int(part["first_page"].iloc[0]),
+                "last_page": int(part["last_page"].iloc[-1]),
+                "n_words": n_words,
+                "minutes": math.ceil(n_words / words_per_minute),
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -169,8 +189,9 @@ def balanced_partition(weights: Sequence[int], k: int) -> list[int]:
     largest[0][0] = 0
     for j in range(1, k + 1):
         for i in range(j, n + 1):
-            largest[j][i] = min(max(largest[j - 1][m], prefix[i] - prefix[m])
-                                for m in range(j - 1, i))
+            largest[j][i] = min(
+                max(largest[j - 1][m], prefix[i] - prefix[m]) for m in range(j - 1, i)
+            )
     limit = largest[k][n]
     # squares[j][i]: the smallest sum of squared run totals, every run at most `limit`
     squares = [[infinity] * (n + 1) for _ in range(k + 1)]
@@ -192,16 +213,21 @@ def balanced_partition(weights: Sequence[int], k: int) -> list[int]:
 def _session_starts(table: pd.DataFrame, n_sessions: int) -> list[int]:
     """Rows of the section table where a session may start: every section but a numbered
     section 1 whose chapter opens with text of its own (section 0), if that leaves enough."""
-    opening = set(table.index[(table["section"] == 0)
-                              & table["chapter"].isin(table.loc[table["section"] > 0, "chapter"])])
+    opening = set(
+        table.index[
+            (table["section"] == 0)
+            & table["chapter"].isin(table.loc[table["section"] > 0, "chapter"])
+        ]
+    )
     starts = [i for i in range(len(table)) if i - 1 not in opening]
     return starts if len(starts) >= n_sessions else list(range(len(table)))
 
 
 def _section_table() -> pd.DataFrame:
     """Sections in book order with short labels and their first and last paragraph ids."""
-    table = _sections()[["chapter", "section", "label", "title", "first_page", "last_page",
-                         "n_words"]].copy()
+    table = _sections()[
+        ["chapter", "section", "label", "title", "first_page", "last_page", "n_words"]
+    ].copy()
     table["chapter_label"] = [label.split(".")[0] for label in table["label"]]
     first: dict[tuple[int, int], str] = {}
     last: dict[tuple[int, int], str] = {}
@@ -214,8 +240,13 @@ def _section_table() -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def reading_plan_handout(n_sessions: int, *, words_per_minute: float = 200,
-                         title: str | None = None, format: Format = "html") -> Handout:
+def reading_plan_handout(
+    n_sessions: int,
+    *,
+    words_per_minute: float = 200,
+    title: str | None = None,
+    format: Format = "html",
+) -> Handout:
     """The reading plan as a printable handout: a summary table, then each session's sections.
 
     Parameters
@@ -243,30 +274,55 @@ def reading_plan_handout(n_sessions: int, *, words_per_minute: float = 200,
         raise ValueError(f"format must be 'html' or 'markdown', not {format!r}.")
     plan = reading_plan(n_sessions, words_per_minute=words_per_minute)
     sections = _section_table().set_index("label")
-    title = f"The Foundations of Leninism in {n_sessions} sessions" if title is None else str(title)
+    title = (
+        f"The Foundations of Leninism in {n_sessions} sessions" if title is None else str(title)
+    )
     total_words, total_minutes = int(plan["n_words"].sum()), int(plan["minutes"].sum())
-    subtitle = (f"A reading plan in {len(plan)} sessions of about equal length, cut between "
-                f"sections · {total_words} words · about {total_minutes} minutes of reading "
-                f"at {words_per_minute:g} words a minute")
+    subtitle = (
+        f"A reading plan in {len(plan)} sessions of about equal length, cut between "
+        f"sections · {total_words} words · about {total_minutes} minutes of reading "
+        f"at {words_per_minute:g} words a minute"
+    )
     rows = [_summary_row(session) for session in plan.itertuples(index=False)]
-    details = [(session, [(label, _section_heading(sections.loc[label]),
-                           _page_span(sections.loc[label]), int(sections.loc[label, "n_words"]))
-                          for label in session.sections])
-               for session in plan.itertuples(index=False)]
-    return Handout(title=title, paragraph_ids=(),
-                   body_html=_plan_html(title, subtitle, rows, details),
-                   markdown=_plan_markdown(title, subtitle, rows, details), format=format)
+    details = [
+        (
+            session,
+            [
+                (
+                    label,
+                    _section_heading(sections.loc[label]),
+                    _page_span(sections.loc[label]),
+                    int(sections.loc[label, "n_words"]),
+                )
+                for label in session.sections
+            ],
+        )
+        for session in plan.itertuples(index=False)
+    ]
+    return Handout(
+        title=title,
+        paragraph_ids=(),
+        body_html=_plan_html(title, subtitle, rows, details),
+        markdown=_plan_markdown(title, subtitle, rows, details),
+        format=format,
+    )
 
 
 _SUMMARY_HEADER = ("Session", "Sections", "Paragraphs", "Pages", "Words", "Minutes")
 
 
 def _summary_row(session) -> tuple[str, ...]:
-    sections = session.first if session.first == session.last else f"{session.first} – {session.last}"
-    return (str(session.session), sections,
-            f"{session.first_paragraph} – {session.last_paragraph}",
-            _span(session.first_page, session.last_page), str(session.n_words),
-            str(session.minutes))
+    sections = (
+        session.first if session.first == session.last else f"{session.first} – {session.last}"
+    )
+    return (
+        str(session.session),
+        sections,
+        f"{session.first_paragraph} – {session.last_paragraph}",
+        _span(session.first_page, session.last_page),
+        str(session.n_words),
+        str(session.minutes),
+    )
 
 
 def _section_heading(row: pd.Series) -> str:
@@ -298,32 +354,47 @@ def _plan_html(title: str, subtitle: str, rows: list[tuple[str, ...]], details) 
         return f"<{tag}{style}>{h(text)}</{tag}>"
 
     head = "".join(cell("th", i, c) for i, c in enumerate(_SUMMARY_HEADER))
-    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>"
-                   for row in rows)
-    out = ['<div class="ld-handout">', f"<h1>{h(title)}</h1>",
-           f'<p class="ld-source">{h(subtitle)}</p>',
-           f'<table class="ld-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>']
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    out = [
+        '<div class="ld-handout">',
+        f"<h1>{h(title)}</h1>",
+        f'<p class="ld-source">{h(subtitle)}</p>',
+        f'<table class="ld-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>',
+    ]
     for session, sections in details:
-        out.append(f'<h2>Session {session.session} <span class="ld-where">· '
-                   f"{h(_pages(session.first_page, session.last_page))} · {session.n_words} words"
-                   f" · about {session.minutes} minutes</span></h2>")
-        items = "".join(f'<li><b>{h(label)}</b>{" " + h(heading) if heading else ""} '
-                        f'<span class="ld-where">· {h(pages)} · {n_words} words</span></li>'
-                        for label, heading, pages, n_words in sections)
+        out.append(
+            f'<h2>Session {session.session} <span class="ld-where">· '
+            f"{h(_pages(session.first_page, session.last_page))} · {session.n_words} words"
+            f" · about {session.minutes} minutes</span></h2>"
+        )
+        items = "".join(
+            f"<li><b>{h(label)}</b>{' ' + h(heading) if heading else ''} "
+            f'<span class="ld-where">· {h(pages)} · {n_words} words</span></li>'
+            for label, heading, pages, n_words in sections
+        )
         out.append(f"<ul>{items}</ul>")
     out.append("</div>")
     return "\n".join(out)
 
 
 def _plan_markdown(title: str, subtitle: str, rows: list[tuple[str, ...]], details) -> str:
-    table = "\n".join(["| " + " | ".join(_SUMMARY_HEADER) + " |",
-                       "|---:|---|---|---|---:|---:|"]
-                      + ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows])
+    table = "\n".join(
+        ["| " + " | ".join(_SUMMARY_HEADER) + " |", "|---:|---|---|---|---:|---:|"]
+        + ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    )
     out = [f"# {md_escape(title)}", f"*{md_escape(subtitle)}*", table]
     for session, sections in details:
-        out.append(f"## Session {session.session} · {_pages(session.first_page, session.last_page)}"
-                   f" · {session.n_words} words · about {session.minutes} minutes")
-        out.append("\n".join(f"- **{md_escape(label)}**{' ' + md_escape(heading) if heading else ''}"
-                             f" · {pages} · {n_words} words"
-                             for label, heading, pages, n_words in sections))
+        out.append(
+            f"## Session {session.session} · {_pages(session.first_page, session.last_page)}"
+            f" · {session.n_words} words · about {session.minutes} minutes"
+        )
+        out.append(
+            "\n".join(
+                f"- **{md_escape(label)}**{' ' + md_escape(heading) if heading else ''}"
+                f" · {pages} · {n_words} words"
+                for label, heading, pages, n_words in sections
+            )
+        )
     return "\n\n".join(out) + "\n"

@@ -16,10 +16,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
-from leninism_data.corpus.naming import NUMERALS
 from leninism_data.corpus.book import book
+from leninism_data.corpus.naming import NUMERALS
 from leninism_data.corpus.stopwords import STOPWORDS
+from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
 QUOTE_MARK = re.compile("[“”]")
@@ -28,30 +28,34 @@ KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
 
 
 def _label(chapters: pd.Series) -> pd.Series:
-    return pd.Series(pd.Categorical([NUMERALS[c] for c in chapters], dtype=CHAPTER_LABELS),
-                     index=chapters.index)
+    return pd.Series(
+        pd.Categorical([NUMERALS[c] for c in chapters], dtype=CHAPTER_LABELS), index=chapters.index
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _paragraphs() -> pd.DataFrame:
     b = book()
     speaker = {q.quotation_id: q.speaker for q in b.quotations}
-    frame = pd.DataFrame({
-        "paragraph_id": [p.paragraph_id for p in b.paragraphs],
-        "chapter": [p.chapter for p in b.paragraphs],
-        "section": [p.section for p in b.paragraphs],
-        "position": [p.position for p in b.paragraphs],
-        "index": [p.index for p in b.paragraphs],
-        "kind": pd.Categorical([p.kind for p in b.paragraphs], dtype=KIND_DTYPE),
-        "text": [p.text for p in b.paragraphs],
-        "page": [p.page for p in b.paragraphs],
-        "page_end": [p.page_end for p in b.paragraphs],
-        "footnotes": [p.footnotes for p in b.paragraphs],
-        "n_words": _tokens_and_sentences()[2],
-        "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
-        "speaker": pd.array([speaker.get(p.quotation_id) for p in b.paragraphs],
-                            dtype="string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "paragraph_id": [p.paragraph_id for p in b.paragraphs],
+            "chapter": [p.chapter for p in b.paragraphs],
+            "section": [p.section for p in b.paragraphs],
+            "position": [p.position for p in b.paragraphs],
+            "index": [p.index for p in b.paragraphs],
+            "kind": pd.Categorical([p.kind for p in b.paragraphs], dtype=KIND_DTYPE),
+            "text": [p.text for p in b.paragraphs],
+            "page": [p.page for p in b.paragraphs],
+            "page_end": [p.page_end for p in b.paragraphs],
+            "footnotes": [p.footnotes for p in b.paragraphs],
+            "n_words": _tokens_and_sentences()[2],
+            "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
+            "speaker": pd.array(
+                [speaker.get(p.quotation_id) for p in b.paragraphs], dtype="string"
+            ),
+        }
+    )
     frame.insert(2, "chapter_label", _label(frame["chapter"]))
     return frame
 
@@ -87,13 +91,16 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
     words = [w for _, w in found]
     doc = np.searchsorted(starts, offsets, side="right") - 1
     sentence = np.searchsorted(np.array(sentence_starts), offsets, side="right") - 1
-    page = np.array(break_pages)[np.searchsorted(np.array(break_offsets), offsets,
-                                                 side="right") - 1]
+    page = np.array(break_pages)[
+        np.searchsorted(np.array(break_offsets), offsets, side="right") - 1
+    ]
     marks = [(m.start(), 1 if m.group() == "“" else -1) for m in QUOTE_MARK.finditer(text)]
     mark_at = np.array([m for m, _ in marks], dtype=np.int64)
     depth_upto = np.concatenate([[0], np.cumsum([step for _, step in marks])])
-    depth = (depth_upto[np.searchsorted(mark_at, offsets)]
-             - depth_upto[np.searchsorted(mark_at, starts)][doc])
+    depth = (
+        depth_upto[np.searchsorted(mark_at, offsets)]
+        - depth_upto[np.searchsorted(mark_at, starts)][doc]
+    )
     in_quote_marks = depth > 0
     is_quotation = np.array([p.kind == "quotation" for p in paragraphs])
     in_quotation = in_quote_marks & is_quotation[doc]
@@ -102,32 +109,41 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
     chapter = np.array([p.chapter for p in paragraphs])
     section = np.array([p.section for p in paragraphs])
     sentence_para_array = np.array(sentence_para)
-    sentences = pd.DataFrame({
-        "sentence_id": np.array(sentence_ids, dtype=object),
-        "paragraph_id": ids[sentence_para_array],
-        "chapter": chapter[sentence_para_array], "section": section[sentence_para_array],
-        "page": np.array(break_pages)[np.searchsorted(np.array(break_offsets),
-                                                      np.array(sentence_starts),
-                                                      side="right") - 1],
-        "text": np.array(sentence_texts, dtype=object),
-        "n_words": np.bincount(sentence, minlength=len(sentence_ids)),
-    })
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": np.array(sentence_ids, dtype=object),
+            "paragraph_id": ids[sentence_para_array],
+            "chapter": chapter[sentence_para_array],
+            "section": section[sentence_para_array],
+            "page": np.array(break_pages)[
+                np.searchsorted(np.array(break_offsets), np.array(sentence_starts), side="right")
+                - 1
+            ],
+            "text": np.array(sentence_texts, dtype=object),
+            "n_words": np.bincount(sentence, minlength=len(sentence_ids)),
+        }
+    )
     lowered = [w.lower() for w in words]
     terms = [term(w) for w in lowered]
     stop = STOPWORDS
-    tokens = pd.DataFrame({
-        "token_index": np.arange(len(words)),
-        "paragraph_id": ids[doc],
-        "sentence_id": np.array(sentence_ids, dtype=object)[sentence],
-        "chapter": chapter[doc], "section": section[doc], "page": page,
-        "offset": offsets - starts[doc],
-        "token": np.array(words, dtype=object),
-        "lower": np.array(lowered, dtype=object), "term": np.array(terms, dtype=object),
-        "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
-        "in_quotation": in_quotation,
-        "speaker": pd.array(np.where(in_quotation, speakers[doc], None), dtype="string"),
-        "in_quote_marks": in_quote_marks,
-    })
+    tokens = pd.DataFrame(
+        {
+            "token_index": np.arange(len(words)),
+            "paragraph_id": ids[doc],
+            "sentence_id": np.array(sentence_ids, dtype=object)[sentence],
+            "chapter": chapter[doc],
+            "section": section[doc],
+            "page": page,
+            "offset": offsets - starts[doc],
+            "token": np.array(words, dtype=object),
+            "lower": np.array(lowered, dtype=object),
+            "term": np.array(terms, dtype=object),
+            "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
+            "in_quotation": in_quotation,
+            "speaker": pd.array(np.where(in_quotation, speakers[doc], None), dtype="string"),
+            "in_quote_marks": in_quote_marks,
+        }
+    )
     return sentences, tokens, np.bincount(doc, minlength=len(paragraphs))
 
 
@@ -135,9 +151,11 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
 def _chapters() -> pd.DataFrame:
     b = book()
     words = _tokens_and_sentences()[2]
-    quoted = np.bincount(_tokens_and_sentences()[1]["chapter"].to_numpy(),
-                         weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
-                         minlength=len(b.chapters))
+    quoted = np.bincount(
+        _tokens_and_sentences()[1]["chapter"].to_numpy(),
+        weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
+        minlength=len(b.chapters),
+    )
     chapter_of = {p.paragraph_id: p.chapter for p in b.paragraphs}
     counts = {
         "n_sections": Counter(s.chapter for s in b.sections if s.section > 0),
@@ -152,19 +170,29 @@ def _chapters() -> pd.DataFrame:
         counts["n_words"][p.chapter] += n
         last_page[p.chapter] = max(last_page.get(p.chapter, 0), p.page_end)
     numbers = [c.chapter for c in b.chapters]
-    return pd.DataFrame({
-        "chapter": numbers,
-        "numeral": [c.numeral for c in b.chapters],
-        "label": pd.Categorical([NUMERALS[c] for c in numbers], dtype=CHAPTER_LABELS),
-        "heading": [c.heading for c in b.chapters],
-        "title": [c.title for c in b.chapters],
-        "first_page": [c.first_page for c in b.chapters],
-        "last_page": [last_page[c] for c in numbers],
-        **{name: [counts[name][c] for c in numbers] for name in (
-            "n_sections", "n_paragraphs", "n_words", "n_footnotes", "n_citations",
-            "n_quotations")},
-        "n_quoted_words": quoted.astype(np.int64),
-    })
+    return pd.DataFrame(
+        {
+            "chapter": numbers,
+            "numeral": [c.numeral for c in b.chapters],
+            "label": pd.Categorical([NUMERALS[c] for c in numbers], dtype=CHAPTER_LABELS),
+            "heading": [c.heading for c in b.chapters],
+            "title": [c.title for c in b.chapters],
+            "first_page": [c.first_page for c in b.chapters],
+            "last_page": [last_page[c] for c in numbers],
+            **{
+                name: [counts[name][c] for c in numbers]
+                for name in (
+                    "n_sections",
+                    "n_paragraphs",
+                    "n_words",
+                    "n_footnotes",
+                    "n_citations",
+                    "n_quotations",
+                )
+            },
+            "n_quoted_words": quoted.astype(np.int64),
+        }
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,29 +208,34 @@ def _sections() -> pd.DataFrame:
         n_words[key] += n
         last_page[key] = max(last_page.get(key, 0), p.page_end)
     keys = [(s.chapter, s.section) for s in b.sections]
-    return pd.DataFrame({
-        "chapter": [s.chapter for s in b.sections], "section": [s.section for s in b.sections],
-        "label": [f"{NUMERALS[c]}.{s}" if s else NUMERALS[c] for c, s in keys],
-        "title": [s.title for s in b.sections],
-        "first_page": [s.first_page for s in b.sections],
-        "last_page": [last_page[k] for k in keys],
-        "n_paragraphs": [n_paragraphs[k] for k in keys],
-        "n_words": [n_words[k] for k in keys],
-    })
+    return pd.DataFrame(
+        {
+            "chapter": [s.chapter for s in b.sections],
+            "section": [s.section for s in b.sections],
+            "label": [f"{NUMERALS[c]}.{s}" if s else NUMERALS[c] for c, s in keys],
+            "title": [s.title for s in b.sections],
+            "first_page": [s.first_page for s in b.sections],
+            "last_page": [last_page[k] for k in keys],
+            "n_paragraphs": [n_paragraphs[k] for k in keys],
+            "n_words": [n_words[k] for k in keys],
+        }
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _footnotes() -> pd.DataFrame:
     notes = book().footnotes
-    return pd.DataFrame({
-        "footnote": [n.number for n in notes],
-        "text": [n.text for n in notes],
-        "chapter": [n.chapter for n in notes],
-        "paragraph_id": [n.paragraph_id for n in notes],
-        "page": [n.page for n in notes],
-        "by_author": [n.by_author for n in notes],
-        "n_words": [count_words(n.text) for n in notes],
-    })
+    return pd.DataFrame(
+        {
+            "footnote": [n.number for n in notes],
+            "text": [n.text for n in notes],
+            "chapter": [n.chapter for n in notes],
+            "paragraph_id": [n.paragraph_id for n in notes],
+            "page": [n.page for n in notes],
+            "by_author": [n.by_author for n in notes],
+            "n_words": [count_words(n.text) for n in notes],
+        }
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,15 +250,30 @@ def _citations() -> pd.DataFrame:
     rows = []
     for c in b.citations:
         p = b.paragraph_by_id[c.paragraph_id]
-        rows.append({
-            "citation_id": c.citation_id, "paragraph_id": c.paragraph_id,
-            "chapter": p.chapter, "section": p.section, "page": p.page_at(c.start),
-            "raw": c.raw, "author": c.author, "work": c.work, "volume": c.volume,
-            "pages": c.pages, "ibid": c.ibid, "ibid_of": c.ibid_of,
-            "edition": ("Lenin, Works, 3rd Russian edition"
-                        if c.author == "Lenin" and c.volume is not None else None),
-            "quotation_id": closes.get(c.citation_id), "start": c.start, "end": c.end,
-        })
+        rows.append(
+            {
+                "citation_id": c.citation_id,
+                "paragraph_id": c.paragraph_id,
+                "chapter": p.chapter,
+                "section": p.section,
+                "page": p.page_at(c.start),
+                "raw": c.raw,
+                "author": c.author,
+                "work": c.work,
+                "volume": c.volume,
+                "pages": c.pages,
+                "ibid": c.ibid,
+                "ibid_of": c.ibid_of,
+                "edition": (
+                    "Lenin, Works, 3rd Russian edition"
+                    if c.author == "Lenin" and c.volume is not None
+                    else None
+                ),
+                "quotation_id": closes.get(c.citation_id),
+                "start": c.start,
+                "end": c.end,
+            }
+        )
     frame = pd.DataFrame(rows)
     for column in ("volume", "ibid_of", "quotation_id"):
         frame[column] = frame[column].astype("Int64")
@@ -238,18 +286,29 @@ def _citations() -> pd.DataFrame:
 def _quotations() -> pd.DataFrame:
     b = book()
     citations = _citations()
-    closing = dict(zip(citations["quotation_id"].dropna().astype(int),
-                       citations.loc[citations["quotation_id"].notna(), "citation_id"]))
+    closing = dict(
+        zip(
+            citations["quotation_id"].dropna().astype(int),
+            citations.loc[citations["quotation_id"].notna(), "citation_id"],
+        )
+    )
     rows = []
     for q in b.quotations:
         first = b.paragraph_by_id[q.paragraph_ids[0]]
-        rows.append({
-            "quotation_id": q.quotation_id, "paragraph_id": q.paragraph_ids[0],
-            "paragraph_ids": q.paragraph_ids, "chapter": first.chapter,
-            "section": first.section, "page": first.page, "speaker": q.speaker,
-            "text": q.text, "n_words": count_words(q.text),
-            "citation_id": closing.get(q.quotation_id),
-        })
+        rows.append(
+            {
+                "quotation_id": q.quotation_id,
+                "paragraph_id": q.paragraph_ids[0],
+                "paragraph_ids": q.paragraph_ids,
+                "chapter": first.chapter,
+                "section": first.section,
+                "page": first.page,
+                "speaker": q.speaker,
+                "text": q.text,
+                "n_words": count_words(q.text),
+                "citation_id": closing.get(q.quotation_id),
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["citation_id"] = frame["citation_id"].astype("Int64")
     return frame
@@ -263,24 +322,30 @@ def _pages() -> pd.DataFrame:
     notes = Counter()
     for note in book().footnotes:
         notes[note.page] += count_words(note.text)
-    return pd.DataFrame({
-        "page": numbers,
-        "chapter": tokens["chapter"].to_numpy()[first],
-        "n_words": n_words,
-        "first_paragraph_id": tokens["paragraph_id"].to_numpy()[first],
-        "n_footnote_words": [notes[n] for n in numbers.tolist()],
-    })
+    return pd.DataFrame(
+        {
+            "page": numbers,
+            "chapter": tokens["chapter"].to_numpy()[first],
+            "n_words": n_words,
+            "first_paragraph_id": tokens["paragraph_id"].to_numpy()[first],
+            "n_footnote_words": [notes[n] for n in numbers.tolist()],
+        }
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _editorial_references() -> pd.DataFrame:
     refs = book().editorial_references
-    frame = pd.DataFrame({
-        "footnote": [r.footnote for r in refs], "author": [r.author for r in refs],
-        "work": pd.array([r.work for r in refs], dtype="string"),
-        "edition": [r.edition for r in refs], "volume": [r.volume for r in refs],
-        "pages": pd.array([r.pages for r in refs], dtype="string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "footnote": [r.footnote for r in refs],
+            "author": [r.author for r in refs],
+            "work": pd.array([r.work for r in refs], dtype="string"),
+            "edition": [r.edition for r in refs],
+            "volume": [r.volume for r in refs],
+            "pages": pd.array([r.pages for r in refs], dtype="string"),
+        }
+    )
     frame.insert(0, "reference_id", range(1, len(frame) + 1))
     return frame
 
@@ -403,8 +468,15 @@ def hyphenation() -> pd.DataFrame:
 
 
 TABLES: dict[str, Callable[[], pd.DataFrame]] = {
-    "chapters": chapters, "sections": sections, "paragraphs": paragraphs,
-    "footnotes": footnotes, "citations": citations, "quotations": quotations,
-    "sentences": sentences, "tokens": tokens, "pages": pages,
-    "editorial_references": editorial_references, "hyphenation": hyphenation,
+    "chapters": chapters,
+    "sections": sections,
+    "paragraphs": paragraphs,
+    "footnotes": footnotes,
+    "citations": citations,
+    "quotations": quotations,
+    "sentences": sentences,
+    "tokens": tokens,
+    "pages": pages,
+    "editorial_references": editorial_references,
+    "hyphenation": hyphenation,
 }

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from importlib.resources import files
 
-from leninism_data.corpus.words import count_words
-from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.book import book
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.words import count_words
 
 BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
 
@@ -29,7 +29,8 @@ def find_paragraph(paragraph_id: str):
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise UnknownParagraphError(
         f"{paragraph_id!r} is not a paragraph of the book. Paragraph ids look like 'IV.27' "
-        f"(Chapter IV, paragraph 27) or 'Intro.3'.{hint}")
+        f"(Chapter IV, paragraph 27) or 'Intro.3'.{hint}"
+    )
 
 
 def text(chapter: ChapterLike | None = None) -> str:
@@ -40,8 +41,7 @@ def text(chapter: ChapterLike | None = None) -> str:
     'I am not referring to literary style.'
     """
     wanted = None if chapter is None else resolve_chapter(chapter)
-    return "\n\n".join(p.text for p in book().paragraphs
-                       if wanted is None or p.chapter == wanted)
+    return "\n\n".join(p.text for p in book().paragraphs if wanted is None or p.chapter == wanted)
 
 
 def cite(paragraph_id: str) -> str:
@@ -53,14 +53,19 @@ def cite(paragraph_id: str) -> str:
     paragraph = find_paragraph(paragraph_id)
     b = book()
     chapter = b.chapters[paragraph.chapter]
-    where = ("Introduction" if chapter.chapter == 0
-             else f"{chapter.heading} “{chapter.title}”")
+    where = "Introduction" if chapter.chapter == 0 else f"{chapter.heading} “{chapter.title}”"
     if paragraph.section:
-        title = next(s.title for s in b.sections
-                     if (s.chapter, s.section) == (paragraph.chapter, paragraph.section))
+        title = next(
+            s.title
+            for s in b.sections
+            if (s.chapter, s.section) == (paragraph.chapter, paragraph.section)
+        )
         where += f", section {paragraph.section} “{title}”"
-    pages = (f"p. {paragraph.page}" if paragraph.page == paragraph.page_end
-             else f"pp. {paragraph.page}–{paragraph.page_end}")
+    pages = (
+        f"p. {paragraph.page}"
+        if paragraph.page == paragraph.page_end
+        else f"pp. {paragraph.page}–{paragraph.page_end}"
+    )
     return f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, {pages}."
 
 
@@ -73,9 +78,12 @@ def describe() -> str:
     card = (files("leninism_data") / "data" / "DESCR.md").read_text(encoding="utf-8")
     b = book()
     counts = {
-        "n_chapters": len(b.chapters), "n_sections": sum(s.section > 0 for s in b.sections),
-        "n_paragraphs": len(b.paragraphs), "n_footnotes": len(b.footnotes),
-        "n_citations": len(b.citations), "n_quotations": len(b.quotations),
+        "n_chapters": len(b.chapters),
+        "n_sections": sum(s.section > 0 for s in b.sections),
+        "n_paragraphs": len(b.paragraphs),
+        "n_footnotes": len(b.footnotes),
+        "n_citations": len(b.citations),
+        "n_quotations": len(b.quotations),
         "n_hyphens": len(b.hyphenations),
         "n_kept_hyphens": sum(h.kept_hyphen for h in b.hyphenations),
         "first_page": b.chapters[0].first_page,

@@ -127,7 +127,7 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "author": "'Lenin' (Works) or 'Marx and Engels' (Selected Works)",
         "work": "title of the work, where the note quotes one",
         "edition": "'Lenin, Works, 4th Russian edition' or "
-                   "'Marx and Engels, Selected Works, Moscow, 1951'",
+        "'Marx and Engels, Selected Works, Moscow, 1951'",
         "volume": "volume number (Arabic or Roman numeral as integer)",
         "pages": "pages as printed",
     },

@@ -30,5 +30,14 @@ from leninism_data.widgets.quiz import Quiz
 from leninism_data.widgets.reader import Reader
 from leninism_data.widgets.trends import Trends
 
-__all__ = ["Citations", "Compare", "Concordance", "Explorer", "Notes", "PassageFinder",
-           "Quiz", "Reader", "Trends"]
+__all__ = [
+    "Citations",
+    "Compare",
+    "Concordance",
+    "Explorer",
+    "Notes",
+    "PassageFinder",
+    "Quiz",
+    "Reader",
+    "Trends",
+]

@@ -15,8 +15,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.corpus.naming import ChapterLike, chapter_label
 from leninism_data.analysis.parts import resolve_part
+from leninism_data.corpus.naming import ChapterLike, chapter_label
 
 #: Descriptions of controls are shown in full rather than cut to a fixed width.
 LABEL_STYLE = {"description_width": "initial"}
@@ -87,10 +87,12 @@ class Pager(widgets.HBox):
     def __init__(self, page_size: int, noun: str, on_page: Callable[[], None]) -> None:
         self._page_size, self._noun, self._on_page = page_size, noun, on_page
         self._n_items, self._page = 0, 0
-        self._previous = widgets.Button(description="◀ Previous", tooltip="Previous page",
-                                        layout=widgets.Layout(width="auto"))
-        self._next = widgets.Button(description="Next ▶", tooltip="Next page",
-                                    layout=widgets.Layout(width="auto"))
+        self._previous = widgets.Button(
+            description="◀ Previous", tooltip="Previous page", layout=widgets.Layout(width="auto")
+        )
+        self._next = widgets.Button(
+            description="Next ▶", tooltip="Next page", layout=widgets.Layout(width="auto")
+        )
         self._position = widgets.Label()
         super().__init__([self._previous, self._position, self._next])
         self._previous.on_click(self._on_previous_click)
@@ -135,8 +137,11 @@ class Pager(widgets.HBox):
 
     def _update_controls(self) -> None:
         start, stop = self.bounds
-        self._position.value = (f"{start + 1:,}–{stop:,} of {self._n_items:,} {self._noun}"
-                                if self._n_items else f"no {self._noun}")
+        self._position.value = (
+            f"{start + 1:,}–{stop:,} of {self._n_items:,} {self._noun}"
+            if self._n_items
+            else f"no {self._noun}"
+        )
         self._previous.disabled = self._page == 0
         self._next.disabled = self._page >= self.n_pages - 1
         self.layout.display = None if self.n_pages > 1 else "none"
@@ -167,8 +172,9 @@ def checkbox(description: str, value: bool) -> widgets.Checkbox:
     >>> checkbox("Include quotations", True).description
     'Include quotations'
     """
-    return widgets.Checkbox(value=value, description=description, indent=False,
-                            layout=widgets.Layout(width="auto"))
+    return widgets.Checkbox(
+        value=value, description=description, indent=False, layout=widgets.Layout(width="auto")
+    )
 
 
 def chapter_options(any_label: str | None = None) -> list[tuple[str, int | str]]:
@@ -182,8 +188,9 @@ def chapter_options(any_label: str | None = None) -> list[tuple[str, int | str]]
     options: list[tuple[str, int | str]] = [] if any_label is None else [(any_label, ALL)]
     for row in ld.chapters().itertuples():
         label = str(row.label)
-        options.append((label if label == row.title else f"{label} · {row.title}",
-                        int(row.chapter)))
+        options.append(
+            (label if label == row.title else f"{label} · {row.title}", int(row.chapter))
+        )
     return options
 
 
@@ -276,5 +283,5 @@ def repr_text(name: str, value: str) -> list[str]:
     if not value:
         return []
     if len(value) > REPR_QUERY_LIMIT:
-        value = value[:REPR_QUERY_LIMIT - 1] + "…"
+        value = value[: REPR_QUERY_LIMIT - 1] + "…"
     return [f"{name}={value!r}"]

@@ -17,8 +17,8 @@ from typing import Literal
 
 import pandas as pd
 
-from leninism_data.corpus.words import WORD, term
 from leninism_data.analysis.passages import s_stem
+from leninism_data.corpus.words import WORD, term
 
 # Highlights fall back to a plain layout colour where color-mix() is not supported.
 STYLE = """<style>
@@ -120,7 +120,7 @@ def shorten(text: str, limit: int) -> str:
     >>> shorten("dictatorship of the proletariat", 12)
     'dictatorshi…'
     """
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -141,8 +141,7 @@ class Mark:
         return f"</{self.tag}>"
 
 
-def mark_up(text: str, marks: Iterable[Mark] = (),
-            inserts: Iterable[tuple[int, str]] = ()) -> str:
+def mark_up(text: str, marks: Iterable[Mark] = (), inserts: Iterable[tuple[int, str]] = ()) -> str:
     """Escape ``text``, wrap its ``marks`` and put ready-made HTML ``inserts`` at offsets.
 
     Offsets are those of the plain text, so the escaping never shifts or breaks a
@@ -215,13 +214,21 @@ def stem_marks(text: str, stems: Iterable[str]) -> list[Mark]:
     ['Party', 'masses', 'parties']
     """
     wanted = set(stems)
-    return [Mark(match.start(), match.end()) for match in WORD.finditer(text)
-            if s_stem(term(match.group(0))) in wanted]
+    return [
+        Mark(match.start(), match.end())
+        for match in WORD.finditer(text)
+        if s_stem(term(match.group(0))) in wanted
+    ]
 
 
-def table(frame: pd.DataFrame, columns: Mapping[str, str], *,
-          formats: Mapping[str, Callable[[object], str]] | None = None,
-          selected_row: int | None = None, css_class: str = "ld-table") -> str:
+def table(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    formats: Mapping[str, Callable[[object], str]] | None = None,
+    selected_row: int | None = None,
+    css_class: str = "ld-table",
+) -> str:
     """An HTML table of some ``columns`` of ``frame``, every cell escaped.
 
     Parameters
@@ -261,8 +268,11 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str], *,
     return f'<table class="{css_class}">{"".join(rows)}</table>'
 
 
-def position_bar(positions: Iterable[float], boundaries: Sequence[tuple[float, str]] = (),
-                 selected: float | None = None) -> str:
+def position_bar(
+    positions: Iterable[float],
+    boundaries: Sequence[tuple[float, str]] = (),
+    selected: float | None = None,
+) -> str:
     """A strip with a tick at each position (0–1 through the book), like AntConc's plot.
 
     Parameters
@@ -283,10 +293,13 @@ def position_bar(positions: Iterable[float], boundaries: Sequence[tuple[float, s
     </i>
     </div>
     """
-    marks = [f'<span class="ld-boundary" style="left:{100 * start:.2f}%">{escape(label)}</span>'
-             for start, label in boundaries]
-    marks += [f'<i class="ld-tick" style="left:{100 * position:.2f}%"></i>'
-              for position in positions]
+    marks = [
+        f'<span class="ld-boundary" style="left:{100 * start:.2f}%">{escape(label)}</span>'
+        for start, label in boundaries
+    ]
+    marks += [
+        f'<i class="ld-tick" style="left:{100 * position:.2f}%"></i>' for position in positions
+    ]
     if selected is not None:
         marks.append(f'<i class="ld-tick ld-selected" style="left:{100 * selected:.2f}%"></i>')
     labelled = " ld-labelled" if any(label for _, label in boundaries) else ""

@@ -9,15 +9,39 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
-from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
-                                         option_value, repr_chapter, resolve_optional_chapter)
-from leninism_data.widgets._html import (Mark, escape, mark_up, message, plural, position_bar,
-                                         roman, shorten, table, view)
+from leninism_data.widgets._base import (
+    ALL,
+    LABEL_STYLE,
+    StudyWidget,
+    chapter_options,
+    chosen,
+    option_value,
+    repr_chapter,
+    resolve_optional_chapter,
+)
+from leninism_data.widgets._html import (
+    Mark,
+    escape,
+    mark_up,
+    message,
+    plural,
+    position_bar,
+    roman,
+    shorten,
+    table,
+    view,
+)
 
 BY_TITLE = "by title"
-LIST_COLUMNS = {"citation_id": "#", "paragraph_id": "¶", "page": "p.", "raw": "reference",
-                "volume_label": "volume", "pages": "pages",
-                "speaker": "closes a quotation of"}
+LIST_COLUMNS = {
+    "citation_id": "#",
+    "paragraph_id": "¶",
+    "page": "p.",
+    "raw": "reference",
+    "volume_label": "volume",
+    "pages": "pages",
+    "speaker": "closes a quotation of",
+}
 
 
 def volume_label(citation) -> str | None:
@@ -98,18 +122,28 @@ class Citations(StudyWidget):
         self._paragraph_texts = ld.paragraphs().set_index("paragraph_id")["text"]
         self._chapters = ld.chapters()
         self._last_page = int(ld.pages()["page"].max())
-        self._chapter = widgets.Dropdown(options=chapter_options("All chapters"),
-                                         value=option_value(chapter_number),
-                                         description="Chapter",
-                                         style=LABEL_STYLE)
+        self._chapter = widgets.Dropdown(
+            options=chapter_options("All chapters"),
+            value=option_value(chapter_number),
+            description="Chapter",
+            style=LABEL_STYLE,
+        )
         self._volume = widgets.Dropdown(description="Volume", style=LABEL_STYLE)
-        self._citation = widgets.Dropdown(description="Reference", style=LABEL_STYLE,
-                                          layout=widgets.Layout(width="40em"))
+        self._citation = widgets.Dropdown(
+            description="Reference", style=LABEL_STYLE, layout=widgets.Layout(width="40em")
+        )
         self._volumes = widgets.HTML()
         self._list = widgets.HTML(layout=widgets.Layout(max_height="18em", overflow="auto"))
         self._detail = widgets.HTML()
-        super().__init__([widgets.HBox([self._chapter, self._volume]), self._volumes,
-                          self._list, self._citation, self._detail])
+        super().__init__(
+            [
+                widgets.HBox([self._chapter, self._volume]),
+                self._volumes,
+                self._list,
+                self._citation,
+                self._detail,
+            ]
+        )
         self._update_volume_options()
         self._filter()
         self._chapter.observe(self._on_chapter_change, "value")
@@ -132,8 +166,9 @@ class Citations(StudyWidget):
         in_chapter = self._in_chapter()
         cited = in_chapter.dropna(subset=["volume"])
         counts = cited["volume_label"].value_counts()
-        in_order = sorted(set(zip(cited["author"] != "Lenin", cited["volume"],
-                                  cited["volume_label"])))  # Lenin's volumes first
+        in_order = sorted(
+            set(zip(cited["author"] != "Lenin", cited["volume"], cited["volume_label"]))
+        )  # Lenin's volumes first
         options = [(f"All ({len(in_chapter)})", ALL)]
         options += [(f"{label} ({counts[label]})", label) for _, _, label in in_order]
         by_title = len(in_chapter) - len(cited)
@@ -152,11 +187,16 @@ class Citations(StudyWidget):
         self._result = listed.reset_index(drop=True)
         with self._quietly():
             self._citation.options = [
-                (f"{row.citation_id} · ¶ {row.paragraph_id}, p. {row.page} · "
-                 f"{shorten(row.raw, 50)}", int(row.citation_id))
-                for row in self._result.itertuples()]
-            self._citation.value = (int(self._result["citation_id"].iloc[0])
-                                    if len(self._result) else None)
+                (
+                    f"{row.citation_id} · ¶ {row.paragraph_id}, p. {row.page} · "
+                    f"{shorten(row.raw, 50)}",
+                    int(row.citation_id),
+                )
+                for row in self._result.itertuples()
+            ]
+            self._citation.value = (
+                int(self._result["citation_id"].iloc[0]) if len(self._result) else None
+            )
 
     def _on_chapter_change(self, _change: dict) -> None:
         self._update_volume_options()
@@ -181,8 +221,7 @@ class Citations(StudyWidget):
             return
         self._volumes.value = view(self._volume_table())
         selected = self._result.index[self._result["citation_id"] == self._citation.value][0]
-        self._list.value = view(table(
-            self._result, LIST_COLUMNS, selected_row=int(selected)))
+        self._list.value = view(table(self._result, LIST_COLUMNS, selected_row=int(selected)))
         self._detail.value = view(self._citation_detail(self._result.loc[selected]))
 
     def _volume_table(self) -> str:
@@ -193,39 +232,61 @@ class Citations(StudyWidget):
         for label in [value for _, value in self._volume.options[1:] if value != BY_TITLE]:
             group = cited[cited["volume_label"] == label]
             pages = sorted(group["pages"].dropna().unique(), key=first_page_number)
-            chapters = [str(self._chapters.loc[chapter, "label"])
-                        for chapter in sorted(group["chapter"].unique())]
-            rows.append({"volume": label, "n": len(group), "pages": ", ".join(pages),
-                         "chapters": ", ".join(chapters)})
-        return ('<div class="ld-heading">Volumes cited (of Lenin\'s Works unless named)</div>'
-                + table(pd.DataFrame(rows), {"volume": "volume", "n": "references",
-                                             "pages": "pages", "chapters": "chapters"}))
+            chapters = [
+                str(self._chapters.loc[chapter, "label"])
+                for chapter in sorted(group["chapter"].unique())
+            ]
+            rows.append(
+                {
+                    "volume": label,
+                    "n": len(group),
+                    "pages": ", ".join(pages),
+                    "chapters": ", ".join(chapters),
+                }
+            )
+        return (
+            '<div class="ld-heading">Volumes cited (of Lenin\'s Works unless named)</div>'
+            + table(
+                pd.DataFrame(rows),
+                {"volume": "volume", "n": "references", "pages": "pages", "chapters": "chapters"},
+            )
+        )
 
     def _citation_detail(self, citation: pd.Series) -> str:
-        boundaries = [((row.first_page - 1) / self._last_page,
-                       "" if row.chapter == 0 else str(row.label))
-                      for row in self._chapters.itertuples()]
+        boundaries = [
+            ((row.first_page - 1) / self._last_page, "" if row.chapter == 0 else str(row.label))
+            for row in self._chapters.itertuples()
+        ]
         positions = (self._result["page"] - 1) / self._last_page
-        strip = position_bar(positions, boundaries,
-                             selected=(citation["page"] - 1) / self._last_page)
+        strip = position_bar(
+            positions, boundaries, selected=(citation["page"] - 1) / self._last_page
+        )
         paragraph_id = citation["paragraph_id"]
-        heading = (f'<div class="ld-heading">Reference {citation["citation_id"]}: '
-                   f'{escape(citation_title(citation))}</div>')
+        heading = (
+            f'<div class="ld-heading">Reference {citation["citation_id"]}: '
+            f"{escape(citation_title(citation))}</div>"
+        )
         if pd.notna(citation["quotation_id"]):
             quoted = self._quotation_texts[citation["quotation_id"]]
-            body = (f'<div class="ld-muted">It closes this quotation of '
-                    f'{escape(citation["speaker"])}:</div>'
-                    f'<div class="ld-para ld-quotation"><div class="ld-margin">¶ <b>'
-                    f'{escape(paragraph_id)}</b><br>p. {citation["page"]}</div>'
-                    f'<div class="ld-body">{escape(quoted)} '
-                    f'<span class="ld-cite">({escape(citation["raw"])})</span></div></div>')
+            body = (
+                f'<div class="ld-muted">It closes this quotation of '
+                f"{escape(citation['speaker'])}:</div>"
+                f'<div class="ld-para ld-quotation"><div class="ld-margin">¶ <b>'
+                f"{escape(paragraph_id)}</b><br>p. {citation['page']}</div>"
+                f'<div class="ld-body">{escape(quoted)} '
+                f'<span class="ld-cite">({escape(citation["raw"])})</span></div></div>'
+            )
         else:
             text = self._paragraph_texts[paragraph_id]
             marked = mark_up(text, [Mark(int(citation["start"]), int(citation["end"]))])
-            body = (f'<div class="ld-muted">It does not close a block quotation; it stands '
-                    f'in this paragraph:</div><div class="ld-para"><div class="ld-margin">'
-                    f'¶ <b>{escape(paragraph_id)}</b><br>p. {citation["page"]}</div>'
-                    f'<div class="ld-body">{marked}</div></div>')
-        return (heading + '<div class="ld-muted">Where it falls in the book (pages 1–'
-                f"{self._last_page}; ticks: the references listed):</div>{strip}{body}"
-                f'<div class="ld-muted">{escape(ld.cite(paragraph_id))}</div>')
+            body = (
+                f'<div class="ld-muted">It does not close a block quotation; it stands '
+                f'in this paragraph:</div><div class="ld-para"><div class="ld-margin">'
+                f"¶ <b>{escape(paragraph_id)}</b><br>p. {citation['page']}</div>"
+                f'<div class="ld-body">{marked}</div></div>'
+            )
+        return (
+            heading + '<div class="ld-muted">Where it falls in the book (pages 1–'
+            f"{self._last_page}; ticks: the references listed):</div>{strip}{body}"
+            f'<div class="ld-muted">{escape(ld.cite(paragraph_id))}</div>'
+        )

@@ -6,15 +6,21 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.corpus.naming import chapter_label
 from leninism_data.analysis.distinctive import Comparison
 from leninism_data.analysis.parts import Part, PartLike, resolve_part
+from leninism_data.corpus.naming import chapter_label
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, checkbox
 from leninism_data.widgets._html import escape, message, number, table, view
 
-TERM_COLUMNS = {"term": "term", "freq_target": "here", "freq_reference": "there",
-                "per_10k_target": "per 10k here", "per_10k_reference": "per 10k there",
-                "log_ratio": "log ratio", "g2": "G²"}
+TERM_COLUMNS = {
+    "term": "term",
+    "freq_target": "here",
+    "freq_reference": "there",
+    "per_10k_target": "per 10k here",
+    "per_10k_reference": "per 10k there",
+    "log_ratio": "log ratio",
+    "g2": "G²",
+}
 INDENT = "\N{NO-BREAK SPACE}" * 3  # a <select> collapses ordinary spaces
 
 
@@ -42,8 +48,13 @@ def part_options() -> list[tuple[str, str]]:
         options.append((name if name == chapter.title else f"{name} · {chapter.title}", name))
         parts = sections[sections["chapter"] == chapter.chapter]
         if len(parts) > 1:
-            options += [(f"{INDENT}{name}.{row.section} · {row.title or 'before section 1'}",
-                         f"{name}.{row.section}") for row in parts.itertuples()]
+            options += [
+                (
+                    f"{INDENT}{name}.{row.section} · {row.title or 'before section 1'}",
+                    f"{name}.{row.section}",
+                )
+                for row in parts.itertuples()
+            ]
     return options
 
 
@@ -81,19 +92,27 @@ class Compare(StudyWidget):
     {'V': 'peasantry', 'VI': 'national'}
     """
 
-    def __init__(self, a: PartLike = "IV", b: PartLike = "VIII", *,
-                 include_quotations: bool = True) -> None:
+    def __init__(
+        self, a: PartLike = "IV", b: PartLike = "VIII", *, include_quotations: bool = True
+    ) -> None:
         name_a, name_b = part_name(resolve_part(a)), part_name(resolve_part(b))
         options = part_options()
-        self._a = widgets.Dropdown(options=options, value=name_a, description="Compare",
-                                   style=LABEL_STYLE)
-        self._b = widgets.Dropdown(options=options, value=name_b, description="with",
-                                   style=LABEL_STYLE)
+        self._a = widgets.Dropdown(
+            options=options, value=name_a, description="Compare", style=LABEL_STYLE
+        )
+        self._b = widgets.Dropdown(
+            options=options, value=name_b, description="with", style=LABEL_STYLE
+        )
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._summary = widgets.HTML()
         self._sides = widgets.HTML(layout=widgets.Layout(max_height="48em", overflow="auto"))
-        super().__init__([widgets.HBox([self._a, self._b, self._include_quotations]),
-                          self._summary, self._sides])
+        super().__init__(
+            [
+                widgets.HBox([self._a, self._b, self._include_quotations]),
+                self._summary,
+                self._sides,
+            ]
+        )
         for control in (self._a, self._b, self._include_quotations):
             control.observe(self._on_option_change, "value")
         self._refresh()
@@ -117,50 +136,70 @@ class Compare(StudyWidget):
         if a == b:
             self._comparison = None
             self._result = pd.DataFrame(columns=["side", *TERM_COLUMNS, "p_value"])
-            self._summary.value = view(message("Choose two different parts to compare.",
-                                               "warning"))
+            self._summary.value = view(
+                message("Choose two different parts to compare.", "warning")
+            )
             self._sides.value = ""
             return
         comparison = ld.compare(a, b, include_quotations=self._include_quotations.value)
         self._comparison = comparison
-        self._result = pd.concat([comparison.distinctive_a.assign(side=a),
-                                  comparison.distinctive_b.assign(side=b)],
-                                 ignore_index=True)
+        self._result = pd.concat(
+            [comparison.distinctive_a.assign(side=a), comparison.distinctive_b.assign(side=b)],
+            ignore_index=True,
+        )
         self._result.insert(0, "side", self._result.pop("side"))
         part_a, part_b = resolve_part(a), resolve_part(b)
         nested = part_a.chapter == part_b.chapter and None in (part_a.section, part_b.section)
-        notes = [message("One part lies inside the other, so they share those words.")] \
-            if nested else []
+        notes = (
+            [message("One part lies inside the other, so they share those words.")]
+            if nested
+            else []
+        )
         self._summary.value = view(
             f"<b>Similarity {comparison.similarity:.2f}</b> "
             f'<span class="ld-muted">(cosine of content-word counts: 0 = no words in '
-            f"common, 1 = the same proportions)</span>", *notes)
+            f"common, 1 = the same proportions)</span>",
+            *notes,
+        )
         self._sides.value = view(
             '<div class="ld-columns">',
             self._side(comparison.a, comparison.distinctive_a, comparison.passages_a),
             self._side(comparison.b, comparison.distinctive_b, comparison.passages_b),
-            "</div>", self._shared(comparison))
+            "</div>",
+            self._shared(comparison),
+        )
 
     @staticmethod
     def _side(label: str, distinctive: pd.DataFrame, passages: pd.DataFrame) -> str:
         if distinctive.empty:
             terms = message(f"No term is significantly more frequent in {label}.")
         else:
-            terms = table(distinctive, TERM_COLUMNS,
-                          formats={column: number for column in TERM_COLUMNS
-                                   if column != "term"})
-        cards = [f'<div class="ld-para"><div class="ld-margin">¶ <b>'
-                 f"{escape(row.paragraph_id)}</b><br>p. {row.page}<br>"
-                 f'score {number(row.score, 2)}</div><div class="ld-body">{escape(row.text)}'
-                 "</div></div>" for row in passages.itertuples()]
-        return (f'<div><div class="ld-heading">Distinctive of {escape(label)}</div>{terms}'
-                f'<div class="ld-heading">Representative passages</div>{"".join(cards)}'
-                "</div>")
+            terms = table(
+                distinctive,
+                TERM_COLUMNS,
+                formats={column: number for column in TERM_COLUMNS if column != "term"},
+            )
+        cards = [
+            f'<div class="ld-para"><div class="ld-margin">¶ <b>'
+            f"{escape(row.paragraph_id)}</b><br>p. {row.page}<br>"
+            f'score {number(row.score, 2)}</div><div class="ld-body">{escape(row.text)}'
+            "</div></div>"
+            for row in passages.itertuples()
+        ]
+        return (
+            f'<div><div class="ld-heading">Distinctive of {escape(label)}</div>{terms}'
+            f'<div class="ld-heading">Representative passages</div>{"".join(cards)}'
+            "</div>"
+        )
 
     @staticmethod
     def _shared(comparison: Comparison) -> str:
         shared = comparison.shared
-        columns = {"term": "term", "per_10k_a": f"per 10k in {comparison.a}",
-                   "per_10k_b": f"per 10k in {comparison.b}"}
-        return ('<div class="ld-heading">Shared vocabulary (frequent on both sides)</div>'
-                + table(shared, columns, formats={"per_10k_a": number, "per_10k_b": number}))
+        columns = {
+            "term": "term",
+            "per_10k_a": f"per 10k in {comparison.a}",
+            "per_10k_b": f"per 10k in {comparison.b}",
+        }
+        return '<div class="ld-heading">Shared vocabulary (frequent on both sides)</div>' + table(
+            shared, columns, formats={"per_10k_a": number, "per_10k_b": number}
+        )

@@ -7,16 +7,43 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
-from leninism_data.widgets._base import (LABEL_STYLE, Pager, StudyWidget, chapter_options,
-                                         check_choice, checkbox, chosen, option_value, repr_chapter,
-                                         repr_text, resolve_optional_chapter)
+from leninism_data.widgets._base import (
+    LABEL_STYLE,
+    Pager,
+    StudyWidget,
+    chapter_options,
+    check_choice,
+    checkbox,
+    chosen,
+    option_value,
+    repr_chapter,
+    repr_text,
+    resolve_optional_chapter,
+)
 from leninism_data.widgets._html import Mark, escape, mark_up, message, plural, view
 
-SORT_OPTIONS = [("Book order", "position"), ("Left context", "left"),
-                ("Right context", "right"), ("Match", "match")]
+SORT_OPTIONS = [
+    ("Book order", "position"),
+    ("Left context", "left"),
+    ("Right context", "right"),
+    ("Match", "match"),
+]
 LINES_PER_PAGE = 20
-EMPTY_LINES = pd.DataFrame(columns=["paragraph_id", "footnote", "chapter", "section", "page",
-                                    "left", "match", "right", "start", "end", "in_quotation"])
+EMPTY_LINES = pd.DataFrame(
+    columns=[
+        "paragraph_id",
+        "footnote",
+        "chapter",
+        "section",
+        "page",
+        "left",
+        "match",
+        "right",
+        "start",
+        "end",
+        "in_quotation",
+    ]
+)
 MAX_WINDOW = 30
 
 
@@ -59,56 +86,96 @@ class Concordance(StudyWidget):
     'IV.2'
     """
 
-    def __init__(self, query: str = "", *, chapter: ChapterLike | None = None,
-                 window: int = 8, sort: str = "position", lemma: bool = False,
-                 include_quotations: bool = True, regex: bool = False) -> None:
+    def __init__(
+        self,
+        query: str = "",
+        *,
+        chapter: ChapterLike | None = None,
+        window: int = 8,
+        sort: str = "position",
+        lemma: bool = False,
+        include_quotations: bool = True,
+        regex: bool = False,
+    ) -> None:
         chapter_number = resolve_optional_chapter(chapter)
         check_choice("sort", sort, [value for _, value in SORT_OPTIONS])
         if not 1 <= window <= MAX_WINDOW:
             raise ValueError(f"window must be between 1 and {MAX_WINDOW} words, not {window}.")
-        self._paragraph_texts = dict(zip(ld.paragraphs()["paragraph_id"],
-                                         ld.paragraphs()["text"]))
-        self._query = widgets.Text(value=query, description="Search",
-                                   placeholder="a word, a phrase, proletar* or a regex",
-                                   continuous_update=False, style=LABEL_STYLE,
-                                   layout=widgets.Layout(width="24em"))
+        self._paragraph_texts = dict(zip(ld.paragraphs()["paragraph_id"], ld.paragraphs()["text"]))
+        self._query = widgets.Text(
+            value=query,
+            description="Search",
+            placeholder="a word, a phrase, proletar* or a regex",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="24em"),
+        )
         self._regex = checkbox("Regular expression", regex)
         self._lemma = checkbox("All forms (lemma)", lemma)
-        self._chapter = widgets.Dropdown(options=chapter_options("All chapters"),
-                                         value=option_value(chapter_number),
-                                         description="Chapter",
-                                         style=LABEL_STYLE)
-        self._window = widgets.BoundedIntText(value=window, min=1, max=MAX_WINDOW,
-                                              description="Window (words)",
-                                              style=LABEL_STYLE,
-                                              layout=widgets.Layout(width="14em"))
-        self._sort = widgets.Dropdown(options=SORT_OPTIONS, value=sort,
-                                      description="Sort by", style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="14em"))
+        self._chapter = widgets.Dropdown(
+            options=chapter_options("All chapters"),
+            value=option_value(chapter_number),
+            description="Chapter",
+            style=LABEL_STYLE,
+        )
+        self._window = widgets.BoundedIntText(
+            value=window,
+            min=1,
+            max=MAX_WINDOW,
+            description="Window (words)",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="14em"),
+        )
+        self._sort = widgets.Dropdown(
+            options=SORT_OPTIONS,
+            value=sort,
+            description="Sort by",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="14em"),
+        )
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(LINES_PER_PAGE, "lines", on_page=self._render_lines)
         self._lines = widgets.HTML()
-        self._line = widgets.BoundedIntText(value=1, min=1, max=1, description="Show line",
-                                            style=LABEL_STYLE,
-                                            layout=widgets.Layout(width="10em"))
-        self._paragraph = widgets.HTML(layout=widgets.Layout(max_height="24em",
-                                                             overflow="auto"))
-        super().__init__([
-            widgets.HBox([self._query, self._regex, self._lemma]),
-            widgets.HBox([self._chapter, self._window, self._sort,
-                          self._include_quotations]),
-            self._count, self._pager, self._lines, self._line, self._paragraph,
-        ])
-        for control in (self._query, self._regex, self._lemma, self._chapter, self._window,
-                        self._sort, self._include_quotations):
+        self._line = widgets.BoundedIntText(
+            value=1,
+            min=1,
+            max=1,
+            description="Show line",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="10em"),
+        )
+        self._paragraph = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        super().__init__(
+            [
+                widgets.HBox([self._query, self._regex, self._lemma]),
+                widgets.HBox([self._chapter, self._window, self._sort, self._include_quotations]),
+                self._count,
+                self._pager,
+                self._lines,
+                self._line,
+                self._paragraph,
+            ]
+        )
+        for control in (
+            self._query,
+            self._regex,
+            self._lemma,
+            self._chapter,
+            self._window,
+            self._sort,
+            self._include_quotations,
+        ):
             control.observe(self._on_option_change, "value")
         self._line.observe(self._on_line_change, "value")
         self._refresh()
 
     def _repr_fields(self) -> list[str]:
-        return (repr_text("query", self._query.value) + repr_chapter(chosen(self._chapter))
-                + [plural(len(self._result), "line")])
+        return (
+            repr_text("query", self._query.value)
+            + repr_chapter(chosen(self._chapter))
+            + [plural(len(self._result), "line")]
+        )
 
     def _on_option_change(self, _change: dict) -> None:
         self._refresh()
@@ -134,13 +201,19 @@ class Concordance(StudyWidget):
     def _concordance(self, query: str) -> tuple[pd.DataFrame, str]:
         """The lines for ``query`` and a summary of them (or what is wrong), in HTML."""
         if not query:
-            return EMPTY_LINES, message("Type a word or phrase to see every place it "
-                                        "occurs, with the words around it.")
+            return EMPTY_LINES, message(
+                "Type a word or phrase to see every place it occurs, with the words around it."
+            )
         try:
-            lines = ld.kwic(query, window=self._window.value, sort=self._sort.value,
-                            regex=self._regex.value, chapter=chosen(self._chapter),
-                            include_quotations=self._include_quotations.value,
-                            lemma=self._lemma.value)
+            lines = ld.kwic(
+                query,
+                window=self._window.value,
+                sort=self._sort.value,
+                regex=self._regex.value,
+                chapter=chosen(self._chapter),
+                include_quotations=self._include_quotations.value,
+                lemma=self._lemma.value,
+            )
         except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
             return EMPTY_LINES, message(str(error), "warning")
         if lines.empty:
@@ -153,16 +226,19 @@ class Concordance(StudyWidget):
             return
         start, stop = self._pager.bounds
         selected = self._line.value - 1
-        rows = ['<colgroup><col style="width:3.5em"><col style="width:5.5em">'
-                '<col style="width:3em"><col><col style="width:9em"><col></colgroup>']
+        rows = [
+            '<colgroup><col style="width:3.5em"><col style="width:5.5em">'
+            '<col style="width:3em"><col><col style="width:9em"><col></colgroup>'
+        ]
         for number, line in enumerate(self._result.iloc[start:stop].itertuples(), start):
             shade = ' class="ld-selected"' if number == selected else ""
             rows.append(
                 f'<tr{shade}><td class="ld-num">{number + 1}</td>'
-                f"<td>{escape(line.paragraph_id)}</td><td class=\"ld-num\">{line.page}</td>"
+                f'<td>{escape(line.paragraph_id)}</td><td class="ld-num">{line.page}</td>'
                 f'<td class="ld-left"><bdi>{escape(line.left)}</bdi></td>'
                 f'<td class="ld-match"><mark class="ld-hit">{escape(line.match)}</mark></td>'
-                f"<td>{escape(line.right)}</td></tr>")
+                f"<td>{escape(line.right)}</td></tr>"
+            )
         self._lines.value = view(f'<table class="ld-table ld-kwic">{"".join(rows)}</table>')
 
     def _render_paragraph(self) -> None:
@@ -174,6 +250,7 @@ class Concordance(StudyWidget):
         body = mark_up(text, [Mark(int(line["start"]), int(line["end"]))])
         self._paragraph.value = view(
             f'<div class="ld-para"><div class="ld-margin">line {self._line.value}<br>¶ <b>'
-            f'{escape(line["paragraph_id"])}</b><br>p. {line["page"]}</div>'
+            f"{escape(line['paragraph_id'])}</b><br>p. {line['page']}</div>"
             f'<div class="ld-body">{body}<div class="ld-muted">'
-            f'{escape(ld.cite(line["paragraph_id"]))}</div></div></div>')
+            f"{escape(ld.cite(line['paragraph_id']))}</div></div></div>"
+        )

@@ -6,19 +6,54 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.corpus.naming import ChapterLike
 from leninism_data.corpus.book import book
-from leninism_data.widgets._base import (ALL, KINDS, LABEL_STYLE, Pager, StudyWidget,
-                                         chapter_options, check_choice, checkbox, chosen,
-                                         option_value, repr_chapter, repr_text,
-                                         resolve_optional_chapter, resolve_section, section_options)
-from leninism_data.widgets._html import (escape, mark_up, message, pages_label, plural, span_marks,
-                                         view)
+from leninism_data.corpus.naming import ChapterLike
+from leninism_data.widgets._base import (
+    ALL,
+    KINDS,
+    LABEL_STYLE,
+    Pager,
+    StudyWidget,
+    chapter_options,
+    check_choice,
+    checkbox,
+    chosen,
+    option_value,
+    repr_chapter,
+    repr_text,
+    resolve_optional_chapter,
+    resolve_section,
+    section_options,
+)
+from leninism_data.widgets._html import (
+    escape,
+    mark_up,
+    message,
+    pages_label,
+    plural,
+    span_marks,
+    view,
+)
 
-COLUMNS = ["paragraph_id", "chapter", "section", "kind", "page", "page_end", "n_matches",
-           "spans", "footnotes", "text"]
-KIND_OPTIONS = [("All kinds", ALL), ("Prose", "prose"), ("Quotation", "quotation"),
-                ("List item", "list_item"), ("Front matter", "front_matter")]
+COLUMNS = [
+    "paragraph_id",
+    "chapter",
+    "section",
+    "kind",
+    "page",
+    "page_end",
+    "n_matches",
+    "spans",
+    "footnotes",
+    "text",
+]
+KIND_OPTIONS = [
+    ("All kinds", ALL),
+    ("Prose", "prose"),
+    ("Quotation", "quotation"),
+    ("List item", "list_item"),
+    ("Front matter", "front_matter"),
+]
 
 
 class Explorer(StudyWidget):
@@ -63,11 +98,20 @@ class Explorer(StudyWidget):
     'VIII.7'
     """
 
-    def __init__(self, query: str = "", *, chapter: ChapterLike | None = None,
-                 section: int | None = None, kind: str | None = None,
-                 pages: tuple[int, int] | None = None, regex: bool = False,
-                 whole_word: bool = True, case: bool = False,
-                 include_quotations: bool = True, page_size: int = 10) -> None:
+    def __init__(
+        self,
+        query: str = "",
+        *,
+        chapter: ChapterLike | None = None,
+        section: int | None = None,
+        kind: str | None = None,
+        pages: tuple[int, int] | None = None,
+        regex: bool = False,
+        whole_word: bool = True,
+        case: bool = False,
+        include_quotations: bool = True,
+        page_size: int = 10,
+    ) -> None:
         chapter_number = resolve_optional_chapter(chapter)
         section = resolve_section(chapter_number, section)
         if kind is not None:
@@ -80,55 +124,79 @@ class Explorer(StudyWidget):
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
         self._full_range = (first_page, last_page)
 
-        self._query = widgets.Text(value=query, description="Search",
-                                   placeholder="a word, a phrase, proletar* or a regex",
-                                   continuous_update=False, style=LABEL_STYLE,
-                                   layout=widgets.Layout(width="28em"))
+        self._query = widgets.Text(
+            value=query,
+            description="Search",
+            placeholder="a word, a phrase, proletar* or a regex",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="28em"),
+        )
         self._whole_word = checkbox("Whole words", whole_word)
         self._regex = checkbox("Regular expression", regex)
         self._case = checkbox("Match case", case)
-        self._chapter = widgets.Dropdown(options=chapter_options("All chapters"),
-                                         value=option_value(chapter_number),
-                                         description="Chapter",
-                                         style=LABEL_STYLE)
-        self._section = widgets.Dropdown(options=section_options(chapter_number,
-                                                                 "All sections"),
-                                         value=option_value(section), description="Section",
-                                         style=LABEL_STYLE)
-        self._kind = widgets.Dropdown(options=KIND_OPTIONS, value=option_value(kind),
-                                      description="Kind",
-                                      style=LABEL_STYLE)
-        self._pages = widgets.IntRangeSlider(value=pages, min=first_page, max=last_page,
-                                             description="Pages", continuous_update=False,
-                                             style=LABEL_STYLE)
+        self._chapter = widgets.Dropdown(
+            options=chapter_options("All chapters"),
+            value=option_value(chapter_number),
+            description="Chapter",
+            style=LABEL_STYLE,
+        )
+        self._section = widgets.Dropdown(
+            options=section_options(chapter_number, "All sections"),
+            value=option_value(section),
+            description="Section",
+            style=LABEL_STYLE,
+        )
+        self._kind = widgets.Dropdown(
+            options=KIND_OPTIONS, value=option_value(kind), description="Kind", style=LABEL_STYLE
+        )
+        self._pages = widgets.IntRangeSlider(
+            value=pages,
+            min=first_page,
+            max=last_page,
+            description="Pages",
+            continuous_update=False,
+            style=LABEL_STYLE,
+        )
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
-        self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em",
-                                                              overflow="auto"))
-        super().__init__([
-            widgets.HBox([self._query, self._whole_word, self._regex, self._case]),
-            widgets.HBox([self._chapter, self._section, self._kind]),
-            widgets.HBox([self._pages, self._include_quotations]),
-            self._count, self._pager, self._paragraphs,
-        ])
+        self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        super().__init__(
+            [
+                widgets.HBox([self._query, self._whole_word, self._regex, self._case]),
+                widgets.HBox([self._chapter, self._section, self._kind]),
+                widgets.HBox([self._pages, self._include_quotations]),
+                self._count,
+                self._pager,
+                self._paragraphs,
+            ]
+        )
         self._update_section_control()
         self._query.observe(self._on_filter_change, "value")
-        for control in (self._whole_word, self._regex, self._case, self._section,
-                        self._kind, self._pages, self._include_quotations):
+        for control in (
+            self._whole_word,
+            self._regex,
+            self._case,
+            self._section,
+            self._kind,
+            self._pages,
+            self._include_quotations,
+        ):
             control.observe(self._on_filter_change, "value")
         self._chapter.observe(self._on_chapter_change, "value")
         self._refresh()
 
     @staticmethod
-    def _check_pages(pages: tuple[int, int] | None, first: int, last: int
-                     ) -> tuple[int, int]:
+    def _check_pages(pages: tuple[int, int] | None, first: int, last: int) -> tuple[int, int]:
         if pages is None:
             return first, last
         low, high = (int(page) for page in pages)
         if not first <= low <= high <= last:
-            raise ValueError(f"pages must be (first, last) with {first} ≤ first ≤ last ≤ "
-                             f"{last}, not {tuple(pages)!r}.")
+            raise ValueError(
+                f"pages must be (first, last) with {first} ≤ first ≤ last ≤ "
+                f"{last}, not {tuple(pages)!r}."
+            )
         return low, high
 
     def _repr_fields(self) -> list[str]:
@@ -174,13 +242,21 @@ class Explorer(StudyWidget):
         self._render_page()
 
     def _filters(self) -> dict:
-        return {"chapter": chosen(self._chapter), "section": chosen(self._section),
-                "kind": chosen(self._kind),
-                "include_quotations": self._include_quotations.value}
+        return {
+            "chapter": chosen(self._chapter),
+            "section": chosen(self._section),
+            "kind": chosen(self._kind),
+            "include_quotations": self._include_quotations.value,
+        }
 
     def _search(self, query: str) -> pd.DataFrame:
-        hits = ld.search(query, regex=self._regex.value, whole_word=self._whole_word.value,
-                         case=self._case.value, **self._filters())
+        hits = ld.search(
+            query,
+            regex=self._regex.value,
+            whole_word=self._whole_word.value,
+            case=self._case.value,
+            **self._filters(),
+        )
         extra = self._table[["paragraph_id", "page_end", "footnotes"]]
         return hits.merge(extra, on="paragraph_id", how="left")[COLUMNS]
 
@@ -204,14 +280,18 @@ class Explorer(StudyWidget):
     def _summary(self, query: str) -> str:
         n_paragraphs = len(self._result)
         if not query:
-            return (f"<b>{plural(n_paragraphs, 'paragraph')}</b> "
-                    f'<span class="ld-muted">— type in the search box to find words in '
-                    f"them</span>")
+            return (
+                f"<b>{plural(n_paragraphs, 'paragraph')}</b> "
+                f'<span class="ld-muted">— type in the search box to find words in '
+                f"them</span>"
+            )
         if not n_paragraphs:
             return message(f"No paragraph matches “{query}” with these filters.", "warning")
         n_matches = int(self._result["n_matches"].sum())
-        return (f"<b>{plural(n_matches, 'match', 'matches')}</b> of “{escape(query)}” in "
-                f"<b>{plural(n_paragraphs, 'paragraph')}</b>")
+        return (
+            f"<b>{plural(n_matches, 'match', 'matches')}</b> of “{escape(query)}” in "
+            f"<b>{plural(n_paragraphs, 'paragraph')}</b>"
+        )
 
     def _render_page(self) -> None:
         start, stop = self._pager.bounds
@@ -220,14 +300,19 @@ class Explorer(StudyWidget):
 
     def _card(self, row) -> str:
         paragraph = book().paragraph_by_id[row.paragraph_id]
-        inserts = [(offset, f'<sup class="ld-fn">{number}</sup>')
-                   for offset, number in paragraph.markers]
+        inserts = [
+            (offset, f'<sup class="ld-fn">{number}</sup>') for offset, number in paragraph.markers
+        ]
         notes = "".join(
             f'<div class="ld-footnote"><sup class="ld-fn">{number}</sup> '
-            f"{escape(self._footnote_texts[number])}</div>" for number in row.footnotes)
+            f"{escape(self._footnote_texts[number])}</div>"
+            for number in row.footnotes
+        )
         kind = "" if row.kind == "prose" else f"<br>{escape(row.kind.replace('_', ' '))}"
         css = " ld-quotation" if row.kind == "quotation" else ""
-        return (f'<div class="ld-para{css}"><div class="ld-margin">¶ <b>'
-                f"{escape(row.paragraph_id)}</b><br>{pages_label(row.page, row.page_end)}"
-                f'{kind}</div><div class="ld-body">'
-                f"{mark_up(row.text, span_marks(row.spans), inserts)}{notes}</div></div>")
+        return (
+            f'<div class="ld-para{css}"><div class="ld-margin">¶ <b>'
+            f"{escape(row.paragraph_id)}</b><br>{pages_label(row.page, row.page_end)}"
+            f'{kind}</div><div class="ld-body">'
+            f"{mark_up(row.text, span_marks(row.spans), inserts)}{notes}</div></div>"
+        )

@@ -7,12 +7,20 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from leninism_data.tables.citing import find_paragraph
 from leninism_data.corpus.book import book
 from leninism_data.seminar.notes import Note, NoteStore
+from leninism_data.tables.citing import find_paragraph
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget
-from leninism_data.widgets._html import (Tone, escape, mark_up, message, pages_label,
-                                         plural, shorten, view)
+from leninism_data.widgets._html import (
+    Tone,
+    escape,
+    mark_up,
+    message,
+    pages_label,
+    plural,
+    shorten,
+    view,
+)
 
 __all__ = ["Notes"]
 
@@ -65,34 +73,66 @@ class Notes(StudyWidget):
 
     _owns_store = False  # True when the widget opened the notes file, so closes it too
 
-    def __init__(self, paragraph_id: str = "IV.27", *,
-                 store: NoteStore | str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        paragraph_id: str = "IV.27",
+        *,
+        store: NoteStore | str | os.PathLike[str] | None = None,
+    ) -> None:
         self._paragraph_id = find_paragraph(str(paragraph_id).strip()).paragraph_id
         if isinstance(store, NoteStore):
             self._store = store
         else:
             self._store, self._owns_store = NoteStore(store), True
-        self._paragraph = widgets.Text(value=self._paragraph_id, description="Paragraph",
-                                       placeholder="IV.27", continuous_update=False,
-                                       style=LABEL_STYLE, layout=widgets.Layout(width="14em"))
+        self._paragraph = widgets.Text(
+            value=self._paragraph_id,
+            description="Paragraph",
+            placeholder="IV.27",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="14em"),
+        )
         self._passage = widgets.HTML()
         self._list = widgets.HTML()
-        self._note = widgets.Dropdown(description="Note", style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="32em"))
-        self._text = widgets.Textarea(description="Text", placeholder="Write your note here …",
-                                      rows=4, continuous_update=False, style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="46em", max_width="100%"))
-        self._tags = widgets.Text(description="Tags", placeholder="comma-separated: state, party",
-                                  continuous_update=False, style=LABEL_STYLE,
-                                  layout=widgets.Layout(width="32em"))
-        self._save = widgets.Button(description="Save", button_style="primary",
-                                    tooltip="Save the note (a new one, or the one chosen)")
+        self._note = widgets.Dropdown(
+            description="Note", style=LABEL_STYLE, layout=widgets.Layout(width="32em")
+        )
+        self._text = widgets.Textarea(
+            description="Text",
+            placeholder="Write your note here …",
+            rows=4,
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="46em", max_width="100%"),
+        )
+        self._tags = widgets.Text(
+            description="Tags",
+            placeholder="comma-separated: state, party",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="32em"),
+        )
+        self._save = widgets.Button(
+            description="Save",
+            button_style="primary",
+            tooltip="Save the note (a new one, or the one chosen)",
+        )
         self._delete = widgets.Button(description="Delete", tooltip="Delete the note chosen")
         self._status = widgets.HTML()
         self._message = ""
         self._on_saved: list[Callable[[], None]] = []
-        super().__init__([self._paragraph, self._passage, self._list, self._note, self._text,
-                          self._tags, widgets.HBox([self._save, self._delete]), self._status])
+        super().__init__(
+            [
+                self._paragraph,
+                self._passage,
+                self._list,
+                self._note,
+                self._text,
+                self._tags,
+                widgets.HBox([self._save, self._delete]),
+                self._status,
+            ]
+        )
         self._paragraph.observe(self._on_paragraph_change, "value")
         self._note.observe(self._on_note_change, "value")
         self._save.on_click(self._on_save_click)
@@ -199,8 +239,10 @@ class Notes(StudyWidget):
         self._refresh()
         # The deleted text stays in the editor: Save adds it back.
         self._text.value, self._tags.value = note.text, ", ".join(note.tags)
-        self._say(f"Deleted note {note.note_id}. Its text is still in the box: "
-                  "press Save to keep it after all.")
+        self._say(
+            f"Deleted note {note.note_id}. Its text is still in the box: "
+            "press Save to keep it after all."
+        )
         for callback in self._on_saved:
             callback()
 
@@ -219,8 +261,13 @@ class Notes(StudyWidget):
         """Re-read the notes of the paragraph from the store, list them, empty the editor."""
         self._result = self._store.list(anchor=self._paragraph_id)
         options: list[tuple[str, int | str]] = [("New note", NEW)]
-        options += [(f"Note {row.note_id} · {shorten(' '.join(row.text.split()), OPTION_TEXT_LIMIT)}",
-                     int(row.note_id)) for row in self._result.itertuples()]
+        options += [
+            (
+                f"Note {row.note_id} · {shorten(' '.join(row.text.split()), OPTION_TEXT_LIMIT)}",
+                int(row.note_id),
+            )
+            for row in self._result.itertuples()
+        ]
         with self._quietly():
             self._note.options = options
             self._note.value = NEW
@@ -229,23 +276,34 @@ class Notes(StudyWidget):
 
     def _passage_html(self) -> str:
         paragraph = book().paragraph_by_id[self._paragraph_id]
-        inserts = [(offset, f'<sup class="ld-fn" title="Footnote {number}">{number}</sup>')
-                   for offset, number in paragraph.markers]
-        return (f'<div class="ld-heading">¶ {escape(paragraph.paragraph_id)} · '
-                f"{pages_label(paragraph.page, paragraph.page_end)}</div>"
-                f'<div class="ld-para" style="display:block">{mark_up(paragraph.text, (), inserts)}</div>')
+        inserts = [
+            (offset, f'<sup class="ld-fn" title="Footnote {number}">{number}</sup>')
+            for offset, number in paragraph.markers
+        ]
+        return (
+            f'<div class="ld-heading">¶ {escape(paragraph.paragraph_id)} · '
+            f"{pages_label(paragraph.page, paragraph.page_end)}</div>"
+            f'<div class="ld-para" style="display:block">{mark_up(paragraph.text, (), inserts)}</div>'
+        )
 
     def _notes_html(self) -> str:
         if self._result.empty:
             return message(f"No notes on ¶ {self._paragraph_id} yet.")
         items = []
         for row in self._result.itertuples():
-            tags = (f' <span class="ld-muted">· {escape(", ".join(row.tags))}</span>'
-                    if row.tags else "")
-            items.append(f'<div class="ld-footnote"><b>Note {row.note_id}</b>{tags}'
-                         f'<div style="white-space:pre-wrap">{escape(row.text)}</div></div>')
-        return (f'<div class="ld-heading">{plural(len(self._result), "note")} on '
-                f"¶ {escape(self._paragraph_id)}</div>{''.join(items)}")
+            tags = (
+                f' <span class="ld-muted">· {escape(", ".join(row.tags))}</span>'
+                if row.tags
+                else ""
+            )
+            items.append(
+                f'<div class="ld-footnote"><b>Note {row.note_id}</b>{tags}'
+                f'<div style="white-space:pre-wrap">{escape(row.text)}</div></div>'
+            )
+        return (
+            f'<div class="ld-heading">{plural(len(self._result), "note")} on '
+            f"¶ {escape(self._paragraph_id)}</div>{''.join(items)}"
+        )
 
     def _say(self, text: str, tone: Tone = "info") -> None:
         self._message = text

@@ -43,18 +43,26 @@ class PassageFinder(StudyWidget):
     def __init__(self, text: str = "", *, k: int = 5) -> None:
         if not 1 <= k <= MAX_PASSAGES:
             raise ValueError(f"k must be between 1 and {MAX_PASSAGES}, not {k}.")
-        self._text = widgets.Textarea(value=text, description="Claim or question",
-                                      placeholder="e.g. The peasantry is the reserve of the "
-                                                  "proletariat.",
-                                      continuous_update=False, style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="40em", height="4.5em"))
-        self._k = widgets.BoundedIntText(value=k, min=1, max=MAX_PASSAGES,
-                                         description="Passages", style=LABEL_STYLE,
-                                         layout=widgets.Layout(width="9em"))
-        self._find = widgets.Button(description="Find passages", button_style="primary",
-                                    icon="search")
-        self._passages = widgets.HTML(layout=widgets.Layout(max_height="40em",
-                                                            overflow="auto"))
+        self._text = widgets.Textarea(
+            value=text,
+            description="Claim or question",
+            placeholder="e.g. The peasantry is the reserve of the proletariat.",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="40em", height="4.5em"),
+        )
+        self._k = widgets.BoundedIntText(
+            value=k,
+            min=1,
+            max=MAX_PASSAGES,
+            description="Passages",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="9em"),
+        )
+        self._find = widgets.Button(
+            description="Find passages", button_style="primary", icon="search"
+        )
+        self._passages = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
         super().__init__([self._text, widgets.HBox([self._k, self._find]), self._passages])
         self._text.observe(self._on_text_change, "value")
         self._k.observe(self._on_k_change, "value")
@@ -62,8 +70,11 @@ class PassageFinder(StudyWidget):
         self._refresh()
 
     def _repr_fields(self) -> list[str]:
-        return (repr_text("text", self._text.value) + [f"k={self._k.value}"]
-                + [plural(len(self._result), "passage")])
+        return (
+            repr_text("text", self._text.value)
+            + [f"k={self._k.value}"]
+            + [plural(len(self._result), "passage")]
+        )
 
     def _on_text_change(self, _change: dict) -> None:
         self._refresh()
@@ -76,12 +87,25 @@ class PassageFinder(StudyWidget):
 
     def _refresh(self) -> None:
         text = self._text.value.strip()
-        self._result = pd.DataFrame(columns=["rank", "paragraph_id", "chapter", "section",
-                                             "page", "score", "matched", "text"])
+        self._result = pd.DataFrame(
+            columns=[
+                "rank",
+                "paragraph_id",
+                "chapter",
+                "section",
+                "page",
+                "score",
+                "matched",
+                "text",
+            ]
+        )
         if not text:
-            self._passages.value = view(message(
-                "Paste a sentence — a claim, a summary, an exam question — to find the "
-                "paragraphs that bear on it."))
+            self._passages.value = view(
+                message(
+                    "Paste a sentence — a claim, a summary, an exam question — to find the "
+                    "paragraphs that bear on it."
+                )
+            )
             return
         try:
             self._result = ld.similar_passages(text, k=self._k.value)
@@ -89,18 +113,23 @@ class PassageFinder(StudyWidget):
             self._passages.value = view(message(str(error), "warning"))
             return
         if self._result.empty:
-            self._passages.value = view(message(
-                "No paragraph shares a content word with that text; try other words.",
-                "warning"))
+            self._passages.value = view(
+                message(
+                    "No paragraph shares a content word with that text; try other words.",
+                    "warning",
+                )
+            )
             return
         self._passages.value = view(*(self._card(row) for row in self._result.itertuples()))
 
     @staticmethod
     def _card(row) -> str:
         matched = ", ".join(row.matched)
-        return (f'<div class="ld-para"><div class="ld-margin"><b>#{row.rank}</b><br>'
-                f"¶ <b>{escape(row.paragraph_id)}</b><br>p. {row.page}<br>"
-                f"score {number(row.score, 2)}</div><div class=\"ld-body\">"
-                f"{mark_up(row.text, stem_marks(row.text, row.matched))}"
-                f'<div class="ld-muted">shared words: {escape(matched)}</div>'
-                f'<div class="ld-muted">{escape(ld.cite(row.paragraph_id))}</div></div></div>')
+        return (
+            f'<div class="ld-para"><div class="ld-margin"><b>#{row.rank}</b><br>'
+            f"¶ <b>{escape(row.paragraph_id)}</b><br>p. {row.page}<br>"
+            f'score {number(row.score, 2)}</div><div class="ld-body">'
+            f"{mark_up(row.text, stem_marks(row.text, row.matched))}"
+            f'<div class="ld-muted">shared words: {escape(matched)}</div>'
+            f'<div class="ld-muted">{escape(ld.cite(row.paragraph_id))}</div></div></div>'
+        )

@@ -7,15 +7,23 @@ import os
 import ipywidgets as widgets
 
 import leninism_data as ld
-from leninism_data.corpus.structure import Paragraph
-from leninism_data.corpus.naming import ChapterLike, chapter_label
-from leninism_data.tables.citing import find_paragraph
 from leninism_data.corpus.book import book
-from leninism_data.widgets._base import (ALL, LABEL_STYLE, StudyWidget, chapter_options, chosen,
-                                         has_sections, option_value, resolve_section,
-                                         section_options)
-from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
+from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.corpus.structure import Paragraph
 from leninism_data.seminar.notes import NoteStore
+from leninism_data.tables.citing import find_paragraph
+from leninism_data.widgets._base import (
+    ALL,
+    LABEL_STYLE,
+    StudyWidget,
+    chapter_options,
+    chosen,
+    has_sections,
+    option_value,
+    resolve_section,
+    section_options,
+)
+from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
 from leninism_data.widgets.citations import citation_title
 from leninism_data.widgets.notes import Notes
 
@@ -28,8 +36,11 @@ def first_paragraph(chapter: int, section: int | None) -> str:
     >>> first_paragraph(4, None), first_paragraph(4, 2)
     ('IV.1', 'IV.26')
     """
-    return next(p.paragraph_id for p in book().paragraphs
-                if p.chapter == chapter and (section is None or p.section == section))
+    return next(
+        p.paragraph_id
+        for p in book().paragraphs
+        if p.chapter == chapter and (section is None or p.section == section)
+    )
 
 
 def word_end(text: str, offset: int) -> int:
@@ -91,9 +102,14 @@ class Reader(StudyWidget):
     Notes(paragraph_id='IV.27', 0 notes)
     """
 
-    def __init__(self, chapter: ChapterLike = "Introduction", *, section: int | None = None,
-                 paragraph_id: str | None = None,
-                 notes: bool | NoteStore | str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        chapter: ChapterLike = "Introduction",
+        *,
+        section: int | None = None,
+        paragraph_id: str | None = None,
+        notes: bool | NoteStore | str | os.PathLike[str] | None = None,
+    ) -> None:
         focus = None
         if paragraph_id is not None:
             focus = find_paragraph(paragraph_id)
@@ -107,36 +123,55 @@ class Reader(StudyWidget):
         self._chapters = ld.chapters().set_index("chapter")
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
         self._speakers = dict(zip(self._table["paragraph_id"], self._table["speaker"]))
-        self._citations = {paragraph: list(rows.itertuples())
-                           for paragraph, rows in ld.citations().groupby("paragraph_id")}
+        self._citations = {
+            paragraph: list(rows.itertuples())
+            for paragraph, rows in ld.citations().groupby("paragraph_id")
+        }
         self._focus = None if focus is None else focus.paragraph_id
         self._step_by_section = False  # kept up to date by _render
 
-        self._chapter = widgets.Dropdown(options=chapter_options(), value=chapter_number,
-                                         description="Chapter", style=LABEL_STYLE)
-        self._section = widgets.Dropdown(options=section_options(chapter_number,
-                                                                 "Whole chapter"),
-                                         value=option_value(section), description="Section",
-                                         style=LABEL_STYLE)
-        self._previous = widgets.Button(description="◀ Previous",
-                                        layout=widgets.Layout(width="auto"))
+        self._chapter = widgets.Dropdown(
+            options=chapter_options(),
+            value=chapter_number,
+            description="Chapter",
+            style=LABEL_STYLE,
+        )
+        self._section = widgets.Dropdown(
+            options=section_options(chapter_number, "Whole chapter"),
+            value=option_value(section),
+            description="Section",
+            style=LABEL_STYLE,
+        )
+        self._previous = widgets.Button(
+            description="◀ Previous", layout=widgets.Layout(width="auto")
+        )
         self._next = widgets.Button(description="Next ▶", layout=widgets.Layout(width="auto"))
-        self._go_to = widgets.Text(description="Go to", placeholder="¶ IV.27 or page 40",
-                                   continuous_update=False, style=LABEL_STYLE,
-                                   layout=widgets.Layout(width="16em"))
+        self._go_to = widgets.Text(
+            description="Go to",
+            placeholder="¶ IV.27 or page 40",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="16em"),
+        )
         self._position = widgets.HTML()
         self._page = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
         self._notes: Notes | None = None
         self._note_counts: dict[str, int] = {}
         if notes is not None and notes is not False:
-            self._notes = Notes(self._focus or first_paragraph(chapter_number, section),
-                                store=None if notes is True else notes)
+            self._notes = Notes(
+                self._focus or first_paragraph(chapter_number, section),
+                store=None if notes is True else notes,
+            )
             self._notes.observe_saved(self._render)
-        super().__init__([
-            widgets.HBox([self._chapter, self._section]),
-            widgets.HBox([self._previous, self._next, self._go_to]),
-            self._position, self._page, *([self._notes] if self._notes else []),
-        ])
+        super().__init__(
+            [
+                widgets.HBox([self._chapter, self._section]),
+                widgets.HBox([self._previous, self._next, self._go_to]),
+                self._position,
+                self._page,
+                *([self._notes] if self._notes else []),
+            ]
+        )
         self._chapter.observe(self._on_chapter_change, "value")
         self._section.observe(self._on_section_change, "value")
         self._previous.on_click(self._on_previous_click)
@@ -222,8 +257,10 @@ class Reader(StudyWidget):
         except ValueError as error:
             self._position.value = view(self._position_text(), message(str(error), "warning"))
             return
-        self._show((paragraph.chapter, resolve_section(paragraph.chapter, paragraph.section)),
-                   focus=paragraph.paragraph_id)
+        self._show(
+            (paragraph.chapter, resolve_section(paragraph.chapter, paragraph.section)),
+            focus=paragraph.paragraph_id,
+        )
         self._go_to.value = ""  # so that the same target can be typed again
 
     def _find(self, target: str) -> Paragraph:
@@ -231,12 +268,15 @@ class Reader(StudyWidget):
         page_number = target.lower().removeprefix("page").removeprefix("p.").strip()
         if page_number.isdigit():
             page = int(page_number)
-            on_page = self._table[(self._table["page"] <= page) &
-                                  (self._table["page_end"] >= page)]
+            on_page = self._table[
+                (self._table["page"] <= page) & (self._table["page_end"] >= page)
+            ]
             if on_page.empty:
                 first, last = self._table["page"].min(), self._table["page_end"].max()
-                raise ValueError(f"No paragraph is printed on page {page}; the text runs "
-                                 f"from page {first} to {last}.")
+                raise ValueError(
+                    f"No paragraph is printed on page {page}; the text runs "
+                    f"from page {first} to {last}."
+                )
             return find_paragraph(on_page["paragraph_id"].iloc[0])
         return find_paragraph(target)
 
@@ -260,9 +300,11 @@ class Reader(StudyWidget):
         folded = ids.index(self._focus) if self._focus in ids else 0
         parts = [self._chapter_heading(chapter)]
         if folded:
-            parts.append(f"<details><summary>¶ {escape(ids[0])}–{escape(ids[folded - 1])} "
-                         f"({plural(folded, 'paragraph')} before ¶ {escape(self._focus)})"
-                         f"</summary>{self._paragraphs(ids[:folded])}</details>")
+            parts.append(
+                f"<details><summary>¶ {escape(ids[0])}–{escape(ids[folded - 1])} "
+                f"({plural(folded, 'paragraph')} before ¶ {escape(self._focus)})"
+                f"</summary>{self._paragraphs(ids[:folded])}</details>"
+            )
         parts.append(self._paragraphs(ids[folded:]))
         self._page.value = view(*parts)
         target = self._focus or ids[0]
@@ -278,8 +320,10 @@ class Reader(StudyWidget):
         if chosen(self._section) is not None:
             n_sections = int(self._chapters.loc[self._chapter.value, "n_sections"])
             where += f" · section {self._section.value} of {n_sections}"
-        return (f"<b>{escape(where)}</b> · ¶ {escape(first)}–{escape(last)} · "
-                f"{pages_label(int(rows['page'].min()), int(rows['page_end'].max()))}")
+        return (
+            f"<b>{escape(where)}</b> · ¶ {escape(first)}–{escape(last)} · "
+            f"{pages_label(int(rows['page'].min()), int(rows['page_end'].max()))}"
+        )
 
     def _chapter_heading(self, chapter: int) -> str:
         row = self._chapters.loc[chapter]
@@ -294,28 +338,38 @@ class Reader(StudyWidget):
             paragraph = book().paragraph_by_id[paragraph_id]
             if paragraph.section != section:
                 section = paragraph.section
-                title = self._sections[(self._sections["chapter"] == paragraph.chapter) &
-                                       (self._sections["section"] == section)]["title"].item()
+                title = self._sections[
+                    (self._sections["chapter"] == paragraph.chapter)
+                    & (self._sections["section"] == section)
+                ]["title"].item()
                 if section:
                     parts.append(f'<div class="ld-heading">{section}) {escape(title)}</div>')
             parts.append(self._card(paragraph))
         return "".join(parts)
 
     def _card(self, paragraph: Paragraph) -> str:
-        marks = [Mark(citation.start, citation.end, "ld-cite", "span",
-                      citation_title(citation))
-                 for citation in self._citations.get(paragraph.paragraph_id, [])]
-        inserts = [(offset, f'<sup class="ld-fn" title="Footnote {number}">{number}</sup>')
-                   for offset, number in paragraph.markers]
-        inserts += [(word_end(paragraph.text, offset),
-                     f'<span class="ld-pagebreak">[p. {page}]</span>')
-                    for offset, page in paragraph.page_breaks[1:]]
-        notes = "".join(f"<details><summary>Footnote {number}</summary>"
-                        f"{escape(self._footnote_texts[number])}</details>"
-                        for _, number in paragraph.markers)
+        marks = [
+            Mark(citation.start, citation.end, "ld-cite", "span", citation_title(citation))
+            for citation in self._citations.get(paragraph.paragraph_id, [])
+        ]
+        inserts = [
+            (offset, f'<sup class="ld-fn" title="Footnote {number}">{number}</sup>')
+            for offset, number in paragraph.markers
+        ]
+        inserts += [
+            (word_end(paragraph.text, offset), f'<span class="ld-pagebreak">[p. {page}]</span>')
+            for offset, page in paragraph.page_breaks[1:]
+        ]
+        notes = "".join(
+            f"<details><summary>Footnote {number}</summary>"
+            f"{escape(self._footnote_texts[number])}</details>"
+            for _, number in paragraph.markers
+        )
         css = "ld-para ld-with-notes"
-        margin = (f"¶ <b>{escape(paragraph.paragraph_id)}</b><br>"
-                  f"{pages_label(paragraph.page, paragraph.page_end)}")
+        margin = (
+            f"¶ <b>{escape(paragraph.paragraph_id)}</b><br>"
+            f"{pages_label(paragraph.page, paragraph.page_end)}"
+        )
         if paragraph.kind == "quotation":
             css += " ld-quotation"
             margin += f"<br>quoting {escape(self._speakers[paragraph.paragraph_id])}"
@@ -324,6 +378,8 @@ class Reader(StudyWidget):
             margin += f'<br><span class="ld-muted">✎ {plural(n_notes, "note")}</span>'
         if paragraph.paragraph_id == self._focus:
             css += " ld-focus"
-        return (f'<div class="{css}"><div class="ld-margin">{margin}</div>'
-                f'<div class="ld-body">{mark_up(paragraph.text, marks, inserts)}</div>'
-                f'<div class="ld-notes">{notes}</div></div>')
+        return (
+            f'<div class="{css}"><div class="ld-margin">{margin}</div>'
+            f'<div class="ld-body">{mark_up(paragraph.text, marks, inserts)}</div>'
+            f'<div class="ld-notes">{notes}</div></div>'
+        )

@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 import leninism_data as ld
-from leninism_data.corpus.naming import chapter_label
 from leninism_data.analysis.frequencies import Dispersion
+from leninism_data.corpus.naming import chapter_label
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice, checkbox
 from leninism_data.widgets._html import escape, message, number, plural, position_bar, table, view
 
@@ -74,32 +74,47 @@ class Trends(StudyWidget):
     [['proletariat', 46], ['peasantry', 51]]
     """
 
-    def __init__(self, terms: str | Iterable[str] = ("proletariat", "peasantry"), *,
-                 by: str = "chapter", relative: bool = True,
-                 include_quotations: bool = True) -> None:
+    def __init__(
+        self,
+        terms: str | Iterable[str] = ("proletariat", "peasantry"),
+        *,
+        by: str = "chapter",
+        relative: bool = True,
+        include_quotations: bool = True,
+    ) -> None:
         check_choice("by", by, [value for _, value in BY_OPTIONS])
         self._chapters = ld.chapters()
         self._sections = ld.sections()
         self._figure = self._new_figure()
         self._ticks_by = ""
         self._dispersions: dict[tuple[str, bool], Dispersion] = {}  # (term, quotations)
-        self._terms = widgets.Text(value=", ".join(parse_terms(terms)), description="Terms",
-                                   placeholder="comma-separated: proletariat, peasant*",
-                                   continuous_update=False, style=LABEL_STYLE,
-                                   layout=widgets.Layout(width="30em"))
-        self._by = widgets.ToggleButtons(options=BY_OPTIONS, value=by, description="Across",
-                                         style=LABEL_STYLE)
-        self._relative = widgets.ToggleButtons(options=MEASURE_OPTIONS, value=relative,
-                                               description="Count", style=LABEL_STYLE)
+        self._terms = widgets.Text(
+            value=", ".join(parse_terms(terms)),
+            description="Terms",
+            placeholder="comma-separated: proletariat, peasant*",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="30em"),
+        )
+        self._by = widgets.ToggleButtons(
+            options=BY_OPTIONS, value=by, description="Across", style=LABEL_STYLE
+        )
+        self._relative = widgets.ToggleButtons(
+            options=MEASURE_OPTIONS, value=relative, description="Count", style=LABEL_STYLE
+        )
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._notes = widgets.HTML()
         self._plot = widgets.Output()
         self._table = widgets.HTML(layout=widgets.Layout(overflow="auto"))
-        super().__init__([
-            widgets.HBox([self._terms, self._include_quotations]),
-            widgets.HBox([self._by, self._relative]),
-            self._notes, self._plot, self._table,
-        ])
+        super().__init__(
+            [
+                widgets.HBox([self._terms, self._include_quotations]),
+                widgets.HBox([self._by, self._relative]),
+                self._notes,
+                self._plot,
+                self._table,
+            ]
+        )
         self._terms.observe(self._on_terms_change, "value")
         self._include_quotations.observe(self._on_terms_change, "value")
         self._by.observe(self._on_by_change, "value")
@@ -131,13 +146,20 @@ class Trends(StudyWidget):
         else:
             quotations = self._include_quotations.value
             try:
-                self._result = ld.term_frequencies(terms, by=self._by.value,
-                                                   include_quotations=quotations)
-                kept = {term: found for (term, with_quotations), found
-                        in self._dispersions.items() if with_quotations == quotations}
+                self._result = ld.term_frequencies(
+                    terms, by=self._by.value, include_quotations=quotations
+                )
+                kept = {
+                    term: found
+                    for (term, with_quotations), found in self._dispersions.items()
+                    if with_quotations == quotations
+                }
                 self._dispersions = {  # in the order typed; only new terms are computed
-                    (term, quotations): kept[term] if term in kept else ld.dispersion(
-                        term, include_quotations=quotations) for term in terms}
+                    (term, quotations): kept[term]
+                    if term in kept
+                    else ld.dispersion(term, include_quotations=quotations)
+                    for term in terms
+                }
             except ValueError as error:
                 problem = str(error)
         if problem is None:
@@ -154,8 +176,9 @@ class Trends(StudyWidget):
         absent = [term for term in terms if totals[term] == 0]
         notes = []
         if absent:
-            notes.append(message(f"Not in the book with these options: {', '.join(absent)}.",
-                                 "warning"))
+            notes.append(
+                message(f"Not in the book with these options: {', '.join(absent)}.", "warning")
+            )
         self._notes.value = view(self._key(terms), *notes)
         self._plot.outputs = ()
         self._plot.append_display_data(Image(data=self._draw(terms), format="png"))
@@ -165,9 +188,11 @@ class Trends(StudyWidget):
     def _key(terms: list[str]) -> str:
         """The plot's legend, in HTML (a legend drawn by matplotlib costs a third of the
         plot's drawing time)."""
-        entries = [f'<span style="color:{to_hex(COLOURS[index % len(COLOURS)])}">●</span> '
-                   f"{escape(term)}" for index, term in enumerate(terms)]
-        return f'<div>{" &nbsp; ".join(entries)}</div>'
+        entries = [
+            f'<span style="color:{to_hex(COLOURS[index % len(COLOURS)])}">●</span> {escape(term)}'
+            for index, term in enumerate(terms)
+        ]
+        return f"<div>{' &nbsp; '.join(entries)}</div>"
 
     def _dispersion(self, term: str) -> Dispersion:
         return self._dispersions[term, self._include_quotations.value]
@@ -179,37 +204,52 @@ class Trends(StudyWidget):
         if self._by.value == "chapter":
             parts = [chapter_label(c) for c in self._chapters["chapter"]]
         else:
-            parts = [f"{chapter_label(row.chapter)}.{row.section}"
-                     for row in self._sections.itertuples()]
+            parts = [
+                f"{chapter_label(row.chapter)}.{row.section}"
+                for row in self._sections.itertuples()
+            ]
         rows = []
         for term, frame in self._result.groupby("term", sort=False):
             count, words = frame["count"].sum(), frame["n_words"].sum()
             in_book = count * 10_000 / words if self._relative.value else count
             dp = self._dispersion(term).dp
-            rows.append([term, in_book, "" if pd.isna(dp) else round(dp, 2),
-                         *frame[self._measure()].tolist()])
+            rows.append(
+                [
+                    term,
+                    in_book,
+                    "" if pd.isna(dp) else round(dp, 2),
+                    *frame[self._measure()].tolist(),
+                ]
+            )
         wide = pd.DataFrame(rows, columns=["term", "book", "DP", *parts])
         caption = "per 10,000 words" if self._relative.value else "occurrences"
-        return (f'<div class="ld-muted">{caption} in the whole book and by '
-                f"{escape(self._by.value)}; DP: Gries' dispersion, 0 = spread evenly over "
-                f"the chapters, 1 = all in one</div>"
-                + table(wide, {name: name for name in wide.columns},
-                        formats={name: number for name in ["book", *parts]}))
+        return (
+            f'<div class="ld-muted">{caption} in the whole book and by '
+            f"{escape(self._by.value)}; DP: Gries' dispersion, 0 = spread evenly over "
+            f"the chapters, 1 = all in one</div>"
+            + table(
+                wide,
+                {name: name for name in wide.columns},
+                formats={name: number for name in ["book", *parts]},
+            )
+        )
 
     def _strip(self, terms: list[str]) -> str:
         starts = self._chapters["n_words"].cumsum().shift(fill_value=0)
         # the Introduction is too short to hold its label beside Chapter I's
-        boundaries = list(zip(starts / self._chapters["n_words"].sum(),
-                              ["", *CHAPTER_TICKS[1:]]))
+        boundaries = list(zip(starts / self._chapters["n_words"].sum(), ["", *CHAPTER_TICKS[1:]]))
         unlabelled = [(start, "") for start, _ in boundaries]
         rows = []
         for term in terms:
             hits = self._dispersion(term).hits
-            rows.append(f'<div class="ld-muted">{escape(term)} · {plural(len(hits), "hit")}'
-                        '</div>' + position_bar(
-                hits["position"], boundaries if term == terms[-1] else unlabelled))
-        return ('<div class="ld-heading">Where each occurrence falls in the book</div>'
-                + "".join(rows))
+            rows.append(
+                f'<div class="ld-muted">{escape(term)} · {plural(len(hits), "hit")}'
+                "</div>"
+                + position_bar(hits["position"], boundaries if term == terms[-1] else unlabelled)
+            )
+        return '<div class="ld-heading">Where each occurrence falls in the book</div>' + "".join(
+            rows
+        )
 
     @staticmethod
     def _new_figure() -> Figure:
@@ -226,8 +266,14 @@ class Trends(StudyWidget):
             line.remove()
         for index, term in enumerate(terms):
             rows = self._result[self._result["term"] == term]
-            axes.plot(range(len(rows)), rows[self._measure()].to_numpy(), marker="o",
-                      markersize=3, color=COLOURS[index % len(COLOURS)], label=term)
+            axes.plot(
+                range(len(rows)),
+                rows[self._measure()].to_numpy(),
+                marker="o",
+                markersize=3,
+                color=COLOURS[index % len(COLOURS)],
+                label=term,
+            )
         if self._by.value != self._ticks_by:  # new ticks cost a few ms: only when needed
             if self._by.value == "chapter":
                 ticks = list(range(len(self._chapters)))

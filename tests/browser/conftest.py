@@ -79,7 +79,9 @@ def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Ite
         artifacts = request.config.rootpath / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-        tab.screenshot(path=str(artifacts / f"{name}.png"), full_page=True, timeout=PAGE_TIMEOUT_MS)
+        tab.screenshot(
+            path=str(artifacts / f"{name}.png"), full_page=True, timeout=PAGE_TIMEOUT_MS
+        )
     tab.close()
 
 
@@ -107,7 +109,9 @@ def lab(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Server]:
     """``leninism-study lab`` on 127.0.0.1 with a random token, stopped with SIGTERM at the end."""
-    server = start_lab(lab_folder, browser_environment, tmp_path_factory.mktemp("logs") / "jupyterlab.log")
+    server = start_lab(
+        lab_folder, browser_environment, tmp_path_factory.mktemp("logs") / "jupyterlab.log"
+    )
     yield server
     _stop(server, request, "jupyterlab")
 
@@ -123,7 +127,9 @@ def voila_app(
     servers: list[Server] = []
 
     def start(target: str) -> Server:
-        servers.append(start_voila(target, browser_environment, tmp_path / f"voila-{len(servers)}.log"))
+        servers.append(
+            start_voila(target, browser_environment, tmp_path / f"voila-{len(servers)}.log")
+        )
         return servers[-1]
 
     yield start

@@ -99,7 +99,9 @@ class Server:
         return f"{self.base_url}{path}" + (f"?token={self.token}" if self.token else "")
 
     def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+        return "\n".join(
+            self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+        )
 
     def wait_until_up(self, path: str, timeout: float = START_TIMEOUT) -> float:
         """Poll ``path`` until the server answers at all; return the seconds since start."""
@@ -113,10 +115,14 @@ class Server:
                 with urllib.request.urlopen(self.url(path), timeout=5):
                     return time.perf_counter() - self.started
             except urllib.error.HTTPError:
-                return time.perf_counter() - self.started  # it answered (Voilà's /api/status says 403)
+                return (
+                    time.perf_counter() - self.started
+                )  # it answered (Voilà's /api/status says 403)
             except OSError:
                 time.sleep(0.1)
-        raise TimeoutError(f"no answer from {self.base_url}{path} within {timeout}s:\n{self.log_tail()}")
+        raise TimeoutError(
+            f"no answer from {self.base_url}{path} within {timeout}s:\n{self.log_tail()}"
+        )
 
     def stop(self) -> None:
         """SIGTERM (SIGINT would wait for a y/n), then SIGKILL the server's group if it hangs."""
@@ -212,7 +218,9 @@ def write_echo_notebook(path: Path) -> Path:
     ]
     notebook = {
         "cells": cells,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
         "nbformat": 4,
         "nbformat_minor": 5,
     }
@@ -230,7 +238,9 @@ def open_notebook(page: Page, server: Server, name: str) -> None:
     A new workspace per page keeps JupyterLab from restoring the tabs of an earlier test.
     """
     workspace = f"test-{secrets.token_hex(4)}"
-    page.goto(server.url(f"/lab/workspaces/{workspace}/tree/{name}"), wait_until="domcontentloaded")
+    page.goto(
+        server.url(f"/lab/workspaces/{workspace}/tree/{name}"), wait_until="domcontentloaded"
+    )
     wait_kernel_idle(page, name)
 
 
@@ -295,7 +305,9 @@ def code_cells(page: Page) -> list[CodeCell]:
 
 def keystroke_latencies(page: Page, box: Locator, results: Locator, text: str) -> list[float]:
     """Type ``text`` into ``box`` one key at a time; per key, seconds until ``results`` changed."""
-    return [seconds_until_changed(page, results, functools.partial(box.press, key)) for key in text]
+    return [
+        seconds_until_changed(page, results, functools.partial(box.press, key)) for key in text
+    ]
 
 
 def cell_output(page: Page, source: str) -> Locator:

@@ -33,7 +33,11 @@ def type_and_expect_echo(page: Page) -> None:
 def test_lab_serves_a_fresh_copy_of_the_notebooks(
     lab: Server, lab_folder: Path, read_tree, shipped_notebooks: dict[str, bytes]
 ) -> None:
-    copied = {name: data for name, data in read_tree(lab_folder).items() if not name.startswith("harness/")}
+    copied = {
+        name: data
+        for name, data in read_tree(lab_folder).items()
+        if not name.startswith("harness/")
+    }
     assert copied == shipped_notebooks
 
 

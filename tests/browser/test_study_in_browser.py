@@ -23,7 +23,9 @@ def run_notebook(page: Page, lab: Server, name: str) -> None:
     run_all_cells(page, name)
     cells = code_cells(page)
     unexpected = [
-        cell["errors"] for cell in cells if cell["errors"] and "raises-exception" not in cell["tags"]
+        cell["errors"]
+        for cell in cells
+        if cell["errors"] and "raises-exception" not in cell["tags"]
     ]
     assert unexpected == []
     assert [n for n, cell in enumerate(cells) if cell["execution_count"] is None] == []
@@ -58,7 +60,9 @@ def test_start_here_runs_and_its_widgets_answer(lab: Server, page: Page) -> None
     footnote = reader.locator("details", has=page.locator("summary", has_text="Footnote 1"))
     note = "were published in Pravda in April and May 1924"
     expect(footnote).to_have_js_property("open", False)
-    expect(footnote).not_to_contain_text(note, use_inner_text=True)  # closed: only "Footnote 1" shows
+    expect(footnote).not_to_contain_text(
+        note, use_inner_text=True
+    )  # closed: only "Footnote 1" shows
     footnote.locator("summary").click()
     expect(footnote).to_have_js_property("open", True)
     expect(footnote).to_contain_text(note, use_inner_text=True)

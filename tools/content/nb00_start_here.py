@@ -2,17 +2,28 @@
 
 from nbkit import CONTENTS, NAV_BOTTOM, NAV_TOP, code, md, nav, notebook, setup_cells
 
-SUMMARY = ("what the book is and why it was written, how the series works, a five-minute "
-           "tour of the tables and widgets, how to cite a paragraph")
+SUMMARY = (
+    "what the book is and why it was written, how the series works, a five-minute "
+    "tour of the tables and widgets, how to cite a paragraph"
+)
 
-WIDGETS = ("Explorer", "Concordance", "Trends", "Compare", "Reader", "Citations",
-           "PassageFinder", "Quiz")
+WIDGETS = (
+    "Explorer",
+    "Concordance",
+    "Trends",
+    "Compare",
+    "Reader",
+    "Citations",
+    "PassageFinder",
+    "Quiz",
+)
 
 
 def build():
     cells = [
         nav(NAV_TOP),
-        md("""
+        md(
+            """
         # Start here: studying *The Foundations of Leninism*
 
         This series of notebooks is a guided study of one short book: J. V. Stalin's
@@ -23,8 +34,11 @@ def build():
         The notebooks describe what the text claims and how it argues. They neither endorse
         nor condemn it: where they report how others have read it, they say who, and where
         something is a matter of interpretation, they say so.
-        """, id="title"),
-        md("""
+        """,
+            id="title",
+        ),
+        md(
+            """
         ## The book: what it is, when and why it was written
 
         *The Foundations of Leninism* began as a course of lectures that Stalin gave at the
@@ -64,11 +78,14 @@ def build():
         below (computed by the package) says what was cleaned and counts what is there.
         Some passages of the book were reworded in later editions; notebook 04 looks at
         the best-known case.
-        """, id="book"),
+        """,
+            id="book",
+        ),
         *setup_cells(WIDGETS),
         code('show("Intro.1")', id="dedication"),
         code("print(ld.describe())", id="describe"),
-        md("""
+        md(
+            """
         ## How the series is organised
 
         There is one notebook per chapter, all with the same eight parts — *About this
@@ -76,9 +93,12 @@ def build():
         vocabulary*, *Interactive exploration*, *Check yourself* and *For discussion* — and
         three thematic labs. Every notebook has links to the previous and next one at its
         top and bottom.
-        """, id="organisation"),
+        """,
+            id="organisation",
+        ),
         md("<!-- contents: written by tools/navigation.py -->", id=CONTENTS),
-        md("""
+        md(
+            """
         ### Three ways through the series
 
         **Self-study path** (roughly an hour per chapter). Work through 01 to 10 in order.
@@ -117,8 +137,11 @@ def build():
         - Every number, passage and citation in the notebooks is computed from the package
           when you run them. If the prose seems to say something the data does not show,
           trust the data — and tell us.
-        """, id="paths"),
-        md("""
+        """,
+            id="paths",
+        ),
+        md(
+            """
         ## A five-minute tour of the tables
 
         `import leninism_data as ld` gives the whole book as tidy
@@ -131,51 +154,81 @@ def build():
         see the code.
 
         **Chapters** — one row each, with their printed pages and counts:
-        """, id="tour-tables"),
+        """,
+            id="tour-tables",
+        ),
         code("ld.chapters()", id="tour-chapters"),
-        md("""
+        md(
+            """
         **Sections** — some chapters are divided into numbered sections, some are not;
         section 0 is the text of a chapter before its first numbered section:
-        """, id="tour-sections-note"),
+        """,
+            id="tour-sections-note",
+        ),
         code('ld.sections().query("chapter == 4")', id="tour-sections"),
-        md("""
+        md(
+            """
         **Paragraphs** — the unit you cite. `kind` tells prose from block quotations
         (with `speaker`, who is quoted), list items and front matter; `page` and
         `page_end` are printed pages; `footnotes` lists the footnote markers a paragraph
         carries:
-        """, id="tour-paragraphs-note"),
-        code('''
+        """,
+            id="tour-paragraphs-note",
+        ),
+        code(
+            """
         paragraphs = ld.paragraphs()
         paragraphs[["paragraph_id", "section", "kind", "page", "page_end", "footnotes",
                     "n_words", "speaker", "text"]].query("paragraph_id.str.startswith('IV.1')")
-        ''', id="tour-paragraphs"),
-        md("""
+        """,
+            id="tour-paragraphs",
+        ),
+        md(
+            """
         **Footnotes, citations and quotations.** The footnotes are mostly the editors'; a
         few are the author's own (`by_author`). *citations* are the book's parenthesised
         references to a volume and page of Lenin's *Works*, with the volume as a number;
         *quotations* are the block quotations, with who is quoted:
-        """, id="tour-notes-note"),
-        code('ld.footnotes().head()', id="tour-footnotes"),
-        code('ld.citations()[["citation_id", "paragraph_id", "page", "raw", "author", "volume", "pages", "ibid"]].head()',
-             id="tour-citations"),
-        code('ld.quotations().groupby("speaker").agg(quotations=("quotation_id", "size"), words=("n_words", "sum"))',
-             id="tour-quotations"),
-        md("""
+        """,
+            id="tour-notes-note",
+        ),
+        code("ld.footnotes().head()", id="tour-footnotes"),
+        code(
+            'ld.citations()[["citation_id", "paragraph_id", "page", "raw", "author", "volume", "pages", "ibid"]].head()',
+            id="tour-citations",
+        ),
+        code(
+            'ld.quotations().groupby("speaker").agg(quotations=("quotation_id", "size"), words=("n_words", "sum"))',
+            id="tour-quotations",
+        ),
+        md(
+            """
         **Words.** `ld.tokens()` has one row per word of the main text, with its sentence,
         paragraph and page, and whether it stands inside a block quotation. Counting is
         then ordinary pandas:
-        """, id="tour-tokens-note"),
-        code('''
+        """,
+            id="tour-tokens-note",
+        ),
+        code(
+            """
         tokens = ld.tokens()
         content_words = tokens[~tokens.is_stopword]
         content_words.term.value_counts().head(12)
-        ''', id="tour-tokens"),
-        md("""
+        """,
+            id="tour-tokens",
+        ),
+        md(
+            """
         Every column is described in `ld.DATA_DICTIONARY`, for instance:
-        """, id="tour-dictionary-note"),
-        code('pd.Series(ld.DATA_DICTIONARY["citations"], name="meaning").to_frame()',
-             id="tour-dictionary"),
-        md("""
+        """,
+            id="tour-dictionary-note",
+        ),
+        code(
+            'pd.Series(ld.DATA_DICTIONARY["citations"], name="meaning").to_frame()',
+            id="tour-dictionary",
+        ),
+        md(
+            """
         ## A five-minute tour of the widgets
 
         Eight small interactive tools recur in the notebooks. Each also keeps its current
@@ -184,46 +237,74 @@ def build():
         **Explorer** — search the paragraphs (words, phrases, `*` wildcards, or regular
         expressions), filter by chapter, section or kind, and page through the hits with
         their ids and printed pages.
-        """, id="tour-widgets"),
+        """,
+            id="tour-widgets",
+        ),
         code('Explorer("vanguard")', id="tour-explorer"),
-        md("""
+        md(
+            """
         **Concordance** — keyword in context: every occurrence of a word lined up with the
         words to its left and right. Sort by the left or right context to see patterns of
         use.
-        """, id="tour-concordance-note"),
+        """,
+            id="tour-concordance-note",
+        ),
         code('Concordance("peasantry", window=6)', id="tour-concordance"),
-        md("""
+        md(
+            """
         **Trends** — how often words occur in each chapter, per 10,000 words, so that long
         and short chapters can be compared.
-        """, id="tour-trends-note"),
-        code('Trends(terms=("proletariat", "peasantry", "party", "imperialism"))', id="tour-trends"),
-        md("""
+        """,
+            id="tour-trends-note",
+        ),
+        code(
+            'Trends(terms=("proletariat", "peasantry", "party", "imperialism"))', id="tour-trends"
+        ),
+        md(
+            """
         **Compare** — two chapters side by side: the words that distinguish each from the
         other, the vocabulary they share, and their most characteristic passages.
-        """, id="tour-compare-note"),
+        """,
+            id="tour-compare-note",
+        ),
         code('Compare(a="V", b="VI")', id="tour-compare"),
-        md("""
+        md(
+            """
         **Reader** — read the book paragraph by paragraph, with ids, pages and footnotes;
         open it at a chapter, a section or a paragraph id.
-        """, id="tour-reader-note"),
+        """,
+            id="tour-reader-note",
+        ),
         code('Reader(chapter="Introduction")', id="tour-reader"),
-        md("""
+        md(
+            """
         **Citations** — the book's references to Lenin's *Works* (and to Marx and Engels),
         by chapter and volume, with the passage each reference supports.
-        """, id="tour-citations-widget-note"),
-        code('Citations()', id="tour-citations-widget"),
-        md("""
+        """,
+            id="tour-citations-widget-note",
+        ),
+        code("Citations()", id="tour-citations-widget"),
+        md(
+            """
         **PassageFinder** — paste a sentence (a claim, an exam question, a summary) and it
         finds the paragraphs that best match it.
-        """, id="tour-finder-note"),
-        code('PassageFinder("Why did the revolution begin in a backward country?", k=3)',
-             id="tour-finder"),
-        md("""
+        """,
+            id="tour-finder-note",
+        ),
+        code(
+            'PassageFinder("Why did the revolution begin in a backward country?", k=3)',
+            id="tour-finder",
+        ),
+        md(
+            """
         **Quiz** — questions generated from the text, with feedback; each chapter notebook
         has one for its chapter.
-        """, id="tour-quiz-note"),
-        code('Quiz(n_questions=3, seed=0)', id="tour-quiz"),
-        md("""
+        """,
+            id="tour-quiz-note",
+        ),
+        code("Quiz(n_questions=3, seed=0)", id="tour-quiz"),
+        md(
+            """
         ## How to cite a paragraph
 
         Cite the book by **paragraph id** and **printed page**. A paragraph id is the
@@ -231,33 +312,47 @@ def build():
         `IV.27` is the twenty-seventh paragraph of Chapter IV. The ids are stable: they are
         derived from the text shipped with the package, which does not change. Page numbers
         are those of the printed edition. `ld.cite()` writes a full reference for you:
-        """, id="cite"),
+        """,
+            id="cite",
+        ),
         code('ld.cite("IV.27")', id="cite-example"),
         code('show("IV.27")', id="cite-show"),
-        md("""
+        md(
+            """
         In your own writing, a short form is enough once the edition has been named: the
         paragraph id and the page, taken from the data rather than from memory. For
         example, quoting the second sentence of `IV.27`:
-        """, id="cite-short"),
-        code('''
+        """,
+            id="cite-short",
+        ),
+        code(
+            """
         sentence = ld.sentences().set_index("sentence_id").loc["IV.27.2"]
         print(f"The text states: “{sentence.text}” ({sentence.paragraph_id}, p. {sentence.page}).")
-        ''', id="cite-short-example"),
+        """,
+            id="cite-short-example",
+        ),
         md("A mistyped id is caught, with suggestions:", id="cite-error-note"),
-        code('''
+        code(
+            """
         try:
             ld.cite("IV.99")
         except ld.UnknownParagraphError as error:
             print(error)
-        ''', id="cite-error"),
-        md("""
+        """,
+            id="cite-error",
+        ),
+        md(
+            """
         Footnotes are cited by number (*footnote 1*); say whether a note is the author's or
         the editors' (the `by_author` column). When you quote a passage that is itself a
         quotation of Lenin, cite both: the paragraph of this book, and the volume and page
         of Lenin's *Works* that the book gives.
 
         **Now begin with the Introduction.**
-        """, id="cite-more"),
+        """,
+            id="cite-more",
+        ),
         nav(NAV_BOTTOM),
     ]
     return notebook(cells, summary=SUMMARY)

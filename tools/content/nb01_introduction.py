@@ -16,7 +16,7 @@ SPEC = ChapterSpec(
     ),
     time="about 45 minutes",
     prerequisites="*00 Start here* (the tables, the widgets, how to cite). No knowledge "
-                  "of Marxism is assumed: the context below gives what you need.",
+    "of Marxism is assumed: the context below gives what you need.",
     context="""
     The Introduction is the shortest part of the book and does two things: it says what
     the lectures will expound, and it defines their subject. Everything that follows
@@ -82,12 +82,12 @@ SPEC = ChapterSpec(
             """,
             notice=(
                 "The modesty of `Intro.3` sits beside a strong claim: that these are the "
-                "*foundations*, the \"basic points of departure\" for any study of Leninism.",
+                '*foundations*, the "basic points of departure" for any study of Leninism.',
                 "The image of a common store to which Lenin contributed: “the general "
                 "treasury of Marxism”. The cell above finds every use of *treasury* in the "
                 "book — where else does the image return?",
                 "Nothing in these paragraphs is argued from a quotation: the author "
-                "speaks in the first person (\"my lectures\", \"I consider\").",
+                'speaks in the first person ("my lectures", "I consider").',
             ),
             extra_code='ld.kwic("treasury", window=6)[["paragraph_id", "page", "left", "match", "right"]]',
         ),
@@ -109,19 +109,19 @@ SPEC = ChapterSpec(
             this.
             """,
             notice=(
-                "The pattern *concede, then correct*: each rival definition receives \"a "
-                "particle of truth\" before it is judged partial.",
-                "The speakers are anonymous (\"Some say\", \"Others say\"). The cell above "
+                'The pattern *concede, then correct*: each rival definition receives "a '
+                'particle of truth" before it is judged partial.',
+                'The speakers are anonymous ("Some say", "Others say"). The cell above '
                 "lists the book's paragraphs that open their argument this way: the device "
                 "recurs in later chapters.",
-                "The evaluative words: \"foolish and vulgar\", \"totally inadequate and "
-                "unsatisfactory\". The text judges as it defines.",
+                'The evaluative words: "foolish and vulgar", "totally inadequate and '
+                'unsatisfactory". The text judges as it defines.',
             ),
-            extra_code='''
+            extra_code="""
             # Paragraphs in which unnamed others are given a view to correct
             foils = ld.search(r"\\b(Some|Others) (say|think|believe)", regex=True, case=True)
             foils[["paragraph_id", "page", "n_matches"]]
-            ''',
+            """,
         ),
         Stop(
             heading="The definition",
@@ -141,17 +141,17 @@ SPEC = ChapterSpec(
             book to present Lenin as both faithful to Marx and beyond him.
             """,
             notice=(
-                "Definition by narrowing: a broad formula, then \"to be more exact\".",
+                'Definition by narrowing: a broad formula, then "to be more exact".',
                 "The argument is from historical period rather than from doctrine: what is "
                 "new in Leninism is derived from what is new in the world.",
                 "Short paragraphs carry the steps of the argument (`Intro.5`, `Intro.8`, "
                 "`Intro.10`): a question, a question, a conclusion. The cell above lists the "
                 "Introduction's shortest paragraphs.",
             ),
-            extra_code='''
+            extra_code="""
             # The Introduction's paragraphs by length: questions and conclusions stand alone
             PARAGRAPHS.query("chapter == 0 and kind == 'prose'")[["n_words", "text"]].sort_values("n_words").head(4)
-            ''',
+            """,
         ),
         Stop(
             heading="Why Leninism is militant: the Second International",
@@ -166,19 +166,19 @@ SPEC = ChapterSpec(
             opponent: the table above counts the phrase in every chapter.
             """,
             notice=(
-                "Again a common opinion (\"It is usual to point to…\") is accepted and then "
+                'Again a common opinion ("It is usual to point to…") is accepted and then '
                 "re-explained.",
-                "The fight against opportunism is called \"an essential preliminary "
-                "condition\" for the fight against capitalism: the enemy within comes first.",
-                "Compare `Intro.11` with `II.1` in the Reader or with `show(\"II.1\")`: how "
+                'The fight against opportunism is called "an essential preliminary '
+                'condition" for the fight against capitalism: the enemy within comes first.',
+                'Compare `Intro.11` with `II.1` in the Reader or with `show("II.1")`: how '
                 "does the later chapter pick up this paragraph?",
             ),
-            extra_code='''
+            extra_code="""
             # How often each chapter names the Second International
             labels = ld.chapters().set_index("chapter").label
             mentions = ld.term_frequencies("Second International")
             mentions.assign(chapter=mentions.chapter.map(labels))[["chapter", "count", "per_10k"]].round(1)
-            ''',
+            """,
         ),
     ),
     vocabulary_note="""
@@ -209,26 +209,26 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How many paragraphs of the Introduction end with a question mark? "
-                   "Assign the number to `answer_1`.",
+            "Assign the number to `answer_1`.",
             hint="Keep the rows of `ld.paragraphs()` with `chapter == 0`; "
-                 "`.text.str.endswith(\"?\")` gives True or False for each; `.sum()` "
-                 "counts the True values.",
+            '`.text.str.endswith("?")` gives True or False for each; `.sum()` '
+            "counts the True values.",
             solution='int(ld.paragraphs().query("chapter == 0").text.str.endswith("?").sum())',
         ),
         Exercise(
             prompt="Which paragraph of the Introduction has the most words? Assign its "
-                   "`paragraph_id` (a string such as `\"Intro.3\"`) to `answer_2`.",
+            '`paragraph_id` (a string such as `"Intro.3"`) to `answer_2`.',
             hint="Index the Introduction's paragraphs by `paragraph_id` "
-                 "(`.set_index(\"paragraph_id\")`), take the `n_words` column and use "
-                 "`.idxmax()`.",
+            '(`.set_index("paragraph_id")`), take the `n_words` column and use '
+            "`.idxmax()`.",
             solution='ld.paragraphs().query("chapter == 0").set_index("paragraph_id").n_words.idxmax()',
         ),
         Exercise(
             prompt="How many times does the word *truth* occur in the Introduction? Use "
-                   "`ld.tokens()`, whose `term` column holds each word in lower case.",
+            "`ld.tokens()`, whose `term` column holds each word in lower case.",
             hint="Filter `ld.tokens()` with `.query(\"chapter == 0 and term == 'truth'\")` "
-                 "and count the rows with `len(...)`.",
-            solution='len(ld.tokens().query("chapter == 0 and term == \'truth\'"))',
+            "and count the rows with `len(...)`.",
+            solution="len(ld.tokens().query(\"chapter == 0 and term == 'truth'\"))",
         ),
     ),
     discussion="""

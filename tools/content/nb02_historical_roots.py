@@ -10,8 +10,8 @@ SPEC = ChapterSpec(
     learn=(
         "the three contradictions of imperialism the chapter sets out, and the conclusion "
         "it draws from them;",
-        "its answer to the question why Russia — which \"was not and could not be a "
-        "classical land of imperialism\" — became the home of Leninism;",
+        'its answer to the question why Russia — which "was not and could not be a '
+        'classical land of imperialism" — became the home of Leninism;',
         "the analogy it builds between Germany in the 1840s and Russia at the beginning of "
         "the twentieth century, with a quotation of Marx and one of Lenin;",
         "to follow an argument that advances by questions it answers itself.",
@@ -74,11 +74,11 @@ SPEC = ChapterSpec(
             contradiction to the same destination: revolution.
             """,
             notice=(
-                "The parallel openings — \"The first contradiction…\", \"The second…\", "
-                "\"The third…\" — and the parallel endings: each contradiction leads to "
+                'The parallel openings — "The first contradiction…", "The second…", '
+                '"The third…" — and the parallel endings: each contradiction leads to '
                 "revolution.",
-                "`I.5` converts the colonies \"from reserves of imperialism into reserves of "
-                "the proletarian revolution\": the vocabulary of *reserves* returns in "
+                '`I.5` converts the colonies "from reserves of imperialism into reserves of '
+                'the proletarian revolution": the vocabulary of *reserves* returns in '
                 "Chapter VII's strategy.",
                 "The scare quotes around “civilised” and “policy”: the text signals "
                 "distance from other people's words without naming the people.",
@@ -95,10 +95,10 @@ SPEC = ChapterSpec(
             person's ideas.
             """,
             notice=(
-                "The verbs of causation: the war \"gathered\", \"threw\", \"accelerating and "
-                "facilitating\"; imperialism \"was instrumental\".",
-                "`I.8` names two effects: making revolution \"a practical inevitability\" "
-                "and creating \"favourable conditions\" for it. Inevitability and "
+                'The verbs of causation: the war "gathered", "threw", "accelerating and '
+                'facilitating"; imperialism "was instrumental".',
+                '`I.8` names two effects: making revolution "a practical inevitability" '
+                'and creating "favourable conditions" for it. Inevitability and '
                 "opportunity are argued together.",
             ),
         ),
@@ -114,17 +114,17 @@ SPEC = ChapterSpec(
             of a modern economy with an old autocracy.
             """,
             notice=(
-                "\"Who does not know that…?\": a question that presupposes the reader's "
+                '"Who does not know that…?": a question that presupposes the reader\'s '
                 "agreement. The cell below counts this formula across the book.",
                 "The metaphor of the *focus* (`I.11`): all the contradictions converge on one "
                 "country.",
-                "`I.12` says Russia alone was \"in a position to solve those contradictions in "
-                "a revolutionary way\" — a claim the rest of the chapter sets out to support.",
+                '`I.12` says Russia alone was "in a position to solve those contradictions in '
+                'a revolutionary way" — a claim the rest of the chapter sets out to support.',
             ),
-            extra_code='''
+            extra_code="""
             # "Who does not know…" and "Who has not heard…": questions that presuppose agreement
             ld.search(r"\\bWho (does not|has not)", regex=True)[["paragraph_id", "page", "n_matches"]]
-            ''',
+            """,
         ),
         Stop(
             heading="Tsarism and Western imperialism",
@@ -140,20 +140,20 @@ SPEC = ChapterSpec(
             into the proletarian one.
             """,
             notice=(
-                "The enumeration \"To proceed.\" — \"Further.\" — \"Finally,\": the book likes "
+                'The enumeration "To proceed." — "Further." — "Finally,": the book likes '
                 "to count its reasons.",
-                "The vocabulary of necessity: \"had to\", \"could not but\", \"was bound to\". "
+                'The vocabulary of necessity: "had to", "could not but", "was bound to". '
                 "The cell below counts *could not but* by chapter.",
-                "The step in `I.19` from \"whoever wanted to strike at tsarism\" to "
-                "\"proletarian revolution\": a moral-political argument phrased as a logical "
+                'The step in `I.19` from "whoever wanted to strike at tsarism" to '
+                '"proletarian revolution": a moral-political argument phrased as a logical '
                 "consequence.",
             ),
-            extra_code='''
+            extra_code="""
             labels = ld.chapters().set_index("chapter").label
             necessity = ld.term_frequencies(["could not but", "bound to"])
             necessity.assign(chapter=necessity.chapter.map(labels)).pivot(
                 index="term", columns="chapter", values="count")
-            ''',
+            """,
         ),
         Stop(
             heading="The analogy with Germany, and a prediction",
@@ -174,13 +174,13 @@ SPEC = ChapterSpec(
             revolutions were defeated.
             """,
             notice=(
-                "The twin sentences `I.27` and `I.31`: \"In other words, the centre of the "
-                "revolutionary movement was shifting to Germany\" / \"was bound to shift to "
-                "Russia\".",
+                'The twin sentences `I.27` and `I.31`: "In other words, the centre of the '
+                'revolutionary movement was shifting to Germany" / "was bound to shift to '
+                'Russia".',
                 "The scare quotes around “happened” in `I.25`: the text marks its own "
                 "analogy as approximate.",
                 "The argument from fulfilled prediction (`I.30`–`I.32`) and the two closing "
-                "questions (`I.33`, `I.34`): \"Is it surprising…?\"",
+                'questions (`I.33`, `I.34`): "Is it surprising…?"',
             ),
         ),
     ),
@@ -211,24 +211,23 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="Which paragraphs of Chapter I mention *tsarism* (in any "
-                   "capitalisation)? Give their ids as a list or a set.",
+            "capitalisation)? Give their ids as a list or a set.",
             hint="Filter `ld.paragraphs()` on `chapter == 1`, keep rows where "
-                 "`.text.str.contains(\"tsarism\", case=False)`, take `paragraph_id`.",
+            '`.text.str.contains("tsarism", case=False)`, take `paragraph_id`.',
             solution='set(ld.paragraphs().query("chapter == 1").loc[lambda p: p.text.str.contains("tsarism", case=False), "paragraph_id"])',
         ),
         Exercise(
             prompt="Which printed page of Chapter I carries the most words of main text? "
-                   "Assign the page number (an int) to `answer_2`. Use `ld.pages()`.",
+            "Assign the page number (an int) to `answer_2`. Use `ld.pages()`.",
             hint="`ld.pages()` has one row per page with `chapter` and `n_words`; keep "
-                 "chapter 1, index by `page` and use `.idxmax()` on `n_words`.",
+            "chapter 1, index by `page` and use `.idxmax()` on `n_words`.",
             solution='int(ld.pages().query("chapter == 1").set_index("page").n_words.idxmax())',
         ),
         Exercise(
             prompt="How many times does Chapter I use the phrase *could not but*? Use "
-                   "`ld.search`, which returns one row per matching paragraph with "
-                   "`n_matches`.",
-            hint="`ld.search(\"could not but\", chapter=\"I\")` — then sum the `n_matches` "
-                 "column.",
+            "`ld.search`, which returns one row per matching paragraph with "
+            "`n_matches`.",
+            hint='`ld.search("could not but", chapter="I")` — then sum the `n_matches` column.',
             solution='int(ld.search("could not but", chapter="I").n_matches.sum())',
         ),
     ),

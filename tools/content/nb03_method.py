@@ -11,7 +11,7 @@ SPEC = ChapterSpec(
         "the chapter's portrait of the Second International, against which the method of "
         "Leninism is defined;",
         "the four requirements of that method, and what *method* means here;",
-        "how three \"dogmas\" of the opportunists are refuted by an appeal to revolutionary "
+        'how three "dogmas" of the opportunists are refuted by an appeal to revolutionary '
         "practice;",
         "the place of self-criticism in the chapter, and its claim about Lenin's method "
         "and Marx's.",
@@ -77,7 +77,7 @@ SPEC = ChapterSpec(
             International's "physiognomy".
             """,
             notice=(
-                "The triple anaphora \"Instead of…\" (`II.3`–`II.5`): a portrait built by "
+                'The triple anaphora "Instead of…" (`II.3`–`II.5`): a portrait built by '
                 "repetition.",
                 "No document of the Second International is cited in the portrait: it "
                 "characterises a period rather than quoting it.",
@@ -98,8 +98,8 @@ SPEC = ChapterSpec(
             can…".
             """,
             notice=(
-                "The ordinal list (\"Firstly\" … \"Fourthly\"), each item closed by \"for "
-                "only in this way\": requirement and justification in one sentence.",
+                'The ordinal list ("Firstly" … "Fourthly"), each item closed by "for '
+                'only in this way": requirement and justification in one sentence.',
                 "What *method* means here: rules for a party's conduct, not a procedure of "
                 "thought.",
                 "The imagery of war (arsenal, weapons, unarmed) and of cleaning (Augean "
@@ -129,10 +129,10 @@ SPEC = ChapterSpec(
                 "The first dogma concerns majorities; compare Chapter IV's claim that the "
                 "dictatorship is the rule of the majority (`IV.28`).",
             ),
-            extra_code='''
+            extra_code="""
             ld.citations().query("paragraph_id in ['II.19', 'II.20', 'II.21']")[
                 ["paragraph_id", "page", "raw", "author", "work", "volume"]]
-            ''',
+            """,
             code_first=True,
         ),
         Stop(
@@ -147,12 +147,12 @@ SPEC = ChapterSpec(
             sincerity by comparing words with deeds.
             """,
             notice=(
-                "\"We all remember\", \"who does not remember\": an appeal to a shared "
+                '"We all remember", "who does not remember": an appeal to a shared '
                 "memory of 1912–1914.",
-                "The contrast of \"the utter baseness of the opportunist politicians\" with "
-                "\"the full grandeur of the method of Leninism\" (`II.24`).",
+                'The contrast of "the utter baseness of the opportunist politicians" with '
+                '"the full grandeur of the method of Leninism" (`II.24`).',
                 "`II.25` introduces the quotation before it comes: the author tells the "
-                "reader how to read Lenin (\"severely castigates\").",
+                'reader how to read Lenin ("severely castigates").',
             ),
         ),
         Stop(
@@ -166,11 +166,10 @@ SPEC = ChapterSpec(
             still weak and small".
             """,
             notice=(
-                "Inside the quotation of `II.30` the author inserts a gloss: \"(i.e., the "
-                "opponents of the Marxists-J. St.)\". Look for the other places where the "
+                'Inside the quotation of `II.30` the author inserts a gloss: "(i.e., the '
+                'opponents of the Marxists-J. St.)". Look for the other places where the '
                 "author speaks inside a quotation (search for `J. St.`).",
-                "The objection is anonymous (\"Some say\"): the same device as in the "
-                "Introduction.",
+                'The objection is anonymous ("Some say"): the same device as in the Introduction.',
             ),
         ),
         Stop(
@@ -184,8 +183,7 @@ SPEC = ChapterSpec(
             on Leninism as a whole (`Intro.7`): restoration, and a step forward.
             """,
             notice=(
-                "Only here, in the last sentence, does the chapter name \"materialist "
-                "dialectics\".",
+                'Only here, in the last sentence, does the chapter name "materialist dialectics".',
                 "The same two-step formula as `Intro.7`: restoration and development.",
             ),
         ),
@@ -215,22 +213,22 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="Which paragraphs of Chapter II begin with an ordinal word — *Firstly*, "
-                   "*Secondly*, *Thirdly* or *Fourthly*? Give their ids as a list or set.",
-            hint="`.text.str.match(r\"(First|Second|Third|Fourth)ly\")` tests the start of "
-                 "each paragraph's text.",
+            "*Secondly*, *Thirdly* or *Fourthly*? Give their ids as a list or set.",
+            hint='`.text.str.match(r"(First|Second|Third|Fourth)ly")` tests the start of '
+            "each paragraph's text.",
             solution='set(ld.paragraphs().query("chapter == 2").loc[lambda p: p.text.str.match(r"(First|Second|Third|Fourth)ly"), "paragraph_id"])',
         ),
         Exercise(
             prompt="How many words of Chapter II are a form of *dogma* (*dogma*, *dogmas*)? "
-                   "Use `ld.tokens()` and its `term` column.",
-            hint="Keep `chapter == 2`, then `.term.str.startswith(\"dogma\")` and `.sum()`.",
+            "Use `ld.tokens()` and its `term` column.",
+            hint='Keep `chapter == 2`, then `.term.str.startswith("dogma")` and `.sum()`.',
             solution='int(ld.tokens().query("chapter == 2").term.str.startswith("dogma").sum())',
         ),
         Exercise(
             prompt="How many of Chapter II's footnotes refer to the Moscow *Selected Works* "
-                   "of Marx and Engels?",
+            "of Marx and Engels?",
             hint="`ld.footnotes()` for `chapter == 2`, then "
-                 "`.text.str.contains(\"Selected Works\")`.",
+            '`.text.str.contains("Selected Works")`.',
             solution='int(ld.footnotes().query("chapter == 2").text.str.contains("Selected Works").sum())',
         ),
     ),

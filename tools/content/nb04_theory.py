@@ -6,20 +6,20 @@ SPEC = ChapterSpec(
     stem="04-theory",
     chapter="III",
     title="Chapter III: Theory",
-    summary="the importance of theory, the critique of \"spontaneity\", and Lenin's theory "
-            "of the proletarian revolution",
+    summary='the importance of theory, the critique of "spontaneity", and Lenin\'s theory '
+    "of the proletarian revolution",
     learn=(
         "why the chapter insists on the importance of theory, and against whom;",
-        "the critique of the \"theory\" of spontaneity, which prepares Chapter VIII's idea of "
+        'the critique of the "theory" of spontaneity, which prepares Chapter VIII\'s idea of '
         "the party;",
-        "the three theses on imperialism, the \"weakest link\", and the bourgeois revolution "
+        'the three theses on imperialism, the "weakest link", and the bourgeois revolution '
         "passing into the proletarian one;",
-        "the polemic against \"permanent\" revolution and the passage on the victory of "
+        'the polemic against "permanent" revolution and the passage on the victory of '
         "socialism in one country — including how that passage was reworded after 1924.",
     ),
     time="about 90 minutes",
     prerequisites="*02 Historical roots* (the three contradictions of imperialism) and "
-                  "*03 Method*.",
+    "*03 Method*.",
     context="""
     Chapter III is one of the longest in the book, and the one in which its arguments were
     most contested in the years after 1924. It has three sections: the importance of
@@ -86,16 +86,16 @@ SPEC = ChapterSpec(
             Lenin's theoretical seriousness.
             """,
             notice=(
-                "The audience: in 1924, the \"practical workers\" include the new members of "
+                'The audience: in 1924, the "practical workers" include the new members of '
                 "the Lenin Enrollment to whom the book is dedicated.",
-                "Footnote 10 is the author's (\"My italics\"); the data keeps it, though the "
+                'Footnote 10 is the author\'s ("My italics"); the data keeps it, though the '
                 "italics themselves are lost in the plain text.",
-                "Plekhanov appears only as the critic who \"chaffed\" Lenin about theory and "
+                'Plekhanov appears only as the critic who "chaffed" Lenin about theory and '
                 "philosophy.",
             ),
         ),
         Stop(
-            heading="The \"theory\" of spontaneity (section 2)",
+            heading='The "theory" of spontaneity (section 2)',
             passages=("III.12", "III.13", "III.14", "III.15", "III.16"),
             commentary="""
             The "theory" of spontaneity — in quotation marks, because the chapter denies it
@@ -108,13 +108,13 @@ SPEC = ChapterSpec(
             Be Done?*.
             """,
             notice=(
-                "This section founds Chapter VIII: the party must lead, not \"drag at the "
-                "tail of\" the movement (`III.14`, `VIII.7`).",
-                "Stacked definitions: \"is a theory of…, a theory of…, a theory which…\".",
+                'This section founds Chapter VIII: the party must lead, not "drag at the '
+                'tail of" the movement (`III.14`, `VIII.7`).',
+                'Stacked definitions: "is a theory of…, a theory of…, a theory which…".',
             ),
         ),
         Stop(
-            heading="Kautsky's \"productive forces\"",
+            heading='Kautsky\'s "productive forces"',
             passages=("III.18", "III.19", "III.21", "III.22"),
             commentary="""
             The same error is found in the West, in the "productive forces" theory
@@ -128,14 +128,22 @@ SPEC = ChapterSpec(
             notice=(
                 "Irony: the sentences in `III.19` are not the author's opinion but a mocking "
                 "paraphrase — read them aloud.",
-                "\"It is said\", \"It scarcely needs proof\": formulas that carry much of the "
+                '"It is said", "It scarcely needs proof": formulas that carry much of the '
                 "book's argument. Notebook 11 counts them.",
             ),
         ),
         Stop(
             heading="Three theses, a world economy, the weakest link (section 3)",
-            passages=("III.24", "III.26", "III.28", "III.30", "III.32", "III.38", "III.39",
-                      "III.40"),
+            passages=(
+                "III.24",
+                "III.26",
+                "III.28",
+                "III.30",
+                "III.32",
+                "III.38",
+                "III.39",
+                "III.40",
+            ),
             commentary="""
             Section 3 restates Chapter I's contradictions as three theses about imperialism
             and draws a general conclusion from Lenin: "imperialism is the eve of the
@@ -147,18 +155,18 @@ SPEC = ChapterSpec(
             where the chain might break next: India, or Germany.
             """,
             notice=(
-                "The chain metaphor: \"links in a single chain\", \"weakest link\". Run "
+                'The chain metaphor: "links in a single chain", "weakest link". Run '
                 "the *chain* concordance in part 5.",
                 "The predictions of `III.40`–`III.41` are those of April 1924.",
-                "Parenthetical references \"(see Imperialism)\" at the end of each thesis: "
+                'Parenthetical references "(see Imperialism)" at the end of each thesis: '
                 "citation as a seal of authority.",
             ),
-            extra_code='''
+            extra_code="""
             ld.search("Formerly", chapter="III", case=True)[["paragraph_id", "page"]].T
-            ''',
+            """,
         ),
         Stop(
-            heading="\"Permanent\" revolution",
+            heading='"Permanent" revolution',
             passages=("III.58", "III.59", "III.60", "III.61", "III.62", "III.69", "III.70"),
             intro="""
             The section first argues, against the "Chinese Wall" between the two
@@ -179,18 +187,17 @@ SPEC = ChapterSpec(
             interpretation.
             """,
             notice=(
-                "The opponents are never named, and their theory is always in quotation "
-                "marks.",
+                "The opponents are never named, and their theory is always in quotation marks.",
                 "The argument turns on the peasantry: the question of Chapter V appears "
                 "here as the decisive test of a theory of revolution.",
                 "`III.69` supplies a date (\"Lenin's article was written in 1915, ten years "
-                "after the appearance of the theory\"): the kind of detail a historian uses "
+                'after the appearance of the theory"): the kind of detail a historian uses '
                 "to identify an unnamed target.",
             ),
-            extra_code='''
+            extra_code="""
             # Every use of "permanent" and "permanentists" in the book
             ld.kwic("permanent*", window=5)[["paragraph_id", "page", "left", "match", "right"]]
-            ''',
+            """,
         ),
         Stop(
             heading="Victory in one country",
@@ -212,7 +219,7 @@ SPEC = ChapterSpec(
                 "The distinction between building socialism and its complete and final "
                 "victory carries the whole passage; it was at the centre of the party "
                 "controversies of 1925–27.",
-                "Lenin's \"fundamental law of revolution\" (`III.74`) sets conditions before "
+                'Lenin\'s "fundamental law of revolution" (`III.74`) sets conditions before '
                 "any seizure of power; the chapter quotes it at length.",
             ),
         ),
@@ -242,23 +249,23 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How many words are in each section of Chapter III? Build a Series "
-                   "indexed by section number with the total `n_words` of its paragraphs.",
-            hint="`ld.paragraphs().query(\"chapter == 3\")`, then `.groupby(\"section\")` "
-                 "and `.n_words.sum()`. Compare your result with `ld.sections()`.",
+            "indexed by section number with the total `n_words` of its paragraphs.",
+            hint='`ld.paragraphs().query("chapter == 3")`, then `.groupby("section")` '
+            "and `.n_words.sum()`. Compare your result with `ld.sections()`.",
             solution='ld.paragraphs().query("chapter == 3").groupby("section").n_words.sum()',
         ),
         Exercise(
             prompt="Which volumes of Lenin's *Works* does Chapter III cite? Give a sorted "
-                   "list of the distinct volume numbers, as ints.",
-            hint="`ld.citations().query(\"chapter == 3\").volume` — drop the missing values "
-                 "(`.dropna()`), take `.unique()`, convert each to `int` and sort.",
+            "list of the distinct volume numbers, as ints.",
+            hint='`ld.citations().query("chapter == 3").volume` — drop the missing values '
+            "(`.dropna()`), take `.unique()`, convert each to `int` and sort.",
             solution='sorted(int(v) for v in ld.citations().query("chapter == 3").volume.dropna().unique())',
         ),
         Exercise(
             prompt="In how many paragraphs of Chapter III does a word beginning with "
-                   "*permanent* occur (in any capitalisation)?",
-            hint="`.text.str.contains(r\"\\bpermanent\", case=False)` on the chapter's "
-                 "paragraphs, then `.sum()`.",
+            "*permanent* occur (in any capitalisation)?",
+            hint='`.text.str.contains(r"\\bpermanent", case=False)` on the chapter\'s '
+            "paragraphs, then `.sum()`.",
             solution='int(ld.paragraphs().query("chapter == 3").text.str.contains(r"\\bpermanent", case=False).sum())',
         ),
     ),

@@ -11,13 +11,13 @@ SPEC = ChapterSpec(
         "the three questions of the chapter and how its three sections answer them;",
         "the chapter's definitions of the dictatorship of the proletariat, and how they "
         "are assembled from quotations of Lenin, Marx and Engels;",
-        "its polemic against \"pure\" democracy and against a peaceful, parliamentary "
+        'its polemic against "pure" democracy and against a peaceful, parliamentary '
         "road to socialism, and how it deals with an inconvenient remark of Marx;",
         "how it presents the Soviets as the state form of the dictatorship.",
     ),
     time="about 75 minutes",
     prerequisites="*00 Start here* and *01 Introduction*. *04 Theory* helps: this "
-                  "chapter continues its theory of the proletarian revolution.",
+    "chapter continues its theory of the proletarian revolution.",
     context="""
     This is the centre of the book. The Introduction defined Leninism as the theory and
     tactics of the proletarian revolution in general and of "the dictatorship of the
@@ -58,11 +58,11 @@ SPEC = ChapterSpec(
 
     The people the chapter names, computed from the text:
     """,
-    extra_glance_code='''
+    extra_glance_code="""
     # The chapters with the most block quotations and references
     book.set_index("label")[["n_quotations", "n_citations", "n_quoted_words"]].sort_values(
         "n_quotations", ascending=False).head(4)
-    ''',
+    """,
     glance_note="""
     Compare the chapter with the others in the last two outputs: how many block quotations
     does it have, and what share of its words is quoted? The chapter's definitions are, to
@@ -126,9 +126,9 @@ SPEC = ChapterSpec(
                 "peasant question (Chapter V): the peasantry is the largest body of small "
                 "producers.",
             ),
-            extra_code='''
+            extra_code="""
             PARAGRAPHS.loc["IV.11":"IV.25", ["kind", "speaker", "n_words"]]
-            ''',
+            """,
             code_first=True,
         ),
         Stop(
@@ -145,7 +145,7 @@ SPEC = ChapterSpec(
             *The State and Revolution*: rule "unrestricted by law and based on force".
             """,
             notice=(
-                "\"Briefly:\" — the chapter often ends a run of argument with a summary "
+                '"Briefly:" — the chapter often ends a run of argument with a summary '
                 "formula that a student can learn.",
                 "The inversion in `IV.28`: the same machine, with majority and minority "
                 "exchanged. The argument rests on the claim that the proletarian state is "
@@ -155,7 +155,7 @@ SPEC = ChapterSpec(
             ),
         ),
         Stop(
-            heading="Against \"pure\" democracy",
+            heading='Against "pure" democracy',
             passages=("IV.31",),
             commentary="""
             The first conclusion from the definition is that the dictatorship cannot be
@@ -171,10 +171,10 @@ SPEC = ChapterSpec(
                 "Scare quotes do much of the work: “pure” democracy, “perfect” "
                 "democracy, “liberties”. Run the concordance of *democracy* in part 5 and "
                 "look for them.",
-                "The mirrored sentences at the end of the paragraph: \"Democracy under "
-                "capitalism is capitalist democracy…\" / \"Under the dictatorship of the "
-                "proletariat, democracy is proletarian democracy…\".",
-                "Kautsky is named (\"Kautsky and Co.\") but his argument is not stated: the "
+                'The mirrored sentences at the end of the paragraph: "Democracy under '
+                'capitalism is capitalist democracy…" / "Under the dictatorship of the '
+                'proletariat, democracy is proletarian democracy…".',
+                'Kautsky is named ("Kautsky and Co.") but his argument is not stated: the '
                 "reader learns his conclusion, not his reasons.",
             ),
         ),
@@ -197,7 +197,7 @@ SPEC = ChapterSpec(
                 "declared superseded by a later authority.",
                 "The same move as the Introduction's: a thesis true in Marx's period is no "
                 "longer true in the era of imperialism.",
-                "The \"law of violent proletarian revolution\" (`IV.37`): the chapter "
+                'The "law of violent proletarian revolution" (`IV.37`): the chapter '
                 "states a law, and allows one exception in the future.",
             ),
         ),
@@ -215,17 +215,17 @@ SPEC = ChapterSpec(
             notice=(
                 "Anaphora — the same opening repeated — turns an argument into a list of "
                 "attributes to be learnt.",
-                "The Soviets are called \"the most democratic\" organisations (`IV.47`, "
-                "`IV.53`). How does this fit with the critique of \"pure\" democracy?",
+                'The Soviets are called "the most democratic" organisations (`IV.47`, '
+                '`IV.53`). How does this fit with the critique of "pure" democracy?',
                 "The Party is almost absent from this section; the proletariat leads the "
-                "Soviets as their \"most united and most politically conscious core\" "
-                "(`IV.55`). Chapter VIII will call the Party \"an instrument of the "
-                "dictatorship\" (`VIII.37`).",
+                'Soviets as their "most united and most politically conscious core" '
+                '(`IV.55`). Chapter VIII will call the Party "an instrument of the '
+                'dictatorship" (`VIII.37`).',
             ),
-            extra_code='''
+            extra_code="""
             section_3 = PARAGRAPHS.query("chapter == 4 and section == 3")
             section_3[section_3.text.str.startswith("In that")].index.tolist()
-            ''',
+            """,
         ),
     ),
     vocabulary_note="""
@@ -257,25 +257,25 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How many sentences of Chapter IV contain the phrase *dictatorship of "
-                   "the proletariat* (in any capitalisation)? Use `ld.sentences()`.",
-            hint="Keep `chapter == 4`, then `.text.str.contains(\"dictatorship of the "
-                 "proletariat\", case=False)` and `.sum()`.",
+            "the proletariat* (in any capitalisation)? Use `ld.sentences()`.",
+            hint='Keep `chapter == 4`, then `.text.str.contains("dictatorship of the '
+            'proletariat", case=False)` and `.sum()`.',
             solution='int(ld.sentences().query("chapter == 4").text.str.contains("dictatorship of the proletariat", case=False).sum())',
         ),
         Exercise(
             prompt="How many words does Chapter IV quote from each speaker? Build a Series "
-                   "indexed by `speaker`, holding the total `n_words` of the chapter's block "
-                   "quotations (`ld.quotations()`).",
+            "indexed by `speaker`, holding the total `n_words` of the chapter's block "
+            "quotations (`ld.quotations()`).",
             hint="Keep the chapter's rows of `ld.quotations()`, group them by `speaker` "
-                 "and add up `n_words`.",
+            "and add up `n_words`.",
             solution='ld.quotations().query("chapter == 4").groupby("speaker").n_words.sum()',
         ),
         Exercise(
             prompt="Which paragraphs of section 3 of Chapter IV begin with the words *In "
-                   "that*? Give their ids as a list or a set.",
+            "that*? Give their ids as a list or a set.",
             hint="Filter `ld.paragraphs()` on `chapter == 4 and section == 3`, then keep "
-                 "rows where `.text.str.startswith(\"In that\")`, and take the "
-                 "`paragraph_id` column.",
+            'rows where `.text.str.startswith("In that")`, and take the '
+            "`paragraph_id` column.",
             solution='set(ld.paragraphs().query("chapter == 4 and section == 3").loc[lambda p: p.text.str.startswith("In that"), "paragraph_id"])',
         ),
     ),

@@ -8,17 +8,17 @@ SPEC = ChapterSpec(
     title="Chapter V: The Peasant Question",
     summary="the peasantry as ally and reserve of the proletariat, from 1905 to the NEP",
     learn=(
-        "why the chapter calls the peasant question \"a derivative question\", and what it "
+        'why the chapter calls the peasant question "a derivative question", and what it '
         "derives from;",
         "its history of the peasantry in three periods: 1905 to February 1917, February to "
         "October 1917, and after the civil war;",
-        "how it answers the \"sceptics\" who doubted that a peasant country could build "
+        'how it answers the "sceptics" who doubted that a peasant country could build '
         "socialism, with Engels and Lenin as witnesses;",
         "enough about the New Economic Policy to read section 4.",
     ),
     time="about 75 minutes",
     prerequisites="*05 The dictatorship of the proletariat*, from which this chapter "
-                  "derives its question.",
+    "derives its question.",
     context="""
     The chapter opens by fixing the peasant question's rank: it is not the point of
     departure of Leninism but part of the question of the dictatorship of the proletariat
@@ -51,10 +51,10 @@ SPEC = ChapterSpec(
 
     The people the chapter names, computed from the text:
     """,
-    extra_glance_code='''
+    extra_glance_code="""
     # The chapter's block quotations: who is quoted, where, at what length
     ld.quotations().query("chapter == @N")[["quotation_id", "paragraph_id", "page", "speaker", "n_words"]]
-    ''',
+    """,
     glance_note="""
     Compare the share of quoted words with the other chapters, then look at the last
     table: who is quoted at the greatest length here? The sections follow a chronology —
@@ -82,7 +82,7 @@ SPEC = ChapterSpec(
                 "The ranking of questions is itself an argument: importance follows from "
                 "the dictatorship, not from the size or suffering of the peasantry.",
                 "The chain of inferences in `V.9`: indifference to the peasantry → "
-                "repudiation of the dictatorship → \"downright betrayal of Marxism\".",
+                'repudiation of the dictatorship → "downright betrayal of Marxism".',
             ),
         ),
         Stop(
@@ -101,14 +101,14 @@ SPEC = ChapterSpec(
             notice=(
                 "*Reserve*: the peasantry is treated as a force to be won and used; Chapter "
                 "VII makes *reserves* a term of strategy.",
-                "The conditional support of `V.13` (\"This does not mean, of course…\") "
+                'The conditional support of `V.13` ("This does not mean, of course…") '
                 "returns, in the same form, for national movements in `VI.12`.",
             ),
-            extra_code='''
+            extra_code="""
             # The passage most similar to V.10 elsewhere in the book
             twins = ld.similar_passages(PARAGRAPHS.loc["V.10", "text"], k=3)
             twins[["rank", "paragraph_id", "page", "score", "text"]].round(1)
-            ''',
+            """,
         ),
         Stop(
             heading="1905 to February 1917: the hegemony of the proletariat (section 2)",
@@ -123,9 +123,9 @@ SPEC = ChapterSpec(
             percentages (`V.22`).
             """,
             notice=(
-                "\"Object lessons\": the peasants learn from experience what the party "
+                '"Object lessons": the peasants learn from experience what the party '
                 "already knows. The same phrase returns for 1917.",
-                "`V.22` introduces its percentages with \"It is known, for instance\" and "
+                '`V.22` introduces its percentages with "It is known, for instance" and '
                 "gives no source.",
                 "*Hegemony* is glossed as *leadership* in `V.15`: a key term of the book.",
             ),
@@ -143,11 +143,11 @@ SPEC = ChapterSpec(
             proletarian revolution.
             """,
             notice=(
-                "The parallel sentences closing sections 2 and 3: \"Without the object "
-                "lessons of the Duma period…\" / \"Without the object lessons of the "
-                "coalition period…\".",
-                "The SRs and Mensheviks are presented as differing from the Cadets \"only in "
-                "their honeyed phrases\": a polemical compression worth testing against a "
+                'The parallel sentences closing sections 2 and 3: "Without the object '
+                'lessons of the Duma period…" / "Without the object lessons of the '
+                'coalition period…".',
+                'The SRs and Mensheviks are presented as differing from the Cadets "only in '
+                'their honeyed phrases": a polemical compression worth testing against a '
                 "history of 1917.",
             ),
         ),
@@ -166,10 +166,10 @@ SPEC = ChapterSpec(
             production.
             """,
             notice=(
-                "\"Firstly.\" / \"Secondly.\": the sceptics are answered point by point.",
-                "The author's own voice: \"In my opinion\" (`V.49`) — rare in this book.",
-                "The path sketched is gradual and voluntary: co-operation \"first in the "
-                "sphere of marketing and later in the sphere of production\" (`V.48`).",
+                '"Firstly." / "Secondly.": the sceptics are answered point by point.',
+                'The author\'s own voice: "In my opinion" (`V.49`) — rare in this book.',
+                'The path sketched is gradual and voluntary: co-operation "first in the '
+                'sphere of marketing and later in the sphere of production" (`V.48`).',
             ),
         ),
         Stop(
@@ -216,25 +216,25 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How often does the word *peasantry* occur in each section of Chapter V? "
-                   "Build a Series indexed by section number (sections where it does not "
-                   "occur may be left out).",
+            "Build a Series indexed by section number (sections where it does not "
+            "occur may be left out).",
             hint="`ld.tokens().query(\"chapter == 5 and term == 'peasantry'\")`, then "
-                 "`.groupby(\"section\").size()`.",
+            '`.groupby("section").size()`.',
             solution='ld.tokens().query("chapter == 5 and term == \'peasantry\'").groupby("section").size()',
         ),
         Exercise(
             prompt="Which paragraphs of section 2 of Chapter V are list items? Give their ids "
-                   "as a list or set.",
-            hint="`ld.paragraphs().query(\"chapter == 5 and section == 2 and kind == "
-                 "'list_item'\")`, then the `paragraph_id` column.",
-            solution='set(ld.paragraphs().query("chapter == 5 and section == 2 and kind == \'list_item\'").paragraph_id)',
+            "as a list or set.",
+            hint='`ld.paragraphs().query("chapter == 5 and section == 2 and kind == '
+            "'list_item'\")`, then the `paragraph_id` column.",
+            solution="set(ld.paragraphs().query(\"chapter == 5 and section == 2 and kind == 'list_item'\").paragraph_id)",
         ),
         Exercise(
             prompt="On which printed page does each numbered section of Chapter V begin? "
-                   "Build a Series indexed by section number (1 and up) from "
-                   "`ld.sections()`.",
-            hint="`ld.sections().query(\"chapter == 5 and section > 0\")`, "
-                 "`.set_index(\"section\")`, then the `first_page` column.",
+            "Build a Series indexed by section number (1 and up) from "
+            "`ld.sections()`.",
+            hint='`ld.sections().query("chapter == 5 and section > 0")`, '
+            '`.set_index("section")`, then the `first_page` column.',
             solution='ld.sections().query("chapter == 5 and section > 0").set_index("section").first_page',
         ),
     ),

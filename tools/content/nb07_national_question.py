@@ -7,20 +7,20 @@ SPEC = ChapterSpec(
     chapter="VI",
     title="Chapter VI: The National Question",
     summary="from the national question to the colonial question: self-determination, "
-            "secession and a common front against imperialism",
+    "secession and a common front against imperialism",
     learn=(
-        "the four contrasts, each opening with \"Formerly\", through which the chapter says "
+        'the four contrasts, each opening with "Formerly", through which the chapter says '
         "Leninism transformed the national question;",
         "its criterion for supporting national movements — their effect on imperialism — "
         "and the examples it gives;",
-        "the theses of section 2, the \"two tendencies\", and the two tasks of "
+        'the theses of section 2, the "two tendencies", and the two tasks of '
         "internationalist education;",
         "the historical setting: the author's own work on nationalities, and the colonial "
         "world of 1924.",
     ),
     time="about 60 minutes",
     prerequisites="*02 Historical roots* (the third contradiction of imperialism) and "
-                  "*06 The peasant question*, whose structure this chapter repeats.",
+    "*06 The peasant question*, whose structure this chapter repeats.",
     context="""
     The national question was the author's own field. Stalin had written *Marxism and the
     National Question* (1913), and he was People's Commissar for
@@ -80,8 +80,8 @@ SPEC = ChapterSpec(
             """,
             notice=(
                 "The structure *Formerly … Now we can say … Leninism*: four times over.",
-                "`VI.5` sets \"white and black\", \"Europeans and Asiatics\", \"civilised\" "
-                "and \"uncivilised\" against each other — a frank statement for 1924 of what "
+                '`VI.5` sets "white and black", "Europeans and Asiatics", "civilised" '
+                'and "uncivilised" against each other — a frank statement for 1924 of what '
                 "the socialist movement had ignored.",
                 "The last sentence of `VI.8` places the national question inside the "
                 "question of the dictatorship, as `V.8` did for the peasant question.",
@@ -100,12 +100,12 @@ SPEC = ChapterSpec(
             notice=(
                 "The parallel is deliberate: the book treats the peasantry and the oppressed "
                 "nations as the two great reserves of the proletariat.",
-                "\"Dominant\" stands in quotation marks in `VI.11`: the chapter marks the "
+                '"Dominant" stands in quotation marks in `VI.11`: the chapter marks the '
                 "term it uses.",
             ),
-            extra_code='''
+            extra_code="""
             PARAGRAPHS.loc[["V.10", "VI.9", "V.11", "VI.10"], ["page", "text"]]
-            ''',
+            """,
         ),
         Stop(
             heading="Not every national movement",
@@ -121,12 +121,12 @@ SPEC = ChapterSpec(
             notice=(
                 "The principle of subordination — part to whole — which returns in "
                 "Lenin's quotation at the end of the chapter (`VI.44`).",
-                "The judgement is made \"concretely, from the point of view of the interests "
-                "of the revolutionary movement\" (`VI.14`): who judges is not said.",
+                'The judgement is made "concretely, from the point of view of the interests '
+                'of the revolutionary movement" (`VI.14`): who judges is not said.',
             ),
         ),
         Stop(
-            heading="Revolutionary \"objectively\"",
+            heading='Revolutionary "objectively"',
             passages=("VI.15", "VI.16"),
             commentary="""
             The counterpart: a national movement may be revolutionary without proletarian
@@ -160,7 +160,7 @@ SPEC = ChapterSpec(
             notice=(
                 "The theses move from analysis (a–d) to obligations (e–j).",
                 "Secession and union are both affirmed: `VI.31`–`VI.32` explain why they "
-                "are irreconcilable for imperialism but \"two sides of a single cause\" for "
+                'are irreconcilable for imperialism but "two sides of a single cause" for '
                 "communism.",
             ),
         ),
@@ -180,7 +180,7 @@ SPEC = ChapterSpec(
                 "Lenin's image of the two routes to one point on a page (`VI.42`): the same "
                 "goal reached from opposite sides.",
                 "`VI.43` calls a socialist of an oppressing nation who fails to advocate "
-                "secession \"an imperialist and a scoundrel\": the quotation carries the "
+                'secession "an imperialist and a scoundrel": the quotation carries the '
                 "chapter's sharpest words.",
             ),
         ),
@@ -211,21 +211,21 @@ SPEC = ChapterSpec(
         Exercise(
             prompt="How many list items does section 2 of Chapter VI contain?",
             hint="Filter `ld.paragraphs()` on `chapter == 6 and section == 2` and count the "
-                 "rows whose `kind` is `\"list_item\"`.",
+            'rows whose `kind` is `"list_item"`.',
             solution='int((ld.paragraphs().query("chapter == 6 and section == 2").kind == "list_item").sum())',
         ),
         Exercise(
             prompt="What share of Chapter VI's words stands inside block quotations of Lenin? "
-                   "Give a number between 0 and 1 (three decimals are enough).",
-            hint="In `ld.tokens()` for `chapter == 6`, the `speaker` column is `\"Lenin\"` "
-                 "for words inside his block quotations; `.eq(\"Lenin\")` gives True/False "
-                 "(fill missing values with False) and `.mean()` the share.",
+            "Give a number between 0 and 1 (three decimals are enough).",
+            hint='In `ld.tokens()` for `chapter == 6`, the `speaker` column is `"Lenin"` '
+            'for words inside his block quotations; `.eq("Lenin")` gives True/False '
+            "(fill missing values with False) and `.mean()` the share.",
             solution='round(float(ld.tokens().query("chapter == 6").speaker.eq("Lenin").fillna(False).mean()), 3)',
         ),
         Exercise(
             prompt="Which paragraphs of Chapter VI begin with the word *Formerly*? Give their "
-                   "ids as a list or set.",
-            hint="`.text.str.startswith(\"Formerly\")` on the chapter's paragraphs.",
+            "ids as a list or set.",
+            hint='`.text.str.startswith("Formerly")` on the chapter\'s paragraphs.',
             solution='set(ld.paragraphs().query("chapter == 6").loc[lambda p: p.text.str.startswith("Formerly"), "paragraph_id"])',
         ),
     ),

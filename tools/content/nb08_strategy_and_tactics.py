@@ -17,7 +17,7 @@ SPEC = ChapterSpec(
     ),
     time="about 90 minutes",
     prerequisites="*04 Theory* (the stages of the revolution) and *06 The peasant "
-                  "question* (the peasantry as a reserve).",
+    "question* (the peasantry as a reserve).",
     context="""
     Chapter VII is one of the longest chapters and the most practical: it turns the theory of
     the preceding chapters into rules of political leadership. Its vocabulary is military
@@ -76,7 +76,7 @@ SPEC = ChapterSpec(
             """,
             notice=(
                 "The list of Lenin's pamphlets in `VII.10` as \"priceless contributions to the "
-                "general treasury of Marxism\" — the image of the Introduction (`Intro.4`).",
+                'general treasury of Marxism" — the image of the Introduction (`Intro.4`).',
                 "*Science*: the chapter presents rules of political action as knowledge.",
             ),
         ),
@@ -96,13 +96,13 @@ SPEC = ChapterSpec(
                 "The schema repeats its headings word for word: a text designed to be "
                 "compared line by line.",
                 "The third stage's objective — \"to consolidate the dictatorship of the "
-                "proletariat in one country, using it as a base\" — connects with `III.75`.",
+                'proletariat in one country, using it as a base" — connects with `III.75`.',
                 "The same passage of Lenin serves two chapters: quotations are reused as "
                 "building blocks.",
             ),
-            extra_code='''
+            extra_code="""
             ld.search("carry to completion the democratic revolution")[["paragraph_id", "page", "kind"]]
-            ''',
+            """,
         ),
         Stop(
             heading="Flow and ebb, and tactics (section 3)",
@@ -152,10 +152,10 @@ SPEC = ChapterSpec(
             model, with two quotations of Lenin).
             """,
             notice=(
-                "Errors are the party's own and anonymous: \"a section of our comrades\", "
-                "\"our Party\".",
-                "Nautical and military metaphors: \"losing one's bearings\", \"loss of "
-                "tempo\", the decisive blow.",
+                'Errors are the party\'s own and anonymous: "a section of our comrades", '
+                '"our Party".',
+                'Nautical and military metaphors: "losing one\'s bearings", "loss of '
+                'tempo", the decisive blow.',
                 "The Brest peace, a disputed concession in 1918, is presented as a model of "
                 "strategy, confirmed by Lenin's later verdict (`VII.46`).",
             ),
@@ -174,7 +174,7 @@ SPEC = ChapterSpec(
             """,
             notice=(
                 "The chain image of Chapter III returns, now as a rule of tactics.",
-                "The vanguard knows first; the masses must come to know \"from their own "
+                'The vanguard knows first; the masses must come to know "from their own '
                 "experience\". How does this sit with Chapter VIII's vanguard party?",
             ),
         ),
@@ -191,8 +191,8 @@ SPEC = ChapterSpec(
             power. "Under such conditions a reform is thus transformed into its opposite."
             """,
             notice=(
-                "Paired sentences: \"To a reformist…\" / \"To a revolutionary…\"; \"That is "
-                "the essence of…\" twice.",
+                'Paired sentences: "To a reformist…" / "To a revolutionary…"; "That is '
+                'the essence of…" twice.',
                 "The same act — a reform — is judged by who carries it out and to what end.",
                 "Lenin's mountain-climbing image in `VII.68`: zigzags and retreats on an "
                 "unexplored ascent.",
@@ -225,25 +225,25 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How many words are in each section of Chapter VII? Build a Series indexed "
-                   "by section number with the total `n_words` of its paragraphs.",
-            hint="`ld.paragraphs().query(\"chapter == 7\").groupby(\"section\").n_words.sum()`"
-                 " — or check your result against `ld.sections()`.",
+            "by section number with the total `n_words` of its paragraphs.",
+            hint='`ld.paragraphs().query("chapter == 7").groupby("section").n_words.sum()`'
+            " — or check your result against `ld.sections()`.",
             solution='ld.paragraphs().query("chapter == 7").groupby("section").n_words.sum()',
         ),
         Exercise(
             prompt="Count Chapter VII's references by volume of Lenin's *Works*: a Series "
-                   "indexed by volume number (ints, in increasing order) with the number of "
-                   "references to each.",
-            hint="`ld.citations().query(\"chapter == 7\").volume.dropna().astype(int)`, then "
-                 "`.value_counts().sort_index()`.",
+            "indexed by volume number (ints, in increasing order) with the number of "
+            "references to each.",
+            hint='`ld.citations().query("chapter == 7").volume.dropna().astype(int)`, then '
+            "`.value_counts().sort_index()`.",
             solution='ld.citations().query("chapter == 7").volume.dropna().astype(int).value_counts().sort_index()',
         ),
         Exercise(
             prompt="Which paragraphs of Chapter VII begin with *Firstly*, *Secondly*, "
-                   "*Thirdly* or *Fourthly*? Give their ids as a list or set. In which "
-                   "sections do they stand?",
-            hint="`.text.str.match(r\"(First|Second|Third|Fourth)ly\")` on the chapter's "
-                 "paragraphs.",
+            "*Thirdly* or *Fourthly*? Give their ids as a list or set. In which "
+            "sections do they stand?",
+            hint='`.text.str.match(r"(First|Second|Third|Fourth)ly")` on the chapter\'s '
+            "paragraphs.",
             solution='set(ld.paragraphs().query("chapter == 7").loc[lambda p: p.text.str.match(r"(First|Second|Third|Fourth)ly"), "paragraph_id"])',
         ),
     ),

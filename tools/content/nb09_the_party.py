@@ -6,11 +6,10 @@ SPEC = ChapterSpec(
     stem="09-the-party",
     chapter="VIII",
     title="Chapter VIII: The Party",
-    summary="the six features of the \"new party\", from vanguard to unity of will and purging",
+    summary='the six features of the "new party", from vanguard to unity of will and purging',
     learn=(
-        "why the chapter holds that the revolutionary period needs a \"new party\";",
-        "the six features of that party, one per section, each summed up in a one-line "
-        "formula;",
+        'why the chapter holds that the revolutionary period needs a "new party";',
+        "the six features of that party, one per section, each summed up in a one-line formula;",
         "how the chapter treats discipline, unity of will and factions, and the sources it "
         "draws on: the dispute of 1903 over the party rules, and the Tenth Congress of 1921;",
         "how it argues that the party grows strong by purging itself — and what the word "
@@ -18,7 +17,7 @@ SPEC = ChapterSpec(
     ),
     time="about 75 minutes",
     prerequisites="*04 Theory* (the critique of spontaneity), *05 The dictatorship of the "
-                  "proletariat* and *08 Strategy and tactics*.",
+    "proletariat* and *08 Strategy and tactics*.",
     context="""
     Chapter VIII draws together much of the book: the critique of spontaneity (Chapter
     III), the dictatorship (Chapter IV) and strategic leadership (Chapter VII) all require,
@@ -52,10 +51,10 @@ SPEC = ChapterSpec(
 
     The people the chapter names, computed from the text:
     """,
-    extra_glance_code='''
+    extra_glance_code="""
     # The chapter's references, in reading order
     ld.citations().query("chapter == @N")[["paragraph_id", "page", "raw", "volume", "pages"]]
-    ''',
+    """,
     glance_note="""
     The chapter is among the longest and among the most quoted; look at the chart. Its
     quotations come from Lenin's writings of very different dates — from the polemics of
@@ -80,7 +79,7 @@ SPEC = ChapterSpec(
             party, a revolutionary party". `VIII.5` gives it its name.
             """,
             notice=(
-                "Kautsky's remark is accepted (\"That is quite true\") and turned against "
+                'Kautsky\'s remark is accepted ("That is quite true") and turned against '
                 "him: a familiar move.",
                 "The triple adjective in `VIII.3` and the short declarative paragraphs "
                 "that follow.",
@@ -104,10 +103,10 @@ SPEC = ChapterSpec(
                 "The military image of the General Staff links this chapter with Chapter VII.",
                 "`VIII.12` is one of the few places where the book speaks of events of 1924.",
             ),
-            extra_code='''
+            extra_code="""
             short = PARAGRAPHS.query("chapter == 8 and n_words <= 15")
             short[short.text.str.startswith("The Party")][["section", "page", "text"]]
-            ''',
+            """,
             code_first=True,
         ),
         Stop(
@@ -124,7 +123,7 @@ SPEC = ChapterSpec(
             notice=(
                 "The chapter reports the Menshevik position only in its own paraphrase, "
                 "with scare quotes; Martov is heard only through Lenin (`VIII.18`).",
-                "\"The transformation of the power of ideas into the power of authority\" "
+                '"The transformation of the power of ideas into the power of authority" '
                 "(`VIII.20`): a phrase worth pausing on.",
             ),
         ),
@@ -178,8 +177,8 @@ SPEC = ChapterSpec(
             notice=(
                 "The sequence criticism → decision → unity: where, in the text, is the "
                 "line between them drawn, and by whom?",
-                "The contrast with the parties of the Second International, which \"can "
-                "afford such liberalism as freedom of factions\" (`VIII.44`).",
+                'The contrast with the parties of the Second International, which "can '
+                'afford such liberalism as freedom of factions" (`VIII.44`).',
                 "In the winter of 1923–24 this resolution had been at the heart of the "
                 "conflict with the opposition (see the context).",
             ),
@@ -198,8 +197,7 @@ SPEC = ChapterSpec(
             Communists" from responsible posts.
             """,
             notice=(
-                "The hygienic vocabulary: \"opportunist pollution\", \"purging\", \"rid its "
-                "ranks\".",
+                'The hygienic vocabulary: "opportunist pollution", "purging", "rid its ranks".',
                 "Names return in section 6 — Martov, Dan, Potresov, Axelrod — after a book "
                 "that mostly avoids naming Russian opponents.",
             ),
@@ -230,24 +228,24 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="The chapter sums up features of the Party in short paragraphs that begin "
-                   "*The Party*. Give the ids of Chapter VIII's short paragraphs "
-                   "(`n_words <= 15`) that begin with those words (as a list or set).",
+            "*The Party*. Give the ids of Chapter VIII's short paragraphs "
+            "(`n_words <= 15`) that begin with those words (as a list or set).",
             hint="Filter on `chapter == 8 and n_words <= 15`, then "
-                 "`.text.str.startswith(\"The Party\")`.",
+            '`.text.str.startswith("The Party")`.',
             solution='set(ld.paragraphs().query("chapter == 8 and n_words <= 15").loc[lambda p: p.text.str.startswith("The Party"), "paragraph_id"])',
         ),
         Exercise(
             prompt="How many of Chapter VIII's block quotations are quotations of Lenin?",
             hint="`ld.quotations()` has a `speaker` column; keep `chapter == 8` and count "
-                 "`speaker == \"Lenin\"`.",
+            '`speaker == "Lenin"`.',
             solution='int((ld.quotations().query("chapter == 8").speaker == "Lenin").sum())',
         ),
         Exercise(
             prompt="Which section of Chapter VIII has the largest share of its words inside "
-                   "block quotations? Give the section number (an int).",
+            "block quotations? Give the section number (an int).",
             hint="In `ld.tokens()` for chapter 8, `in_quotation` is True for quoted words: "
-                 "`.groupby(\"section\").in_quotation.mean()` gives each section's share, "
-                 "`.idxmax()` the section.",
+            '`.groupby("section").in_quotation.mean()` gives each section\'s share, '
+            "`.idxmax()` the section.",
             solution='int(ld.tokens().query("chapter == 8").groupby("section").in_quotation.mean().idxmax())',
         ),
     ),

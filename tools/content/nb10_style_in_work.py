@@ -6,9 +6,9 @@ SPEC = ChapterSpec(
     stem="10-style-in-work",
     chapter="IX",
     title="Chapter IX: Style in Work",
-    summary="\"Russian revolutionary sweep\" and \"American efficiency\": the Leninist type of worker",
+    summary='"Russian revolutionary sweep" and "American efficiency": the Leninist type of worker',
     learn=(
-        "the two features of the \"Leninist style in work\" and the \"disease\" each is "
+        'the two features of the "Leninist style in work" and the "disease" each is '
         "meant to cure in the other;",
         "how the chapter uses literary examples — Ehrenburg, Pilnyak, Gogol's Manilov — and "
         "short phrases of Lenin;",
@@ -16,7 +16,7 @@ SPEC = ChapterSpec(
     ),
     time="about 30 minutes",
     prerequisites="*09 The party*. The chapter is short and can be read on its own, but "
-                  "its meaning depends on the rest of the book.",
+    "its meaning depends on the rest of the book.",
     context="""
     The last chapter is the shortest and the most unexpected: after theory, dictatorship,
     strategy and the party, it speaks of *style* — the way a party or state worker goes
@@ -80,7 +80,7 @@ SPEC = ChapterSpec(
             phrases" with "plain, everyday work".
             """,
             notice=(
-                "Fiction as evidence: a story is accepted as giving \"a correct likeness\" "
+                'Fiction as evidence: a story is accepted as giving "a correct likeness" '
                 "despite its exaggeration.",
                 "Quotations shrink to slogans here: look at the `n_words` of the chapter's "
                 "quotations in the glance part.",
@@ -97,7 +97,7 @@ SPEC = ChapterSpec(
             "narrow-minded empiricism", "brainless practicalism" — its names.
             """,
             notice=(
-                "`IX.14` mirrors `IX.8` sentence by sentence: virtue, degeneration, \"Who "
+                '`IX.14` mirrors `IX.8` sentence by sentence: virtue, degeneration, "Who '
                 "has not heard…\", a writer's portrait, Lenin's ridicule.",
                 "The praise of American efficiency in a Soviet text of 1924: what is admired "
                 "is a way of working, not American society.",
@@ -144,22 +144,22 @@ SPEC = ChapterSpec(
     exercises=(
         Exercise(
             prompt="How often do the words *sweep* and *efficiency* occur in Chapter IX? "
-                   "Build a Series indexed by the term (in alphabetical order).",
+            "Build a Series indexed by the term (in alphabetical order).",
             hint="`ld.tokens().query(\"chapter == 9 and term in ['sweep', 'efficiency']\")`, "
-                 "then `.term.value_counts().sort_index()`.",
-            solution='ld.tokens().query("chapter == 9 and term in [\'sweep\', \'efficiency\']").term.value_counts().sort_index()',
+            "then `.term.value_counts().sort_index()`.",
+            solution="ld.tokens().query(\"chapter == 9 and term in ['sweep', 'efficiency']\").term.value_counts().sort_index()",
         ),
         Exercise(
             prompt="Which paragraphs of Chapter IX name Lenin? Give their ids as a list or set.",
-            hint="`.text.str.contains(\"Lenin\")` on the chapter's paragraphs.",
+            hint='`.text.str.contains("Lenin")` on the chapter\'s paragraphs.',
             solution='set(ld.paragraphs().query("chapter == 9").loc[lambda p: p.text.str.contains("Lenin"), "paragraph_id"])',
         ),
         Exercise(
             prompt="Are the paragraphs of Chapter IX shorter than the book's on average? "
-                   "Compute the ratio of the mean `n_words` of its paragraphs to the mean of "
-                   "all paragraphs, rounded to two decimals.",
+            "Compute the ratio of the mean `n_words` of its paragraphs to the mean of "
+            "all paragraphs, rounded to two decimals.",
             hint="`ld.paragraphs()`: the mean of `n_words` for `chapter == 9`, divided by "
-                 "the mean over all rows; `round(..., 2)`.",
+            "the mean over all rows; `round(..., 2)`.",
             solution='round(float(ld.paragraphs().query("chapter == 9").n_words.mean() / ld.paragraphs().n_words.mean()), 2)',
         ),
     ),

@@ -1,38 +1,49 @@
 """11 Lab: comparing chapters — how the argument is built across the book."""
 
-from nbkit import (NAV_BOTTOM, Exercise, code, exercise_cells, lab_header, md, nav,
-                   notebook, setup_cells)
+from nbkit import (
+    NAV_BOTTOM,
+    Exercise,
+    code,
+    exercise_cells,
+    lab_header,
+    md,
+    nav,
+    notebook,
+    setup_cells,
+)
 
-SUMMARY = ("how the argument is built across the book: proportions, recurring moves, "
-           "reused passages, shared vocabulary")
+SUMMARY = (
+    "how the argument is built across the book: proportions, recurring moves, "
+    "reused passages, shared vocabulary"
+)
 
 EXERCISES = (
     Exercise(
         prompt="In which chapter is the share of sentences ending with a question mark "
-               "highest? Give the chapter's label (`\"Introduction\"`, `\"I\"` … `\"IX\"`) "
-               "as a string.",
+        'highest? Give the chapter\'s label (`"Introduction"`, `"I"` … `"IX"`) '
+        "as a string.",
         hint="Use the `questions` table of section 2, or start again from "
-             "`ld.sentences()`: `.text.str.rstrip().str.endswith(\"?\")`, "
-             "`.groupby(\"chapter\").mean()`, `.idxmax()`, then look the number up in "
-             "`labels`.",
+        '`ld.sentences()`: `.text.str.rstrip().str.endswith("?")`, '
+        '`.groupby("chapter").mean()`, `.idxmax()`, then look the number up in '
+        "`labels`.",
         solution='labels[ld.sentences().assign(q=lambda s: s.text.str.rstrip().str.endswith("?")).groupby("chapter").q.mean().idxmax()]',
     ),
     Exercise(
         prompt="How many paragraphs of each chapter begin with the words *That is why*? "
-               "Build a Series indexed by chapter number (chapters with none may be left "
-               "out).",
-        hint="`ld.paragraphs()`, keep rows where `.text.str.startswith(\"That is why\")`, "
-             "then `.groupby(\"chapter\").size()`.",
+        "Build a Series indexed by chapter number (chapters with none may be left "
+        "out).",
+        hint='`ld.paragraphs()`, keep rows where `.text.str.startswith("That is why")`, '
+        'then `.groupby("chapter").size()`.',
         solution='ld.paragraphs().loc[lambda p: p.text.str.startswith("That is why")].groupby("chapter").size()',
     ),
     Exercise(
         prompt="Which two *different* chapters are most alike by the similarity table of "
-               "section 5? Give their labels as a tuple in book order, e.g. "
-               "`(\"II\", \"VII\")`.",
+        "section 5? Give their labels as a tuple in book order, e.g. "
+        '`("II", "VII")`.',
         hint="Set the diagonal of `similarity` aside (for example with "
-             "`similarity.where(~np.eye(10, dtype=bool))`), then `.stack().idxmax()` "
-             "gives the pair.",
-        solution='tuple(similarity.where(~np.eye(len(similarity), dtype=bool)).stack().idxmax())',
+        "`similarity.where(~np.eye(10, dtype=bool))`), then `.stack().idxmax()` "
+        "gives the pair.",
+        solution="tuple(similarity.where(~np.eye(len(similarity), dtype=bool)).stack().idxmax())",
     ),
 )
 
@@ -53,30 +64,40 @@ def build():
             ),
             time="about 60 minutes",
             prerequisites="*00 Start here*. The lab is most useful after a few chapter "
-                          "notebooks; *13 Text-analysis lab* explains the measures.",
+            "notebooks; *13 Text-analysis lab* explains the measures.",
         ),
         *setup_cells(("Trends", "Compare")),
-        code('''
+        code(
+            """
         import numpy as np
         from collections import Counter
         from itertools import combinations
 
         book = ld.chapters()
         labels = book.set_index("chapter").label.astype(str)
-        ''', id="lab-setup"),
-        md("""
+        """,
+            id="lab-setup",
+        ),
+        md(
+            """
         ## 1. The shape of the book
 
         Start with proportions. How long is each chapter, how much of it is quoted, and how
         is it divided? The chart separates the author's own words from the words inside
         block quotations.
-        """, id="shape"),
-        code('''
+        """,
+            id="shape",
+        ),
+        code(
+            """
         shape = book.set_index("label")[["first_page", "last_page", "n_sections", "n_paragraphs", "n_words",
                                          "n_quotations", "n_quoted_words"]]
         shape.assign(quoted_share=(shape.n_quoted_words / shape.n_words).round(3))
-        ''', id="shape-table"),
-        code('''
+        """,
+            id="shape-table",
+        ),
+        code(
+            """
         fig, ax = plt.subplots(figsize=(9, 3.5))
         own = book.n_words - book.n_quoted_words
         ax.bar(labels, own, label="the author's words", color="tab:gray")
@@ -85,16 +106,22 @@ def build():
         ax.set_title("Length of each chapter, and how much of it is quoted")
         ax.legend()
         plt.show()
-        ''', id="shape-chart"),
-        md("""
+        """,
+            id="shape-chart",
+        ),
+        md(
+            """
         Three chapters — on theory, on strategy and tactics, and on the party — are much
         longer than the others, and the chapters on the dictatorship, on strategy and on
         the party quote most. The Introduction and the last chapter frame the book in the
         author's own voice. As you read the chapter notebooks, keep these proportions in mind: a
         chapter's length says something about what the book thought needed most
         explaining in 1924.
-        """, id="shape-note"),
-        md("""
+        """,
+            id="shape-note",
+        ),
+        md(
+            """
         ## 2. Recurring moves
 
         The book argues with a small repertoire of moves, repeated across chapters: a view
@@ -103,8 +130,11 @@ def build():
         proof"); a question that presupposes agreement ("Who does not know…?"); numbered
         reasons; conclusions drawn with "That is why" and "Hence". The table counts each
         move in each chapter with `ld.search` (regular expressions, case-sensitive).
-        """, id="moves"),
-        code('''
+        """,
+            id="moves",
+        ),
+        code(
+            """
         MOVES = {
             "view to correct (Some say/think…)": r"\\b(Some|Others) (say|think|believe)\\b",
             "Formerly … Now": r"\\bFormerly\\b",
@@ -121,8 +151,11 @@ def build():
             counts[move] = hits.groupby("chapter").n_matches.sum().reindex(range(10), fill_value=0)
         moves = pd.DataFrame(counts).T.set_axis(labels, axis=1)
         moves
-        ''', id="moves-table"),
-        code('''
+        """,
+            id="moves-table",
+        ),
+        code(
+            """
         fig, ax = plt.subplots(figsize=(9, 3.8))
         ax.imshow(moves.to_numpy(), cmap="Greys", aspect="auto")
         ax.set_xticks(range(10), labels)
@@ -133,8 +166,11 @@ def build():
                         color="white" if value > moves.to_numpy().max() / 2 else "black")
         ax.set_title("Argumentative moves by chapter (counts)")
         plt.show()
-        ''', id="moves-chart"),
-        md("""
+        """,
+            id="moves-chart",
+        ),
+        md(
+            """
         Some moves belong to particular chapters — the ordinal lists to the chapters that
         set out requirements and conditions (method, strategy and tactics), "It scarcely
         needs proof" to the chapters on theory and on the party, "Formerly … Now" to the
@@ -144,26 +180,38 @@ def build():
 
         Questions are another habit. The table gives, per chapter, how many sentences end
         with a question mark and what share of all sentences they are:
-        """, id="moves-note"),
-        code('''
+        """,
+            id="moves-note",
+        ),
+        code(
+            """
         sentences = ld.sentences()
         questions = (sentences.assign(question=sentences.text.str.rstrip().str.endswith("?"))
                      .groupby("chapter").question.agg(questions="sum", share="mean"))
         questions.set_axis(labels).round(3)
-        ''', id="questions"),
-        md("""
+        """,
+            id="questions",
+        ),
+        md(
+            """
         ## 3. How the chapters announce their plan
 
         From Chapter III on, most chapters open with the same sentence, announcing how
         many questions they will take from their theme, followed by a lettered list. The
         announcement makes each chapter a short treatise with numbered parts — and makes
         the book easy to outline and to examine.
-        """, id="plans"),
-        code('''
+        """,
+            id="plans",
+        ),
+        code(
+            """
         paragraphs = ld.paragraphs()
         paragraphs[paragraphs.text.str.startswith("From this theme")][["paragraph_id", "page", "text"]]
-        ''', id="plans-table"),
-        md("""
+        """,
+            id="plans-table",
+        ),
+        md(
+            """
         ## 4. Key terms across the argument
 
         Where does each of the book's central terms live? The **Trends** widget shows
@@ -171,10 +219,15 @@ def build():
         every occurrence along the book, with the chapter boundaries. A term concentrated
         in one chapter (a high DP, see notebook 13) is that chapter's subject; a term
         spread evenly is part of the book's common vocabulary.
-        """, id="terms"),
-        code('Trends(terms=("imperialism", "dictatorship", "peasantry", "national", "party", "theory"))',
-             id="terms-trends"),
-        code('''
+        """,
+            id="terms",
+        ),
+        code(
+            'Trends(terms=("imperialism", "dictatorship", "peasantry", "national", "party", "theory"))',
+            id="terms-trends",
+        ),
+        code(
+            """
         TERMS = ["imperialism", "dictatorship", "peasantry", "national", "party", "theory"]
         spreads = {term: ld.dispersion(term) for term in TERMS}
         starts = ld.tokens().groupby("chapter").token_index.min() / len(ld.tokens())
@@ -189,8 +242,11 @@ def build():
         plt.show()
         pd.DataFrame([{"term": term, "occurrences": len(d.hits), "DP": round(d.dp, 2)}
                       for term, d in spreads.items()]).set_index("term")
-        ''', id="terms-dispersion"),
-        md("""
+        """,
+            id="terms-dispersion",
+        ),
+        md(
+            """
         ## 5. Which chapters are alike?
 
         A simple measure of likeness: treat each chapter as a list of counts of its content
@@ -199,14 +255,20 @@ def build():
         related subjects score high; short chapters score low against everything, because
         they use fewer words. Read the table as a map of shared vocabulary, not of shared
         ideas.
-        """, id="similarity"),
-        code('''
+        """,
+            id="similarity",
+        ),
+        code(
+            """
         counts = ld.term_frequencies(stopwords=False).pivot(index="term", columns="chapter", values="count").fillna(0)
         vectors = counts.to_numpy(float) / np.linalg.norm(counts.to_numpy(float), axis=0)
         similarity = pd.DataFrame(vectors.T @ vectors, index=labels, columns=labels).round(2)
         similarity
-        ''', id="similarity-table"),
-        code('''
+        """,
+            id="similarity-table",
+        ),
+        code(
+            """
         fig, ax = plt.subplots(figsize=(5.5, 4.5))
         image = ax.imshow(similarity.to_numpy(), cmap="Blues", vmin=0, vmax=1)
         ax.set_xticks(range(10), labels, rotation=90)
@@ -214,16 +276,22 @@ def build():
         fig.colorbar(image, label="cosine similarity")
         ax.set_title("Shared vocabulary between chapters")
         plt.show()
-        ''', id="similarity-chart"),
-        md("""
+        """,
+            id="similarity-chart",
+        ),
+        md(
+            """
         ## 6. Passages the book reuses
 
         A book built for study repeats itself on purpose. To find where, the cell below
         takes every run of eight consecutive words in every paragraph and lists the pairs
         of paragraphs, in different chapters, that share such runs. It finds quotations
         used twice, and the author's own formulas carried from one chapter to another.
-        """, id="reuse"),
-        code('''
+        """,
+            id="reuse",
+        ),
+        code(
+            """
         tokens = ld.tokens()
         grams = {}
         for pid, words in tokens.groupby("paragraph_id", sort=False).lower:
@@ -244,8 +312,11 @@ def build():
                              columns=["paragraph", "again_in", "shared_8_word_runs"])
         reuse.sort_values(["shared_8_word_runs", "paragraph"], ascending=[False, True],
                           ignore_index=True).head(8)
-        ''', id="reuse-table"),
-        md("""
+        """,
+            id="reuse-table",
+        ),
+        md(
+            """
         The top pairs tell the story of the book's construction:
 
         - a passage of Lenin's *Two Tactics* quoted in the chapter on theory is quoted
@@ -258,13 +329,20 @@ def build():
 
         Compare the two chapters that share a formula with the **Compare** widget — here
         Chapters V and VI:
-        """, id="reuse-note"),
+        """,
+            id="reuse-note",
+        ),
         code('show("V.10", "VI.9")', id="reuse-example"),
         code('Compare(a="V", b="VI")', id="compare"),
-        *exercise_cells(EXERCISES, heading="## 7. Exercises", intro="""
+        *exercise_cells(
+            EXERCISES,
+            heading="## 7. Exercises",
+            intro="""
         Each exercise has a cell for your answer, a collapsed solution and a check.
-        """),
-        md("""
+        """,
+        ),
+        md(
+            """
         ## 8. For discussion
 
         **The argument**
@@ -300,7 +378,9 @@ def build():
            called the same features schematic and dogmatic. Use the evidence of this lab to
            state each judgement as precisely as you can, attributing each to a kind of
            reader rather than adopting it.
-        """, id="discussion"),
+        """,
+            id="discussion",
+        ),
         nav(NAV_BOTTOM),
     ]
     return notebook(cells, summary=SUMMARY)

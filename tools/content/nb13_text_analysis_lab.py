@@ -1,40 +1,51 @@
 """13 Lab: text analysis on this book — KWIC, frequency, dispersion, keyness, collocation, n-grams."""
 
-from nbkit import (NAV_BOTTOM, Exercise, code, exercise_cells, lab_header, md, nav,
-                   notebook, setup_cells)
+from nbkit import (
+    NAV_BOTTOM,
+    Exercise,
+    code,
+    exercise_cells,
+    lab_header,
+    md,
+    nav,
+    notebook,
+    setup_cells,
+)
 
-SUMMARY = ("concordance, frequency, dispersion, keyness, collocation and n-grams taught on "
-           "this book, with the formulas computed by hand")
+SUMMARY = (
+    "concordance, frequency, dispersion, keyness, collocation and n-grams taught on "
+    "this book, with the formulas computed by hand"
+)
 
 EXERCISES = (
     Exercise(
         prompt="How many concordance lines does *vanguard* have in the whole book, and how "
-               "many of them stand inside block quotations? Give a tuple `(all, quoted)`.",
-        hint="`lines = ld.kwic(\"vanguard\")`; `len(lines)` and `int(lines.in_quotation.sum())`.",
+        "many of them stand inside block quotations? Give a tuple `(all, quoted)`.",
+        hint='`lines = ld.kwic("vanguard")`; `len(lines)` and `int(lines.in_quotation.sum())`.',
         solution='(len(ld.kwic("vanguard")), int(ld.kwic("vanguard").in_quotation.sum()))',
     ),
     Exercise(
         prompt="What is the relative frequency of *party* in Chapter VIII, per 10,000 "
-               "words (all words counted, as `ld.term_frequencies` does by default)? Round "
-               "to one decimal.",
-        hint="Count the term in `ld.tokens().query(\"chapter == 8\")`, divide by the "
-             "number of tokens of that chapter and multiply by ten thousand — then compare "
-             "with `ld.term_frequencies(\"party\")`.",
+        "words (all words counted, as `ld.term_frequencies` does by default)? Round "
+        "to one decimal.",
+        hint='Count the term in `ld.tokens().query("chapter == 8")`, divide by the '
+        "number of tokens of that chapter and multiply by ten thousand — then compare "
+        'with `ld.term_frequencies("party")`.',
         solution='round(float(ld.term_frequencies("party").query("chapter == 8").per_10k.item()), 1)',
     ),
     Exercise(
         prompt="Compute by hand the keyness (G²) of *party* in Chapter VIII against the rest "
-               "of the book, counting content words only as `ld.keyness` does. Round to one "
-               "decimal.",
-        hint="Reuse the cell of section 5 with `5` replaced by `8` and `\"peasantry\"` by "
-             "`\"party\"`; check against `ld.keyness(\"VIII\")`.",
+        "of the book, counting content words only as `ld.keyness` does. Round to one "
+        "decimal.",
+        hint='Reuse the cell of section 5 with `5` replaced by `8` and `"peasantry"` by '
+        '`"party"`; check against `ld.keyness("VIII")`.',
         solution='round(float(ld.keyness("VIII").query("term == \'party\'").g2.item()), 1)',
     ),
     Exercise(
         prompt="How evenly is *national* spread over the chapters? Compute its DP (Gries) "
-               "and round to two decimals.",
-        hint="Reuse the cell of section 4 with `\"national\"`, or call "
-             "`ld.dispersion(\"national\").dp`.",
+        "and round to two decimals.",
+        hint='Reuse the cell of section 4 with `"national"`, or call '
+        '`ld.dispersion("national").dp`.',
         solution='round(float(ld.dispersion("national").dp), 2)',
     ),
 )
@@ -57,16 +68,20 @@ def build():
             ),
             time="about 90 minutes",
             prerequisites="*00 Start here*. Some pandas (filtering, `groupby`). No "
-                          "statistics beyond school algebra: every formula is explained.",
+            "statistics beyond school algebra: every formula is explained.",
         ),
         *setup_cells(("Concordance", "Trends", "PassageFinder")),
-        code('''
+        code(
+            """
         import numpy as np
 
         tokens = ld.tokens()
         content = tokens[~tokens.is_stopword]   # content words: stopwords left out
-        ''', id="lab-setup"),
-        md("""
+        """,
+            id="lab-setup",
+        ),
+        md(
+            """
         ## 1. Words, tokens and terms
 
         Counting starts with a decision about what a word is. Here a **token** is a run of
@@ -75,10 +90,15 @@ def build():
         case, possessive *'s* removed. A **stopword** is a very common word (*the*, *of*,
         *is*) that most measures leave out. Each row of `ld.tokens()` is one token, with its
         place in the book and whether it stands inside a block quotation:
-        """, id="tokens"),
-        code('tokens[["token_index", "paragraph_id", "page", "token", "term", "is_stopword", "in_quotation", "speaker"]].iloc[2005:2015]',
-             id="tokens-table"),
-        code('''
+        """,
+            id="tokens",
+        ),
+        code(
+            'tokens[["token_index", "paragraph_id", "page", "token", "term", "is_stopword", "in_quotation", "speaker"]].iloc[2005:2015]',
+            id="tokens-table",
+        ),
+        code(
+            """
         pd.Series({
             "tokens": len(tokens),
             "distinct terms (types)": tokens.term.nunique(),
@@ -86,35 +106,50 @@ def build():
             "stopwords in the list": len(ld.STOPWORDS),
             "tokens inside block quotations": int(tokens.in_quotation.sum()),
         }).to_frame("count")
-        ''', id="tokens-summary"),
-        md("""
+        """,
+            id="tokens-summary",
+        ),
+        md(
+            """
         **A caution that applies to everything below.** This is an English translation of a
         Russian text. Every count measures the translator's choices as well as the author's:
         one Russian word may be rendered by several English ones, and the reverse. Counts
         are good at showing *where* and *how often* a translated word occurs in this
         edition; conclusions about the author's vocabulary need the Russian original.
-        """, id="caution"),
-        md("""
+        """,
+            id="caution",
+        ),
+        md(
+            """
         ## 2. Concordance: keyword in context
 
         A concordance (KWIC) lists every occurrence of a word with a few words of context
         on each side, one line per occurrence. Sorting the lines by the word just to the
         right (or left) of the keyword groups the recurring patterns — this is how
         lexicographers find a word's typical uses.
-        """, id="kwic"),
-        code('''
+        """,
+            id="kwic",
+        ),
+        code(
+            """
         lines = ld.kwic("vanguard", window=6, sort="right")
         lines[["paragraph_id", "page", "left", "match", "right", "in_quotation"]].head(12)
-        ''', id="kwic-table"),
-        md("""
+        """,
+            id="kwic-table",
+        ),
+        md(
+            """
         Sorted to the right, lines with the same continuation stand together (punctuation
         sorts first): scan the `right` column for what typically follows *vanguard*, and
         the `in_quotation` column for whose words they are. `sort="left"` sorts by the
         words before the keyword, read outwards (the nearest word first). `lemma=True` finds every inflected
         form of a word. The **Concordance** widget does the same interactively:
-        """, id="kwic-note"),
+        """,
+            id="kwic-note",
+        ),
         code('Concordance("vanguard", window=6, sort="right")', id="concordance"),
-        md("""
+        md(
+            """
         ## 3. Frequency and relative frequency
 
         A raw count $f$ depends on the length of the text. To compare parts of different
@@ -124,15 +159,23 @@ def build():
         $$ f_{\\text{per 10k}} = \\frac{f}{N} \\times 10\\,000 $$
 
         By hand for *peasantry* in Chapter V, then with the package:
-        """, id="frequency"),
-        code('''
+        """,
+            id="frequency",
+        ),
+        code(
+            """
         f = int(((tokens.chapter == 5) & (tokens.term == "peasantry")).sum())
         N = int((tokens.chapter == 5).sum())
         print(f"f = {f}, N = {N}, per 10,000 words = {f / N * 10_000:.1f}")
         ld.term_frequencies("peasantry").query("chapter == 5").round(1)
-        ''', id="frequency-by-hand"),
-        code('Trends(terms=("peasantry", "proletariat", "bourgeoisie"), by="chapter")', id="trends"),
-        md("""
+        """,
+            id="frequency-by-hand",
+        ),
+        code(
+            'Trends(terms=("peasantry", "proletariat", "bourgeoisie"), by="chapter")', id="trends"
+        ),
+        md(
+            """
         ## 4. Dispersion: how evenly is a word spread?
 
         Two words with the same frequency can behave very differently: one used a little
@@ -149,8 +192,11 @@ def build():
 
         (1 = perfectly even). Here the parts are the ten chapters (counting the
         Introduction):
-        """, id="dispersion"),
-        code('''
+        """,
+            id="dispersion",
+        ),
+        code(
+            """
         sizes = tokens.groupby("chapter").size()
         hits = tokens[tokens.term == "peasantry"].groupby("chapter").size().reindex(sizes.index, fill_value=0)
         s, v = sizes / sizes.sum(), hits / hits.sum()
@@ -160,8 +206,11 @@ def build():
         spread = ld.dispersion("peasantry")
         pd.DataFrame({"by hand": [DP, D], "ld.dispersion": [spread.dp, spread.juilland_d]},
                      index=["DP", "Juilland's D"]).round(4)
-        ''', id="dispersion-by-hand"),
-        code('''
+        """,
+            id="dispersion-by-hand",
+        ),
+        code(
+            """
         TERMS = ["peasantry", "dictatorship", "party", "revolution"]
         starts = tokens.groupby("chapter").token_index.min() / len(tokens)
         labels = ld.chapters().label.astype(str)
@@ -174,8 +223,11 @@ def build():
         ax.set_xticks(starts, labels, fontsize=8)
         ax.set_title("Dispersion plot: every occurrence, through the book")
         plt.show()
-        ''', id="dispersion-plot"),
-        md("""
+        """,
+            id="dispersion-plot",
+        ),
+        md(
+            """
         ## 5. Keyness: what is distinctive of a part?
 
         Keyness compares a word's frequency in a *target* (a chapter) with its frequency in
@@ -198,8 +250,11 @@ def build():
 
         — 1 means twice as frequent in the target, 2 four times. By hand for *peasantry* in
         Chapter V (content words only, as `ld.keyness` counts them):
-        """, id="keyness"),
-        code('''
+        """,
+            id="keyness",
+        ),
+        code(
+            """
         in_target = content.chapter == 5
         is_word = content.term == "peasantry"
         a, b = int((in_target & is_word).sum()), int((~in_target & is_word).sum())
@@ -210,20 +265,29 @@ def build():
         print(f"a = {a}, b = {b}, c = {c}, d = {d}")
         print(f"E1 = {E1:.2f}, E2 = {E2:.2f}, G² = {G2:.2f}, Log Ratio = {log_ratio:.2f}")
         ld.keyness("V").query("term == 'peasantry'")[["term", "freq_target", "freq_reference", "g2", "p_value", "log_ratio"]].round(2)
-        ''', id="keyness-by-hand"),
-        md("""
+        """,
+            id="keyness-by-hand",
+        ),
+        md(
+            """
         Keyness over all words mixes the author's prose with the words he quotes. Setting
         the block quotations aside (`include_quotations=False`) separates the two voices.
         For the chapter on the party:
-        """, id="keyness-voices"),
-        code('''
+        """,
+            id="keyness-voices",
+        ),
+        code(
+            """
         voices = pd.concat({
             "all words": ld.keyness("VIII").head(12)[["term", "g2", "log_ratio"]].reset_index(drop=True),
             "author's own words": ld.keyness("VIII", include_quotations=False).head(12)[["term", "g2", "log_ratio"]].reset_index(drop=True),
         }, axis=1)
         voices.round(1)
-        ''', id="keyness-voices-table"),
-        md("""
+        """,
+            id="keyness-voices-table",
+        ),
+        md(
+            """
         ## 6. Collocation: the company a word keeps
 
         Collocates are words that occur near a *node* word more often than chance would
@@ -245,8 +309,11 @@ def build():
 
         By hand for the strongest collocate of *dictatorship* (window 5, stopwords left
         out):
-        """, id="collocation"),
-        code('''
+        """,
+            id="collocation",
+        ),
+        code(
+            """
         collocates = ld.collocates("dictatorship", window=5)
         best = collocates.iloc[0]
         N, f_node, span = len(content), int((content.term == "dictatorship").sum()), 2 * 5
@@ -257,15 +324,24 @@ def build():
             "by hand": [E, np.log2(O / E), (O - E) / np.sqrt(O), 14 + np.log2(2 * O / (f_node + f_coll))],
             "ld.collocates": [best.expected, best.mi, best.t_score, best.log_dice],
         }, index=["E", "MI", "t-score", "log-Dice"]).round(3)
-        ''', id="collocation-by-hand"),
-        md("""
+        """,
+            id="collocation-by-hand",
+        ),
+        md(
+            """
         The measures rank collocates differently. Compare the top of each list:
-        """, id="collocation-measures"),
-        code('''
+        """,
+            id="collocation-measures",
+        ),
+        code(
+            """
         pd.DataFrame({measure: ld.collocates("dictatorship", measure=measure).collocate.head(8).tolist()
                       for measure in ("log_dice", "mi", "t_score", "log_likelihood")})
-        ''', id="collocation-measures-table"),
-        md("""
+        """,
+            id="collocation-measures-table",
+        ),
+        md(
+            """
         MI brings up words that occur only a few times, but almost always near
         *dictatorship*; the t-score prefers frequent words; log-Dice and log-likelihood sit
         between. Always look at $O$ before trusting a high MI.
@@ -276,10 +352,13 @@ def build():
         a text's formulas. With `stopwords=False`, n-grams that begin or end with a stopword
         are left out, which removes fragments like *of the* and keeps phrases like
         *dictatorship of the proletariat*.
-        """, id="ngrams"),
-        code('ld.ngrams(3, stopwords=False).head(12)', id="ngrams-3"),
-        code('ld.ngrams(4).head(12)', id="ngrams-4"),
-        md("""
+        """,
+            id="ngrams",
+        ),
+        code("ld.ngrams(3, stopwords=False).head(12)", id="ngrams-3"),
+        code("ld.ngrams(4).head(12)", id="ngrams-4"),
+        md(
+            """
         The `n_parts` column says in how many chapters each n-gram occurs — a quick
         dispersion measure for phrases. Notice that some of the most frequent trigrams are
         made of the book's references themselves (*see vol xxv*): a reminder to decide
@@ -292,12 +371,21 @@ def build():
         the other way from a concordance: give it a sentence, and it ranks the paragraphs
         by how well they match its content words (Okapi BM25, a standard ranking of search
         engines that discounts repeated words and long paragraphs).
-        """, id="reading"),
-        code('PassageFinder("Why must the party purge itself of opportunists?", k=3)', id="finder"),
-        *exercise_cells(EXERCISES, heading="## 9. Exercises", intro="""
+        """,
+            id="reading",
+        ),
+        code(
+            'PassageFinder("Why must the party purge itself of opportunists?", k=3)', id="finder"
+        ),
+        *exercise_cells(
+            EXERCISES,
+            heading="## 9. Exercises",
+            intro="""
         Each exercise has a cell for your answer, a collapsed solution and a check.
-        """),
-        md("""
+        """,
+        ),
+        md(
+            """
         ## 10. For discussion
 
         1. Every count in this lab is a count of an English translation. Pick one keyword of
@@ -317,7 +405,9 @@ def build():
            replacing it?
         6. Which of the book's features that matter most to historians — its allusions, its
            silences, the changes between editions — can counting not see at all?
-        """, id="discussion"),
+        """,
+            id="discussion",
+        ),
         nav(NAV_BOTTOM),
     ]
     return notebook(cells, summary=SUMMARY)
