@@ -15,7 +15,8 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 ``page``): :func:`search`, :func:`kwic`, :func:`term_frequencies`, :func:`dispersion`,
 :func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
-:class:`NoteStore`, :func:`handout`, :func:`reading_plan`. Interactive views:
+:class:`NoteStore`, :func:`handout`, :func:`reading_plan`, the question bank
+:func:`questions` and a self-studier's :func:`progress` (:class:`ProgressStore`). Interactive views:
 :mod:`leninism_data.widgets`.
 
 The package is layered (``corpus`` → ``tables`` → ``analysis`` → ``seminar`` →
@@ -81,6 +82,11 @@ _EXPORTS: dict[str, str] = {
     "handout": "seminar.handouts",
     "reading_plan": "seminar.reading_plan",
     "reading_plan_handout": "seminar.reading_plan",
+    "QuestionBankError": "seminar.questions",
+    "questions": "seminar.questions",
+    "ProgressError": "seminar.progress",
+    "ProgressStore": "seminar.progress",
+    "progress": "seminar.progress",
 }
 
 __version__ = importlib.metadata.version("leninism-study")
@@ -117,6 +123,8 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
     from leninism_data.corpus.stopwords import STOPWORDS, load_stopwords
     from leninism_data.seminar.handouts import Handout, handout
     from leninism_data.seminar.notes import NoteError, NoteStore
+    from leninism_data.seminar.progress import ProgressError, ProgressStore, progress
+    from leninism_data.seminar.questions import QuestionBankError, questions
     from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
     from leninism_data.tables.build import (
         TABLES,
