@@ -264,7 +264,8 @@ def test_a_chapter_is_all_its_paragraphs_in_order(chapter: object) -> None:
         "proletariat over the bourgeoisie</h2>" in sheet.html
     )
     assert headings["ld-source"] == [
-        "J. V. Stalin, The Foundations of Leninism (1924), English translation · ¶ IV.1–IV.64 · pp. 35–46"
+        "J. V. Stalin, The Foundations of Leninism (1924), Foreign Languages Press, Paris, 2020 "
+        "· ¶ IV.1–IV.64 · pp. 35–46"
     ]
 
 

@@ -1,15 +1,82 @@
-"""Reading and citing: the clean running text, a ready-to-paste reference, the source card."""
+"""Reading and citing: the clean running text, references in several styles, the source card.
+
+The printed pages are those of one edition, named in every reference:
+J. V. Stalin, *The Foundations of Leninism*, Foreign Languages Press, Paris, 2020
+(Collection "Foundations" #1, ISBN 978-2-491182-16-8), a reprint of the First Edition
+(Second Printing), Foreign Languages Press, Peking, 1970, published under CC BY-SA 4.0.
+For readers of another edition, ``cite(..., style="locator")`` gives a page-free locator.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from importlib.resources import files
+from typing import Any, Literal, get_args
 
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.structure import Paragraph
 from leninism_data.corpus.words import count_words
 
-BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
+AUTHOR = "J. V. Stalin"
+TITLE = "The Foundations of Leninism"
+WRITTEN = 1924
+PUBLISHER = "Foreign Languages Press"
+PLACE = "Paris"
+YEAR = 2020
+SERIES = "Collection “Foundations” #1"
+ISBN = "978-2-491182-16-8"
+REPRINT_OF = "First Edition (Second Printing), Foreign Languages Press, Peking, 1970"
+LICENCE = "CC BY-SA 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+#: The edition, as a reference names it.
+EDITION = f"{PUBLISHER}, {PLACE}, {YEAR}"
+#: The book and edition, as the references, handouts and exports name them.
+BOOK_TITLE = f"{AUTHOR}, {TITLE} ({WRITTEN}), {EDITION}"
+#: What any copy of the text (an export, a handout) must carry under CC BY-SA 4.0.
+ATTRIBUTION = (
+    f"Text: {AUTHOR}, {TITLE}, {EDITION} (ISBN {ISBN}), reprinting the {REPRINT_OF}; "
+    f"licensed under {LICENCE} ({LICENCE_URL})."
+)
+
+CitationStyle = Literal["default", "chicago", "mla", "bibtex", "locator"]
+STYLES: tuple[str, ...] = get_args(CitationStyle)
+
+
+class Markdown(str):
+    """A string that Jupyter shows as Markdown, and that is otherwise a plain ``str``.
+
+    It compares, joins and slices as the plain text; IPython prints that text without
+    quotes, and JupyterLab renders :attr:`markdown` (already escaped).
+
+    >>> note = Markdown("Leninism, p. 40.", "*Leninism*, p. 40.")
+    >>> note == "Leninism, p. 40.", note + " See also p. 41.", note._repr_markdown_()
+    (True, 'Leninism, p. 40. See also p. 41.', '*Leninism*, p. 40.')
+    """
+
+    markdown: str
+
+    def __new__(cls, text: str, markdown: str | None = None) -> Markdown:
+        self = super().__new__(cls, text)
+        self.markdown = text if markdown is None else markdown
+        return self
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str.__str__(self))
+
+
+def markdown_escape(text: str) -> str:
+    r"""``text`` with every character Markdown (or HTML inside it) would interpret escaped.
+
+    >>> print(markdown_escape("*Works*, Vol. [XXV] <b> & 2_3"))
+    \*Works\*, Vol. \[XXV\] &lt;b&gt; &amp; 2\_3
+    """
+    escaped = re.sub(r"([\\`*_\[\]#|~])", r"\\\1", text)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class UnknownParagraphError(ValueError):
@@ -44,33 +111,175 @@ def text(chapter: ChapterLike | None = None) -> str:
     return "\n\n".join(p.text for p in book().paragraphs if wanted is None or p.chapter == wanted)
 
 
-def cite(paragraph_id: str) -> str:
-    """A ready-to-paste reference to a paragraph: book, chapter, section, id, printed page.
+def cite(paragraph_id: str, *, style: CitationStyle = "default") -> Markdown:
+    """A ready-to-paste reference to a paragraph, naming the edition its page is from.
 
-    >>> cite("IV.27")
-    'J. V. Stalin, The Foundations of Leninism (1924), English translation, Chapter IV “The Dictatorship of the Proletariat”, section 2 “The dictatorship of the proletariat as the rule of the proletariat over the bourgeoisie”, ¶ IV.27, p. 40.'
+    Parameters
+    ----------
+    paragraph_id : str
+        A paragraph id of :func:`leninism_data.paragraphs`, e.g. ``"IV.27"``.
+    style : {"default", "chicago", "mla", "bibtex", "locator"}
+        ``"default"``: book, edition, chapter, section, paragraph id and printed page.
+        ``"chicago"``: a Chicago-style note. ``"mla"``: an MLA works-cited entry with the
+        page. ``"bibtex"``: an ``@book`` entry (pages, and the chapter, section and
+        paragraph in ``note``). ``"locator"``: chapter, section and paragraph without
+        a page or an edition, for readers of another edition or translation.
+
+    Returns
+    -------
+    Markdown
+        A ``str`` (compare it, join it, write it to a file) that JupyterLab shows as
+        Markdown, the title in italics.
+
+    Raises
+    ------
+    UnknownParagraphError
+        If the book has no such paragraph (the message suggests close ids).
+    ValueError
+        If ``style`` is not one of the styles above.
+
+    Examples
+    --------
+    >>> print(cite("IV.27"))  # doctest: +NORMALIZE_WHITESPACE
+    J. V. Stalin, The Foundations of Leninism (1924), Foreign Languages Press, Paris, 2020,
+    Chapter IV “The Dictatorship of the Proletariat”, section 2 “The dictatorship of the
+    proletariat as the rule of the proletariat over the bourgeoisie”, ¶ IV.27, p. 40.
+    >>> print(cite("IV.26", style="chicago"))
+    J. V. Stalin, The Foundations of Leninism (Paris: Foreign Languages Press, 2020), 39–40.
+    >>> print(cite("IV.27", style="mla"))
+    Stalin, J. V. The Foundations of Leninism. Foreign Languages Press, 2020, p. 40.
+    >>> print(cite("Intro.3", style="locator"))
+    Introduction, paragraph 3
+    >>> print(cite("IV.27", style="bibtex"))  # doctest: +NORMALIZE_WHITESPACE
+    @book{stalin2020foundations:IV.27,
+      author    = {Stalin, J. V.},
+      title     = {The Foundations of Leninism},
+      publisher = {Foreign Languages Press},
+      address   = {Paris},
+      year      = {2020},
+      series    = {Collection ``Foundations''},
+      number    = {1},
+      isbn      = {978-2-491182-16-8},
+      pages     = {40},
+      note      = {Chapter IV, section 2, paragraph 27 (IV.27). Reprint of the First Edition
+                   (Second Printing), Foreign Languages Press, Peking, 1970. Text licensed
+                   under CC BY-SA 4.0},
+    }
     """
-    paragraph = find_paragraph(paragraph_id)
-    b = book()
-    chapter = b.chapters[paragraph.chapter]
-    where = "Introduction" if chapter.chapter == 0 else f"{chapter.heading} “{chapter.title}”"
-    if paragraph.section:
-        title = next(
-            s.title
-            for s in b.sections
-            if (s.chapter, s.section) == (paragraph.chapter, paragraph.section)
+    if style not in STYLES:
+        raise ValueError(
+            f"{style!r} is not a citation style; choose one of {', '.join(map(repr, STYLES))}."
         )
-        where += f", section {paragraph.section} “{title}”"
-    pages = (
-        f"p. {paragraph.page}"
-        if paragraph.page == paragraph.page_end
-        else f"pp. {paragraph.page}–{paragraph.page_end}"
+    paragraph = find_paragraph(paragraph_id)
+    return _STYLES[style](paragraph)
+
+
+def _chapter_heading(paragraph: Paragraph) -> str:
+    """ "Introduction" or "Chapter IV"."""
+    return "Introduction" if paragraph.chapter == 0 else book().chapters[paragraph.chapter].heading
+
+
+def _section_title(paragraph: Paragraph) -> str | None:
+    """The title of the paragraph's numbered section, or None before the first one."""
+    if not paragraph.section:
+        return None
+    return next(
+        s.title
+        for s in book().sections
+        if (s.chapter, s.section) == (paragraph.chapter, paragraph.section)
     )
-    return f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, {pages}."
 
 
-def describe() -> str:
-    """The description card of the source: edition, translation, cleaning, counts.
+def _pages(paragraph: Paragraph, *, prefix: bool = True, dash: str = "–") -> str:
+    if paragraph.page == paragraph.page_end:
+        return f"p. {paragraph.page}" if prefix else str(paragraph.page)
+    span = f"{paragraph.page}{dash}{paragraph.page_end}"
+    return f"pp. {span}" if prefix else span
+
+
+def _index(paragraph: Paragraph) -> str:
+    """The paragraph's number within its chapter: "27" for "IV.27"."""
+    return paragraph.paragraph_id.rpartition(".")[2]
+
+
+def _styled(plain: str, title: str = TITLE) -> Markdown:
+    """``plain`` as a reference whose Markdown form escapes it and sets the title in italics."""
+    before, found, after = plain.partition(title)
+    if not found:
+        return Markdown(plain, markdown_escape(plain))
+    return Markdown(plain, f"{markdown_escape(before)}*{title}*{markdown_escape(after)}")
+
+
+def _default(paragraph: Paragraph) -> Markdown:
+    where = _chapter_heading(paragraph)
+    if paragraph.chapter:
+        where += f" “{book().chapters[paragraph.chapter].title}”"
+    title = _section_title(paragraph)
+    if title is not None:
+        where += f", section {paragraph.section} “{title}”"
+    return _styled(f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, {_pages(paragraph)}.")
+
+
+def _chicago(paragraph: Paragraph) -> Markdown:
+    pages = _pages(paragraph, prefix=False)
+    return _styled(f"{AUTHOR}, {TITLE} ({PLACE}: {PUBLISHER}, {YEAR}), {pages}.")
+
+
+def _mla(paragraph: Paragraph) -> Markdown:
+    initials, surname = AUTHOR.rsplit(" ", 1)
+    return _styled(f"{surname}, {initials} {TITLE}. {PUBLISHER}, {YEAR}, {_pages(paragraph)}.")
+
+
+def _locator(paragraph: Paragraph) -> Markdown:
+    where = _chapter_heading(paragraph)
+    title = _section_title(paragraph)
+    if title is not None:
+        where += f", section {paragraph.section} ({title})"
+    elif any(s.chapter == paragraph.chapter and s.section for s in book().sections):
+        where += ", before section 1"
+    plain = f"{where}, paragraph {_index(paragraph)}"
+    return Markdown(plain, markdown_escape(plain))
+
+
+def _bibtex(paragraph: Paragraph) -> Markdown:
+    where = _chapter_heading(paragraph)
+    if paragraph.section:
+        where += f", section {paragraph.section}"
+    note = (
+        f"{where}, paragraph {_index(paragraph)} ({paragraph.paragraph_id}). "
+        f"Reprint of the {REPRINT_OF}. Text licensed under {LICENCE}"
+    )
+    fields = {
+        "author": "Stalin, J. V.",
+        "title": TITLE,
+        "publisher": PUBLISHER,
+        "address": PLACE,
+        "year": str(YEAR),
+        "series": "Collection ``Foundations''",
+        "number": "1",
+        "isbn": ISBN,
+        "pages": _pages(paragraph, prefix=False, dash="--"),
+        "note": note,
+    }
+    lines = [f"@book{{stalin{YEAR}foundations:{paragraph.paragraph_id},"]
+    lines += [f"  {name:<9} = {{{value}}}," for name, value in fields.items()]
+    entry = "\n".join(lines + ["}"])
+    return Markdown(entry, f"```bibtex\n{entry}\n```")
+
+
+_STYLES = {
+    "default": _default,
+    "chicago": _chicago,
+    "mla": _mla,
+    "bibtex": _bibtex,
+    "locator": _locator,
+}
+
+
+def describe() -> Markdown:
+    """The description card of the source: edition, licence, translation, cleaning, counts.
+
+    The card is Markdown: JupyterLab renders it; ``print`` shows its text.
 
     >>> print(describe().splitlines()[0])
     # The Foundations of Leninism — source card
@@ -82,6 +291,7 @@ def describe() -> str:
         "n_sections": sum(s.section > 0 for s in b.sections),
         "n_paragraphs": len(b.paragraphs),
         "n_footnotes": len(b.footnotes),
+        "n_author_notes": sum(f.by_author for f in b.footnotes),
         "n_citations": len(b.citations),
         "n_quotations": len(b.quotations),
         "n_hyphens": len(b.hyphenations),
@@ -90,4 +300,4 @@ def describe() -> str:
         "last_page": b.paragraphs[-1].page_end,
     }
     counts["n_words"] = sum(count_words(p.text) for p in b.paragraphs)
-    return card.format(**counts)
+    return Markdown(card.format(**counts))
