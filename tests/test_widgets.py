@@ -26,9 +26,14 @@ from leninism_data.widgets import (
 )
 from leninism_data.widgets._base import ALL
 from leninism_data.widgets._html import STYLE
-from leninism_data.widgets.quiz import make_questions
 
 WIDGETS = [Explorer, Concordance, Trends, Compare, Reader, Citations, PassageFinder, Quiz]
+
+
+@pytest.fixture(autouse=True)
+def private_progress_store(tmp_path, monkeypatch) -> None:
+    """Quiz() records answers in ``$LENINISM_STUDY_PROGRESS``: a temporary file here."""
+    monkeypatch.setenv("LENINISM_STUDY_PROGRESS", str(tmp_path / "progress.sqlite3"))
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 CONTROLS = (
     widgets.Text,
@@ -539,67 +544,4 @@ def test_passage_finder_messages() -> None:
 
 
 # --------------------------------------------------------------------------- Quiz
-
-
-def test_quiz_is_the_same_for_the_same_seed() -> None:
-    columns = ["kind", "question", "paragraph_id", "choices", "answer"]
-    first, second = Quiz(seed=0).result[columns], Quiz(seed=0).result[columns]
-    pd.testing.assert_frame_equal(first, second)
-    assert not first.equals(Quiz(seed=1).result[columns])
-    assert first["kind"].tolist() == ["chapter", "speaker", "keyword", "page", "chapter"]
-
-
-def test_quiz_answers_are_true_to_the_book() -> None:
-    paragraphs = ld.paragraphs().set_index("paragraph_id")
-    quotations = ld.quotations()
-    for question in make_questions(None, 12, seed=3) + make_questions("VIII", 8, seed=3):
-        assert question.answer in question.choices
-        assert len(set(question.choices)) == len(question.choices)
-        if question.kind == "chapter":
-            assert question.answer.startswith(
-                str(paragraphs.loc[question.paragraph_id, "chapter_label"])
-            )
-        elif question.kind == "page":
-            assert question.answer == str(paragraphs.loc[question.paragraph_id, "page"])
-        elif question.kind == "speaker":
-            row = quotations[quotations["text"] == question.passage].iloc[0]
-            assert question.answer == row["speaker"]
-        elif question.kind == "section":
-            assert question.answer.startswith(
-                f"{paragraphs.loc[question.paragraph_id, 'section']} · "
-            )
-    keyword = next(q for q in make_questions("VIII", 4, seed=0) if q.kind == "keyword")
-    assert keyword.answer == ld.keyness("VIII")["term"].iloc[0] == "party"
-
-
-def test_quiz_scores_answers_with_feedback() -> None:
-    quiz = Quiz(seed=0)
-    answers = quiz.result["answer"].tolist()
-    control(quiz, "Check").click()
-    assert "Choose an answer first." in rendered(quiz) and quiz.answered == 0
-    control(quiz, "Answer").value = answers[0]
-    control(quiz, "Check").click()
-    assert (quiz.score, quiz.answered) == (1, 1)
-    assert "✓ Correct." in rendered(quiz) and control(quiz, "Answer").disabled
-    control(quiz, "Next ▶").click()
-    wrong = next(c for c in quiz.result.loc[1, "choices"] if c != answers[1])
-    control(quiz, "Answer").value = wrong
-    control(quiz, "Check").click()
-    html = rendered(quiz)
-    assert f"✗ Not quite: the answer is “{answers[1]}”." in html
-    assert "score 1 of 2 answered" in html
-    result = quiz.result
-    assert result["chosen"].tolist()[:3] == [answers[0], wrong, None]
-    assert result["correct"].tolist()[:2] == [True, False] and result["correct"].isna()[2]
-    control(quiz, "◀ Previous").click()
-    assert control(quiz, "Answer").value == answers[0]
-    control(quiz, "Check").click()
-    assert (quiz.score, quiz.answered) == (1, 2)  # an answer, once checked, is final
-
-
-def test_quiz_on_one_chapter() -> None:
-    quiz = Quiz("IV", n_questions=3, seed=0)
-    assert repr(quiz) == "Quiz(chapter='IV', seed=0, 3 questions)"
-    assert quiz.result["question"].iloc[0] == "Which section of Chapter IV is this passage from?"
-    with pytest.raises(ValueError, match="n_questions must be at least 1"):
-        Quiz(n_questions=0)
+# The Quiz (written questions, feedback, saved progress) is tested in tests/test_quiz.py.

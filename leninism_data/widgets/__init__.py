@@ -12,7 +12,7 @@ behind the current view as a DataFrame.
 :class:`Reader`           read chapter by chapter or section by section, with footnotes
 :class:`Citations`        references to Lenin's Works by volume, page and chapter
 :class:`PassageFinder`    the paragraphs that bear on a claim or a question
-:class:`Quiz`             self-check questions made from the book, with a score
+:class:`Quiz`             written self-check questions: feedback, score, saved progress
 ========================  ==========================================================
 
 >>> from leninism_data.widgets import Concordance

@@ -1,331 +1,279 @@
-"""Quiz: self-check questions made from the book, with immediate feedback and a score."""
+"""Quiz: the written self-check questions, one at a time, with feedback, a score and progress."""
 
 from __future__ import annotations
 
+import functools
+import os
 import random
-from collections import Counter
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
 
 import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.corpus.naming import ChapterLike
 from leninism_data.widgets._base import (
     LABEL_STYLE,
     StudyWidget,
-    has_sections,
     repr_chapter,
     resolve_optional_chapter,
-    section_options,
 )
-from leninism_data.widgets._html import escape, message, plural, view
+from leninism_data.widgets._html import escape, message, pages_label, plural, view
 
-SPEAKERS = ("Lenin", "Marx", "Engels", "Marx and Engels")
-N_CHOICES = 4
-PASSAGE_WORDS = (40, 180)  # passages long enough to recognise, short enough to read
-MAX_QUOTATION_WORDS = 150
-N_KEYWORDS = 5
+MAX_QUESTIONS = 50
+LETTERS = "ABCDEFGH"
+# A paragraph id as the questions write it ("IV.27", "Intro.3"), or a range of two.
+_ID = r"\b(?:Intro|IX|VIII|VII|VI|IV|V|III|II|I)\.\d+\b"
+_REFERENCE = re.compile(rf"({_ID})(?:–({_ID}))?")
 
-
-@dataclass(frozen=True)
-class Question:
-    """One multiple-choice question, with the answer and where it comes from."""
-
-    kind: str
-    prompt: str
-    passage: str
-    paragraph_id: str | None
-    choices: tuple[str, ...]
-    answer: str
-    explanation: str
+Store = ld.ProgressStore | str | os.PathLike[str] | None
 
 
-def make_questions(chapter: ChapterLike | None, n_questions: int, seed: int) -> list[Question]:
-    """Questions drawn from the book (or one chapter): the same ``seed``, the same questions.
+@functools.lru_cache(maxsize=1)
+def _paragraph_pages() -> Mapping[str, tuple[int, int]]:
+    paragraphs = ld.paragraphs()
+    return {
+        pid: (int(first), int(last))
+        for pid, first, last in zip(
+            paragraphs["paragraph_id"], paragraphs["page"], paragraphs["page_end"]
+        )
+    }
 
-    Kinds, in turn: which chapter (or, within a chapter, which section) a passage is
-    from; who is quoted in a block quotation (one that does not name its author); which
-    term is most distinctive of a chapter (log-likelihood keyness against the rest of the
-    book); on which printed page a paragraph begins.
 
-    Examples
-    --------
-    >>> [q.kind for q in make_questions(None, 5, seed=0)]
-    ['chapter', 'speaker', 'keyword', 'page', 'chapter']
-    >>> make_questions(None, 5, seed=0) == make_questions(None, 5, seed=0)
-    True
+def readable_references(text: str) -> str:
+    """``text`` as HTML, escaped, each paragraph id followed by its printed page.
+
+    A reference keeps its id and gains the page (FLP Paris 2020), with the full
+    reference of :func:`leninism_data.cite` as a tooltip; a range "IV.15–IV.17" is one
+    reference.
+
+    >>> print(readable_references("IV.27 & IV.15–IV.17").replace("</span>", "</span>\\n"))
+    ... # doctest: +ELLIPSIS
+    <span class="ld-cite" title="J. V. Stalin, ... ¶ IV.27, p. 40.">IV.27 (p. 40)</span>
+     &amp; <span class="ld-cite" title="... ¶ IV.15, p. 37. (to IV.17)">IV.15–IV.17 (p. 37)</span>
+    <BLANKLINE>
     """
-    maker = _QuestionMaker(resolve_optional_chapter(chapter), random.Random(seed))
-    kinds = maker.kinds()
-    return [maker.make(kinds[number % len(kinds)]) for number in range(n_questions)]
+    pages = _paragraph_pages()
+
+    def reference(match: re.Match[str]) -> str:
+        first, last = match[1], match[2] or match[1]
+        if first not in pages or last not in pages:
+            return escape(match[0])
+        where = pages_label(pages[first][0], pages[last][1])
+        title = ld.cite(first) if first == last else f"{ld.cite(first)} (to {last})"
+        return f'<span class="ld-cite" title="{escape(title)}">{escape(match[0])} ({where})</span>'
+
+    pieces, end = [], 0
+    for match in _REFERENCE.finditer(text):
+        pieces += [escape(text[end : match.start()]), reference(match)]
+        end = match.end()
+    return "".join(pieces + [escape(text[end:])])
 
 
-class _QuestionMaker:
-    """Draws questions of each kind without repeating a passage or a chapter."""
+def draw_questions(
+    bank: pd.DataFrame, n_questions: int, rng: random.Random, *, mastered: set[str]
+) -> pd.DataFrame:
+    """``n_questions`` questions of ``bank``: those not yet answered right first.
 
-    def __init__(self, chapter: int | None, rng: random.Random) -> None:
-        self.chapter, self.rng = chapter, rng
-        self.chapters = ld.chapters().set_index("chapter")
-        paragraphs = ld.paragraphs()
-        low, high = PASSAGE_WORDS
-        passages = paragraphs[
-            (paragraphs["kind"] == "prose") & paragraphs["n_words"].between(low, high)
-        ]
-        quotations = ld.quotations()
-        quotations = quotations[
-            ~quotations["text"].str.contains("|".join(SPEAKERS))
-            & (quotations["n_words"] <= MAX_QUOTATION_WORDS)
-        ]
-        if chapter is not None:
-            passages = passages[passages["chapter"] == chapter]
-            quotations = quotations[quotations["chapter"] == chapter]
-        self.passages, self.quotations = passages, quotations
-        self.used: set[object] = set()
-        self.keyword_counts: Counter[int] = Counter()
-        self.top_terms: dict[int, str] = {}
+    Within each group (not yet ``mastered``, then mastered) the order is random; the
+    questions come back in the order drawn, at most all of ``bank``.
 
-    def kinds(self) -> list[str]:
-        first = "chapter"
-        if self.chapter is not None:
-            first = "section" if has_sections(self.chapter) else "page"
-        kinds = [first]
-        if not self.quotations.empty:
-            kinds.append("speaker")
-        return kinds + ["keyword", "page"]
-
-    def make(self, kind: str) -> Question:
-        return getattr(self, f"_{kind}_question")()
-
-    def _fresh(self, frame: pd.DataFrame, key: str) -> pd.Series:
-        """A random row not used before (or any row, once all have been used)."""
-        unused = frame[~frame[key].isin(self.used)]
-        row = (
-            (unused if len(unused) else frame)
-            .sample(1, random_state=self.rng.randrange(2**32))
-            .iloc[0]
-        )
-        self.used.add(row[key])
-        return row
-
-    def _chapter_name(self, chapter: int) -> str:
-        """A chapter as an answer: "IV · The Dictatorship of the Proletariat"."""
-        title = self.chapters.loc[chapter, "title"]
-        return title if chapter == 0 else f"{chapter_label(chapter)} · {title}"
-
-    def _chapter_phrase(self, chapter: int) -> str:
-        """A chapter in a sentence: "Chapter IV “The Dictatorship of the Proletariat”"."""
-        if chapter == 0:
-            return "the Introduction"
-        return f"Chapter {chapter_label(chapter)} “{self.chapters.loc[chapter, 'title']}”"
-
-    def _chapter_question(self) -> Question:
-        row = self._fresh(self.passages, "paragraph_id")
-        others = self.rng.sample(
-            [c for c in self.chapters.index if c != row["chapter"]], N_CHOICES - 1
-        )
-        choices = tuple(self._chapter_name(c) for c in sorted([row["chapter"], *others]))
-        return Question(
-            "chapter",
-            "Which chapter is this passage from?",
-            row["text"],
-            row["paragraph_id"],
-            choices,
-            self._chapter_name(row["chapter"]),
-            ld.cite(row["paragraph_id"]),
-        )
-
-    def _section_question(self) -> Question:
-        numbered = self.passages[self.passages["section"] > 0]
-        row = self._fresh(numbered, "paragraph_id")
-        by_number = {
-            number: label  # the numbered sections: not "whole chapter", not 0
-            for label, number in section_options(self.chapter, "")[2:]
-        }
-        others = self.rng.sample(
-            [s for s in by_number if s != row["section"]], min(N_CHOICES - 1, len(by_number) - 1)
-        )
-        choices = tuple(by_number[s] for s in sorted([row["section"], *others]))
-        return Question(
-            "section",
-            f"Which section of Chapter {chapter_label(self.chapter)} is this passage from?",
-            row["text"],
-            row["paragraph_id"],
-            choices,
-            by_number[row["section"]],
-            ld.cite(row["paragraph_id"]),
-        )
-
-    def _speaker_question(self) -> Question:
-        row = self._fresh(self.quotations, "quotation_id")
-        first_paragraph = row["paragraph_ids"][0]
-        return Question(
-            "speaker",
-            "Who is quoted here?",
-            row["text"],
-            first_paragraph,
-            SPEAKERS,
-            row["speaker"],
-            ld.cite(first_paragraph),
-        )
-
-    def _keyword_question(self) -> Question:
-        if self.chapter is not None:
-            chapter = self.chapter
-        else:
-            not_asked = [c for c in self.chapters.index if not self.keyword_counts[c]]
-            chapter = self.rng.choice(not_asked or list(self.chapters.index))
-        rank = min(self.keyword_counts[chapter], N_KEYWORDS - 1)
-        self.keyword_counts[chapter] += 1
-        keyness = ld.keyness(chapter)
-        top = keyness.iloc[rank]
-        if not self.top_terms:
-            self.top_terms.update({c: ld.keyness(c)["term"].iloc[0] for c in self.chapters.index})
-        pool = sorted(
-            {term for c, term in self.top_terms.items() if c != chapter}
-            - set(keyness["term"].head(20))
-        )
-        choices = tuple(sorted([top["term"], *self.rng.sample(pool, N_CHOICES - 1)]))
-        name = self._chapter_phrase(chapter)
-        prompt = (
-            f"Which term is most distinctive of {name}?"
-            if rank == 0
-            else f"Which of these terms is among the {N_KEYWORDS} most distinctive of {name}?"
-        )
-        explanation = (
-            f"“{top['term']}” occurs {top['freq_target']} times in {name} "
-            f"({top['per_10k_target']:.1f} per 10,000 words, against "
-            f"{top['per_10k_reference']:.1f} in the rest of the book; "
-            f"G² = {top['g2']:.1f})."
-        )
-        return Question(
-            "keyword",
-            prompt + " (keyness against the rest of the book)",
-            "",
-            None,
-            choices,
-            top["term"],
-            explanation,
-        )
-
-    def _page_question(self) -> Question:
-        row = self._fresh(self.passages, "paragraph_id")
-        chapter = self.chapters.loc[row["chapter"]]
-        pages = [
-            p for p in range(chapter["first_page"], chapter["last_page"] + 1) if p != row["page"]
-        ]
-        others = self.rng.sample(pages, min(N_CHOICES - 1, len(pages)))
-        choices = tuple(str(p) for p in sorted([row["page"], *others]))
-        return Question(
-            "page",
-            f"On which printed page does ¶ {row['paragraph_id']} begin?",
-            row["text"],
-            row["paragraph_id"],
-            choices,
-            str(row["page"]),
-            ld.cite(row["paragraph_id"]),
-        )
+    >>> bank = ld.questions("IV")
+    >>> drawn = draw_questions(bank, 3, random.Random(0), mastered=set(bank["question_id"][1:]))
+    >>> drawn["question_id"].iloc[0], len(drawn)
+    ('IV-01', 3)
+    """
+    ids = list(bank["question_id"])
+    rng.shuffle(ids)
+    ids.sort(key=lambda question_id: question_id in mastered)  # stable: keeps the shuffle
+    return bank.set_index("question_id").loc[ids[:n_questions]].reset_index()
 
 
 class Quiz(StudyWidget):
-    """Self-check questions from the book, with immediate feedback and a running score.
+    """Written self-check questions, one at a time, with feedback, a score and progress.
 
-    Questions are made from the data (which chapter or section a passage is from, who is
-    quoted, the most distinctive term of a chapter, the page of a paragraph) with a seeded
-    random generator, so a notebook shows the same questions on every run. Pick an answer
-    and press Check; feedback and the score appear at once (pure Python, no JavaScript).
-    An answer, once checked, is final.
+    Questions come from :func:`leninism_data.questions` (what the text argues, how, and
+    what its terms mean), questions not yet answered right coming first. Pick A, B, C or D
+    and press Check: the feedback explains the answer, citing paragraphs with their
+    printed pages. After the last question the score and your progress in the chapter
+    are shown; "New questions" draws another set. Every answer is saved in a
+    :class:`~leninism_data.ProgressStore`, so :func:`leninism_data.progress` shows,
+    across sessions and kernel restarts, how far each chapter has been worked through.
 
     Parameters
     ----------
     chapter : int or str, optional
-        Ask only about this chapter.
+        Ask only about this chapter (``4``, ``"IV"``, ``"Introduction"``).
     n_questions : int, default 5
-    seed : int, default 0
-        Another seed gives other questions.
+        Questions per set, 1 to 50 (a chapter has about ten: at most those are asked).
+    seed : int, optional
+        The same seed gives the same sets (given the same saved progress); by default
+        each quiz is drawn afresh.
+    store : ProgressStore, str or os.PathLike, optional
+        Where answers are saved; default: the per-user store of ``ProgressStore()``.
+        If it cannot be opened or written, the quiz still works and says so.
 
     Attributes
     ----------
-    score : int
-        Questions answered correctly.
-    answered : int
-        Questions answered.
+    score, answered : int
+        Questions of the current set answered right, and answered.
     result : pandas.DataFrame
-        One row per question: ``number``, ``kind``, ``question``, ``paragraph_id``,
-        ``choices``, ``chosen`` (None until answered), ``answer`` and ``correct``
-        (missing until answered).
+        The current set: ``number``, ``question_id``, ``chapter``, ``kind``, ``prompt``,
+        ``choices``, ``answer``, ``answer_index``, ``feedback``, ``paragraph_ids`` (as in
+        :func:`leninism_data.questions`), then ``chosen_index`` (missing until answered),
+        ``chosen`` (the chosen text) and ``correct``.
 
     Examples
     --------
-    >>> quiz = Quiz(seed=0)
+    >>> quiz = Quiz("IV", n_questions=3, seed=0, store=":memory:")
     >>> quiz
-    Quiz(seed=0, 5 questions)
-    >>> quiz.result.loc[0, "question"]
-    'Which chapter is this passage from?'
+    Quiz(chapter='IV', seed=0, 3 questions)
+    >>> quiz.result["question_id"].tolist()
+    ['IV-08', 'IV-09', 'IV-02']
     """
 
     def __init__(
-        self, chapter: ChapterLike | None = None, *, n_questions: int = 5, seed: int = 0
+        self,
+        chapter: ChapterLike | None = None,
+        n_questions: int = 5,
+        seed: int | None = None,
+        store: Store = None,
     ) -> None:
         self._chapter = resolve_optional_chapter(chapter)
-        if n_questions < 1:
-            raise ValueError(f"n_questions must be at least 1, not {n_questions}.")
-        self._seed = seed
-        self._questions = make_questions(chapter, n_questions, seed)
-        self._chosen: list[str | None] = [None] * n_questions
-        self._current = 0
-        self._progress = widgets.HTML()
-        self._question = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        if (
+            isinstance(n_questions, bool)
+            or not isinstance(n_questions, int)
+            or not 1 <= n_questions <= MAX_QUESTIONS
+        ):
+            raise ValueError(
+                f"n_questions must be a whole number from 1 to {MAX_QUESTIONS}, "
+                f"not {n_questions!r}."
+            )
+        self._n_questions, self._seed = n_questions, seed
+        self._rng = random.Random(seed)
+        self._bank = ld.questions(self._chapter)
+        self._store, store_problem = _open_store(store)
+
+        self._status = widgets.HTML()
+        self._question = widgets.HTML()
         self._choices = widgets.RadioButtons(
-            description="Answer", style=LABEL_STYLE, layout=widgets.Layout(width="auto")
+            description="Answer", orientation="horizontal", style=LABEL_STYLE
         )
         self._check = widgets.Button(description="Check", button_style="primary")
-        self._feedback = widgets.HTML()
         self._previous = widgets.Button(
             description="◀ Previous", layout=widgets.Layout(width="auto")
         )
         self._next = widgets.Button(description="Next ▶", layout=widgets.Layout(width="auto"))
+        self._new = widgets.Button(
+            description="New questions",
+            tooltip="Draw another set, questions not yet answered right first",
+            layout=widgets.Layout(width="auto"),
+        )
+        self._feedback = widgets.HTML()
+        self._store_message = widgets.HTML(store_problem)
         super().__init__(
             [
-                self._progress,
+                self._status,
                 self._question,
                 self._choices,
-                widgets.HBox([self._check, self._previous, self._next]),
+                widgets.HBox([self._check, self._previous, self._next, self._new]),
                 self._feedback,
+                self._store_message,
             ]
         )
         self._check.on_click(self._on_check_click)
         self._previous.on_click(self._on_previous_click)
         self._next.on_click(self._on_next_click)
-        self._update_result()
-        self._render()
+        self._new.on_click(self._on_new_click)
+        self._start_set()
+
+    # -- state ----------------------------------------------------------------------
 
     @property
     def score(self) -> int:
-        """How many questions were answered correctly."""
-        return sum(
-            chosen == question.answer for chosen, question in zip(self._chosen, self._questions)
-        )
+        """Questions of the current set answered right."""
+        return int(self._result["correct"].sum())
 
     @property
     def answered(self) -> int:
-        """How many questions were answered."""
-        return sum(chosen is not None for chosen in self._chosen)
+        """Questions of the current set answered."""
+        return int(self._result["chosen_index"].notna().sum())
 
     def _repr_fields(self) -> list[str]:
-        return repr_chapter(self._chapter) + [
-            f"seed={self._seed}",
-            plural(len(self._questions), "question"),
+        seed = [] if self._seed is None else [f"seed={self._seed}"]
+        return repr_chapter(self._chapter) + seed + [plural(len(self._result), "question")]
+
+    def _mastered(self) -> set[str]:
+        """Questions answered right in the store (or, without a store, in this quiz)."""
+        answers = self._answers()
+        if answers is None:
+            answers = getattr(self, "_result", pd.DataFrame({"question_id": [], "correct": []}))
+            answers = answers.assign(correct=answers["correct"].fillna(False).astype(bool))
+        return set(answers.loc[answers["correct"], "question_id"])
+
+    def _answers(self) -> pd.DataFrame | None:
+        if self._store is None:
+            return None
+        try:
+            return self._store.answers()
+        except ld.ProgressError as error:
+            self._lose_store(error)
+            return None
+
+    def _start_set(self) -> None:
+        drawn = draw_questions(self._bank, self._n_questions, self._rng, mastered=self._mastered())
+        n = len(drawn)
+        self._result = drawn.assign(
+            number=range(1, n + 1),
+            chosen_index=pd.array([None] * n, dtype="Int64"),
+            chosen=pd.Series([None] * n, dtype=object),
+            correct=pd.array([None] * n, dtype="boolean"),
+        )[
+            [
+                "number",
+                "question_id",
+                "chapter",
+                "kind",
+                "prompt",
+                "choices",
+                "answer",
+                "answer_index",
+                "feedback",
+                "paragraph_ids",
+                "chosen_index",
+                "chosen",
+                "correct",
+            ]
         ]
+        self._current = 0
+        self._render()
+
+    def _lose_store(self, error: Exception) -> None:
+        self._store = None
+        self._store_message.value = view(
+            message(f"Your answers are not being saved: {error}", "warning")
+        )
+
+    # -- events ---------------------------------------------------------------------
 
     def _on_check_click(self, _button: widgets.Button) -> None:
-        if self._chosen[self._current] is not None:
+        row = self._result.iloc[self._current]
+        if pd.notna(row["chosen_index"]):
             return
         if self._choices.value is None:
             self._feedback.value = view(message("Choose an answer first.", "warning"))
             return
-        self._chosen[self._current] = self._choices.value
-        self._update_result()
+        chosen = int(self._choices.value)
+        position = self._result.index[self._current]
+        self._result.loc[position, "chosen_index"] = chosen
+        self._result.at[position, "chosen"] = row["choices"][chosen]
+        self._result.loc[position, "correct"] = chosen == row["answer_index"]
+        if self._store is not None:
+            try:
+                self._store.record(row["question_id"], chosen)
+            except ld.ProgressError as error:
+                self._lose_store(error)
         self._render()
 
     def _on_previous_click(self, _button: widgets.Button) -> None:
@@ -334,58 +282,81 @@ class Quiz(StudyWidget):
     def _on_next_click(self, _button: widgets.Button) -> None:
         self._turn(+1)
 
+    def _on_new_click(self, _button: widgets.Button) -> None:
+        self._start_set()
+
     def _turn(self, step: int) -> None:
-        self._current = min(max(self._current + step, 0), len(self._questions) - 1)
+        self._current = min(max(self._current + step, 0), len(self._result) - 1)
         self._render()
 
-    def _update_result(self) -> None:
-        self._result = pd.DataFrame(
-            {
-                "number": range(1, len(self._questions) + 1),
-                "kind": [q.kind for q in self._questions],
-                "question": [q.prompt for q in self._questions],
-                "paragraph_id": [q.paragraph_id for q in self._questions],
-                "choices": [q.choices for q in self._questions],
-                "chosen": pd.Series(self._chosen, dtype=object),
-                "answer": [q.answer for q in self._questions],
-                "correct": pd.array(
-                    [
-                        None if chosen is None else chosen == q.answer
-                        for chosen, q in zip(self._chosen, self._questions)
-                    ],
-                    dtype="boolean",
-                ),
-            }
-        )
+    # -- view -----------------------------------------------------------------------
 
     def _render(self) -> None:
-        question, chosen = self._questions[self._current], self._chosen[self._current]
-        self._progress.value = view(
-            f"<b>Question {self._current + 1} of {len(self._questions)}</b> · score "
-            f"{self.score} of {self.answered} answered"
+        row = self._result.iloc[self._current]
+        answered = pd.notna(row["chosen_index"])
+        self._status.value = view(
+            f"<b>Question {self._current + 1} of {len(self._result)}</b> "
+            f'<span class="ld-muted">({escape(row["question_id"])}, {escape(row["kind"])})</span>'
+            f" · score {self.score} of {self.answered} answered"
         )
-        passage = f'<div class="ld-body">{escape(question.passage)}</div>'
-        if question.kind == "speaker":
-            passage = f'<div class="ld-quotation">{passage}</div>'
-        elif not question.passage:
-            passage = ""
+        choices = "".join(
+            f"<li><b>{LETTERS[i]}.</b> {escape(choice)}</li>"
+            for i, choice in enumerate(row["choices"])
+        )
         self._question.value = view(
-            f'<div class="ld-heading">{escape(question.prompt)}</div>', passage
+            f'<div class="ld-heading">{readable_references(row["prompt"])}</div>',
+            f'<ul style="list-style:none;padding-left:0">{choices}</ul>',
         )
         with self._quietly():
-            self._choices.options = question.choices
-            self._choices.value = chosen
-        self._choices.disabled = self._check.disabled = chosen is not None
+            self._choices.options = [(LETTERS[i], i) for i in range(len(row["choices"]))]
+            self._choices.value = int(row["chosen_index"]) if answered else None
+        self._choices.disabled = self._check.disabled = answered
         self._previous.disabled = self._current == 0
-        self._next.disabled = self._current == len(self._questions) - 1
-        if chosen is None:
-            self._feedback.value = ""
-        elif chosen == question.answer:
-            self._feedback.value = view(message(f"✓ Correct. {question.explanation}"))
-        else:
-            self._feedback.value = view(
-                message(
-                    f"✗ Not quite: the answer is “{question.answer}”. {question.explanation}",
-                    "warning",
+        self._next.disabled = self._current == len(self._result) - 1
+        self._feedback.value = view(*self._feedback_parts(row)) if answered else ""
+
+    def _feedback_parts(self, row: pd.Series) -> list[str]:
+        right = f"{LETTERS[row['answer_index']]}. {row['answer']}"
+        verdict = "✓ Right." if row["correct"] else f"✗ Not quite: the answer is {right}"
+        parts = [
+            f'<div class="ld-message{"" if row["correct"] else " ld-warning"}">'
+            f"{escape(verdict)}<br>{readable_references(row['feedback'])}</div>"
+        ]
+        if self.answered == len(self._result):
+            parts.append(self._summary())
+        return parts
+
+    def _summary(self) -> str:
+        """The score of the set, and progress in its chapters from the store."""
+        lines = [
+            f"<b>You answered {self.score} of {len(self._result)} right.</b> "
+            "Press “New questions” for another set."
+        ]
+        if self._store is not None:
+            try:
+                so_far = ld.progress(self._store)
+            except ld.ProgressError as error:
+                self._lose_store(error)
+            else:
+                chapters = sorted(set(self._result["chapter"]))
+                so_far = so_far[so_far["chapter"].isin(chapters)]
+                right, total = so_far["answered_right"].sum(), so_far["n_questions"].sum()
+                where = "this chapter" if len(chapters) == 1 else f"these {len(chapters)} chapters"
+                lines.append(
+                    f"So far you have answered {right} of the {total} questions on {where} "
+                    "right at least once (see <code>ld.progress()</code>)."
                 )
-            )
+        return f'<div class="ld-message">{"<br>".join(lines)}</div>'
+
+
+def _open_store(store: Store) -> tuple[ld.ProgressStore | None, str]:
+    """The store to record into, or None and a warning to show instead of a traceback."""
+    if isinstance(store, ld.ProgressStore):
+        if store.closed:
+            problem = f"the progress store {store.path} is closed; open a new ProgressStore."
+            return None, view(message(f"Your answers are not being saved: {problem}", "warning"))
+        return store, ""
+    try:
+        return ld.ProgressStore(store), ""
+    except ld.ProgressError as error:
+        return None, view(message(f"Your answers are not being saved: {error}", "warning"))
