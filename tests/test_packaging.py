@@ -82,6 +82,16 @@ def test_environment_yml_pins_python_and_hands_the_rest_to_pyproject(
     assert set(extras[1].split(",")) <= set(pyproject["project"]["optional-dependencies"])
 
 
+def test_the_licences_are_declared(pyproject: dict, repo_root: Path) -> None:
+    """Code MIT; the book's text CC BY-SA 4.0, with its full legal code in LICENSES/."""
+    assert pyproject["project"]["license"] == "MIT"
+    assert pyproject["project"]["license-files"] == ["LICENSE", "LICENSES/*"]
+    assert (repo_root / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    legal_code = (repo_root / "LICENSES" / "CC-BY-SA-4.0.txt").read_text(encoding="utf-8")
+    assert legal_code.startswith("Attribution-ShareAlike 4.0 International\n")
+    assert "Section 3 -- License Conditions." in legal_code
+
+
 # --------------------------------------------------------------------------- the wheel
 
 
@@ -158,6 +168,17 @@ def test_the_wheel_ships_the_notebooks_and_the_text_byte_for_byte(
         if "__pycache__" in n or ".ipynb_checkpoints" in n or n.startswith("tests/")
     ]
     assert "leninism-study = leninism_data.cli:main" in entry_points
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_licences_and_the_reviewed_data(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    licences = {n.split(".dist-info/licenses/")[1] for n in names if ".dist-info/licenses/" in n}
+    assert {"LICENSE", "LICENSES/CC-BY-SA-4.0.txt", "LICENSES/README.md"} <= licences
+    assert b"License-Expression: MIT" in metadata
+    assert {"leninism_data/data/questions.toml", "leninism_data/data/DESCR.md"} <= names
 
 
 @pytest.mark.slow
