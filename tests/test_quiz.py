@@ -59,7 +59,7 @@ def go_to(quiz: Quiz, question_id: str) -> None:
 
 
 def answer(quiz: Quiz, choice: int) -> None:
-    control(quiz, "Answer").value = choice
+    control(quiz, "Answer").value = "ABCD"[choice]
     control(quiz, "Check").click()
 
 
@@ -116,7 +116,7 @@ def test_the_question_and_its_choices_are_shown(store: ld.ProgressStore) -> None
     # the prompt's paragraph id carries its printed page; the choices are lettered
     assert '">IV.28 (p. 40)</span> defines the state as' in html
     assert f"<li><b>B.</b> {IV_05_RIGHT}</li>" in html
-    assert control(quiz, "Answer").options == (("A", 0), ("B", 1), ("C", 2), ("D", 3))
+    assert control(quiz, "Answer").options == ("A", "B", "C", "D")
 
 
 def test_feedback_follows_each_answer_and_the_score_ends_the_set(
@@ -145,7 +145,7 @@ def test_feedback_follows_each_answer_and_the_score_ends_the_set(
     assert result["correct"].tolist() == [True, False]
     # an answer, once checked, is final
     control(quiz, "◀ Previous").click()
-    assert control(quiz, "Answer").value == first.answer_index
+    assert control(quiz, "Answer").value == "ABCD"[first.answer_index]
     control(quiz, "Check").click()
     assert (quiz.score, quiz.answered) == (1, 2)
 

@@ -234,6 +234,9 @@ class ProgressStore:
             raise ProgressError(
                 f"{self.path} was written by a newer leninism-study; upgrade the package."
             )
+        if self.path != _MEMORY:  # one write is then one append to the log, not a rewrite
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")  # a recorded answer is on disk
         if not tables:
             connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

@@ -264,7 +264,7 @@ class Quiz(StudyWidget):
         if self._choices.value is None:
             self._feedback.value = view(message("Choose an answer first.", "warning"))
             return
-        chosen = int(self._choices.value)
+        chosen = LETTERS.index(self._choices.value)
         position = self._result.index[self._current]
         self._result.loc[position, "chosen_index"] = chosen
         self._result.at[position, "chosen"] = row["choices"][chosen]
@@ -308,8 +308,8 @@ class Quiz(StudyWidget):
             f'<ul style="list-style:none;padding-left:0">{choices}</ul>',
         )
         with self._quietly():
-            self._choices.options = [(LETTERS[i], i) for i in range(len(row["choices"]))]
-            self._choices.value = int(row["chosen_index"]) if answered else None
+            self._choices.options = list(LETTERS[: len(row["choices"])])
+            self._choices.value = LETTERS[row["chosen_index"]] if answered else None
         self._choices.disabled = self._check.disabled = answered
         self._previous.disabled = self._current == 0
         self._next.disabled = self._current == len(self._result) - 1
