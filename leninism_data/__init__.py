@@ -15,7 +15,8 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 ``page``): :func:`search`, :func:`kwic`, :func:`term_frequencies`, :func:`dispersion`,
 :func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
-:class:`NoteStore`, :func:`handout`, :func:`reading_plan`. Interactive views:
+:class:`NoteStore`, :func:`handout`, :func:`reading_plan`, :func:`show`,
+:func:`check`. Interactive views:
 :mod:`leninism_data.widgets`.
 
 The package is layered (``corpus`` → ``tables`` → ``analysis`` → ``seminar`` →
@@ -81,6 +82,9 @@ _EXPORTS: dict[str, str] = {
     "handout": "seminar.handouts",
     "reading_plan": "seminar.reading_plan",
     "reading_plan_handout": "seminar.reading_plan",
+    "Passages": "seminar.study",
+    "show": "seminar.study",
+    "check": "seminar.study",
 }
 
 __version__ = importlib.metadata.version("leninism-study")
@@ -118,6 +122,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
     from leninism_data.seminar.handouts import Handout, handout
     from leninism_data.seminar.notes import NoteError, NoteStore
     from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
+    from leninism_data.seminar.study import Passages, check, show
     from leninism_data.tables.build import (
         TABLES,
         chapters,
