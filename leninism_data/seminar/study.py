@@ -92,7 +92,7 @@ def show(*paragraph_ids: str) -> Passages:
     ¶ I.30 · p. 10 · block quotation (Lenin)
     >>> [line[:41] for line in passages.text.splitlines() if line.startswith("Footnote")]
     ['Footnote 3: The reference here, as in oth']
-    >>> "(See Vol. XVII, p. 389.)" in passages.html
+    >>> "Lenin, Works (3rd Russian ed.), Vol. 4, p. 382" in passages.html
     True
     >>> show("IV.99")
     Traceback (most recent call last):
