@@ -87,7 +87,9 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 DEFINITION = re.compile(r"^\s*(?:async\s+def|def|class)\s", re.MULTILINE)
 #: How the series named notebooks before the chapter numerals: "*04 Theory*", "notebook 13".
 OLD_NOTEBOOK_NAME = re.compile(
-    r"\*\d\d [A-Z][^*]*\*|\bnotebooks? \d\d\b|\b(?!00-start-here)\d\d-[a-z]+-[a-z-]+"
+    r"\*\d\d [A-Z][^*]*\*|\b[Nn]otebooks? \d\d\b|\b(?!00-start-here)\d\d-[a-z]+-[a-z-]+"
+    r"|\b(?:0\d|1[0-4]) to (?:0\d|1[0-4])\b|^\| \d \| 0\d ",
+    re.MULTILINE,
 )
 NUMBER_IN_PROSE = re.compile(
     r"\bpp?\.\s*\d|\b\d[\d,.]*\s*(?:%|per ?cent\b)|"
