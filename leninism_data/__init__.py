@@ -16,7 +16,7 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 :func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
 :class:`NoteStore`, :func:`handout`, :func:`reading_plan`, :func:`show`,
-:func:`check`. Interactive views:
+:func:`glance`, :func:`plot_quoted_share`, :func:`check`. Interactive views:
 :mod:`leninism_data.widgets`.
 
 The package is layered (``corpus`` → ``tables`` → ``analysis`` → ``seminar`` →
@@ -84,6 +84,8 @@ _EXPORTS: dict[str, str] = {
     "reading_plan_handout": "seminar.reading_plan",
     "Passages": "seminar.study",
     "show": "seminar.study",
+    "glance": "seminar.study",
+    "plot_quoted_share": "seminar.study",
     "check": "seminar.study",
 }
 
@@ -122,7 +124,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
     from leninism_data.seminar.handouts import Handout, handout
     from leninism_data.seminar.notes import NoteError, NoteStore
     from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
-    from leninism_data.seminar.study import Passages, check, show
+    from leninism_data.seminar.study import Passages, check, glance, plot_quoted_share, show
     from leninism_data.tables.build import (
         TABLES,
         chapters,

@@ -124,3 +124,49 @@ def test_check_answers_a_wrong_type_with_feedback_not_a_traceback(
 def test_the_helpers_are_exported_lazily():
     assert {"show", "check", "Passages"} <= set(ld.__all__)
     assert ld.show.__module__ == "leninism_data.seminar.study"
+
+
+# --------------------------------------------------------------------------- glance and chart
+
+
+def test_glance_sums_up_chapter_iv_from_the_tables():
+    table = ld.glance("IV")
+    assert list(table.columns) == ["Chapter IV: The Dictatorship of the Proletariat"]
+    column = table.iloc[:, 0]
+    assert column["printed pages"] == "35–46"  # the printed edition's contents page: IV 35
+    assert int(column["numbered sections"]) == 3
+    cites = ld.citations().query("chapter == 4")
+    assert column["in-text references (citations)"] == len(cites)
+    assert column["  of which to Lenin"] == (cites.author == "Lenin").sum() == 16
+    chapter = ld.chapters().set_index("chapter").loc[4]
+    assert column["share of the chapter that is quoted"] == (
+        f"{chapter.n_quoted_words / chapter.n_words:.1%}"
+    )
+    assert ld.glance(4).equals(table)
+
+
+def test_glance_explains_an_unknown_chapter():
+    with pytest.raises(ValueError, match="choose one of 0–9"):
+        ld.glance("X")
+
+
+def test_plot_quoted_share_draws_every_chapter_and_highlights_one():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    book = ld.chapters()
+    ax = ld.plot_quoted_share(highlight="IV")
+    heights = [bar.get_height() for bar in ax.patches]
+    assert heights == list((book.n_quoted_words / book.n_words * 100).round(1))
+    assert heights[4] == 22.0
+    red = [i for i, bar in enumerate(ax.patches) if bar.get_facecolor()[0] > 0.8]
+    assert red == [4]
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Introduction", "I"]
+    plt.close(ax.figure)
+
+    fig, own = plt.subplots()
+    assert ld.plot_quoted_share(ax=own) is own
+    assert all(bar.get_facecolor()[0] < 0.8 for bar in own.patches)
+    plt.close(fig)

@@ -1,9 +1,11 @@
-"""Study helpers the notebooks call in one line: show passages, check an exercise.
+"""Study helpers the notebooks call in one line: show passages, sum up a chapter, check.
 
 :func:`show` displays paragraphs of the book as a handout does — each with its citable id,
 printed page(s), who is quoted, footnote markers where they stand, then its footnotes and
-the references it makes. :func:`check` compares a student's answer with the value the
-tables give and prints friendly feedback; a wrong type is feedback too, never a traceback.
+the references it makes. :func:`glance` gives a chapter's vital statistics and
+:func:`plot_quoted_share` draws how much of each chapter is quoted. :func:`check` compares
+a student's answer with the value the tables give and prints friendly feedback; a wrong
+type is feedback too, never a traceback.
 
 Examples
 --------
@@ -22,14 +24,19 @@ from __future__ import annotations
 import math
 from collections.abc import Set
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.seminar.handouts import _Passage, _passage_html
+from leninism_data.tables.build import chapters, citations
 from leninism_data.tables.citing import find_paragraph
 
-__all__ = ["Passages", "check", "show"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["Passages", "check", "glance", "plot_quoted_share", "show"]
 
 #: How close a float answer must be to the expected value to count as right.
 TOLERANCE = 0.005
@@ -137,6 +144,92 @@ def _passage_text(passage: _Passage) -> str:
     lines.append("".join(piece for piece, _ in passage.pieces))
     lines += [f"Footnote {n}: {text}" for n, text in passage.footnotes]
     return "\n".join(lines)
+
+
+def glance(chapter: ChapterLike) -> pd.DataFrame:
+    """A chapter's vital statistics: pages, length, notes, references and quotations.
+
+    Parameters
+    ----------
+    chapter : int or str
+        ``4``, ``"IV"``, ``"Introduction"`` …
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column, named after the chapter, one row per statistic; shares are formatted
+        as percentages. "Quoted" means the words inside block quotations.
+
+    Examples
+    --------
+    >>> table = glance("IV")
+    >>> table.columns[0]
+    'Chapter IV: The Dictatorship of the Proletariat'
+    >>> column = table.iloc[:, 0]
+    >>> column["printed pages"], int(column["numbered sections"]), column["  of which to Lenin"]
+    ('35–46', 3, 16)
+    """
+    number = resolve_chapter(chapter)
+    book = chapters()
+    row = book.set_index("chapter").loc[number]
+    cites = citations().query("chapter == @number")
+    stats = pd.Series(
+        {
+            "printed pages": f"{row.first_page}–{row.last_page}",
+            "numbered sections": row.n_sections,
+            "paragraphs": row.n_paragraphs,
+            "words": row.n_words,
+            "share of the book's words": f"{row.n_words / book.n_words.sum():.1%}",
+            "footnotes": row.n_footnotes,
+            "in-text references (citations)": len(cites),
+            "  of which to Lenin": int((cites.author == "Lenin").sum()),
+            "block quotations": row.n_quotations,
+            "words inside block quotations": row.n_quoted_words,
+            "share of the chapter that is quoted": f"{row.n_quoted_words / row.n_words:.1%}",
+        },
+        name=f"{row.heading}: {row.title}",
+    )
+    return stats.to_frame()
+
+
+def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = None) -> Axes:
+    """Bar chart: the share of each chapter's words inside block quotations, in percent.
+
+    Parameters
+    ----------
+    highlight : int or str, optional
+        A chapter to draw in red (the others are grey).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; by default a new figure of 8 × 3 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart; its bars' heights are the shares (one decimal).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_quoted_share("IV")
+    >>> [bar.get_height() for bar in ax.patches][4], ax.patches[4].get_facecolor()[:3]
+    (np.float64(22.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
+    """
+    import matplotlib.pyplot as plt
+
+    wanted = None if highlight is None else resolve_chapter(highlight)
+    book = chapters()
+    share = (book.n_quoted_words / book.n_words * 100).round(1)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3))
+    ax.bar(
+        book.label.astype(str),
+        share,
+        color=["tab:red" if c == wanted else "tab:gray" for c in book.chapter],
+    )
+    ax.set_ylabel("% of words quoted")
+    ax.set_title("Share of each chapter inside block quotations")
+    return ax
 
 
 def check(answer: Any, expected: Any) -> None:
