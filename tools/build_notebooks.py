@@ -16,7 +16,8 @@ Usage::
     python tools/build_notebooks.py                  # every notebook
     python tools/build_notebooks.py ch4 lab3         # some: a name or its prefix before "-"
     python tools/build_notebooks.py --check          # exit 1 if a .ipynb differs from its
-                                                     # source (cells, tags), nothing executed
+                                                     # source (cells, tags) or has none;
+                                                     # nothing is executed
 """
 
 from __future__ import annotations
@@ -152,11 +153,17 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.check:
         problems = [line for stem in chosen for line in drift(stem, notebooks[stem])]
+        problems += [
+            f"{path.name} has no source notebook-sources/{path.stem}.md (delete it?)"
+            for path in sorted(NOTEBOOKS.glob("*.ipynb"))
+            if path.stem not in notebooks and not args.names
+        ]
         for line in problems:
             print(f"out of date: {line}")
         if problems:
-            stale = sorted({line.split(".ipynb")[0] for line in problems})
-            print(f"run: python tools/build_notebooks.py {' '.join(stale)}")
+            stale = sorted({line.split(".ipynb")[0] for line in problems} & set(notebooks))
+            if stale:
+                print(f"run: python tools/build_notebooks.py {' '.join(stale)}")
         return 1 if problems else 0
 
     NOTEBOOKS.mkdir(exist_ok=True)
