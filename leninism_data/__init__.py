@@ -16,7 +16,9 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 :func:`ngrams`, :func:`keyness`, :func:`collocates`, :func:`compare`,
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
 :class:`NoteStore`, :func:`handout`, :func:`reading_plan`, the question bank
-:func:`questions` and a self-studier's :func:`progress` (:class:`ProgressStore`). Interactive views:
+:func:`questions` and a self-studier's :func:`progress` (:class:`ProgressStore`); for the
+notebooks :func:`show`, :func:`glance`, :func:`plot_quoted_share`, :func:`check`.
+Interactive views:
 :mod:`leninism_data.widgets`.
 
 The package is layered (``corpus`` → ``tables`` → ``analysis`` → ``seminar`` →
@@ -87,6 +89,11 @@ _EXPORTS: dict[str, str] = {
     "ProgressError": "seminar.progress",
     "ProgressStore": "seminar.progress",
     "progress": "seminar.progress",
+    "Passages": "seminar.study",
+    "show": "seminar.study",
+    "glance": "seminar.study",
+    "plot_quoted_share": "seminar.study",
+    "check": "seminar.study",
 }
 
 __version__ = importlib.metadata.version("leninism-study")
@@ -126,6 +133,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
     from leninism_data.seminar.progress import ProgressError, ProgressStore, progress
     from leninism_data.seminar.questions import QuestionBankError, questions
     from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
+    from leninism_data.seminar.study import Passages, check, glance, plot_quoted_share, show
     from leninism_data.tables.build import (
         TABLES,
         chapters,

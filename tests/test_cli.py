@@ -26,7 +26,7 @@ def fake_notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     source = tmp_path / "source"
     (source / "images").mkdir(parents=True)
     (source / cli.START_NOTEBOOK).write_text('{"cells": []}\n', encoding="utf-8")
-    (source / "01-introduction.ipynb").write_text('{"cells": [1]}\n', encoding="utf-8")
+    (source / "ch0-introduction.ipynb").write_text('{"cells": [1]}\n', encoding="utf-8")
     (source / "images" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (source / ".ipynb_checkpoints").mkdir()
     (source / ".ipynb_checkpoints" / "00-start-here-checkpoint.ipynb").write_text(
@@ -126,7 +126,7 @@ def test_notebooks_copies_every_file_but_jupyter_litter(
     assert read_tree(tmp_path / "class") == read_tree(fake_notebooks)
     assert sorted(read_tree(tmp_path / "class")) == [
         "00-start-here.ipynb",
-        "01-introduction.ipynb",
+        "ch0-introduction.ipynb",
         "images/cover.png",
     ]
     assert not (tmp_path / "class" / ".ipynb_checkpoints").exists()

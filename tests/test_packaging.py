@@ -165,7 +165,10 @@ def test_the_wheel_ships_the_notebooks_and_the_text_byte_for_byte(
     assert not [
         n
         for n in names
-        if "__pycache__" in n or ".ipynb_checkpoints" in n or n.startswith("tests/")
+        if "__pycache__" in n
+        or ".ipynb_checkpoints" in n
+        or n.startswith(("tests/", "tools/", "notebook-sources/"))
+        or "/notebook-sources/" in n
     ]
     assert "leninism-study = leninism_data.cli:main" in entry_points
 

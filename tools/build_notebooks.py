@@ -1,183 +1,186 @@
-"""Build the study notebooks from their content (one source of truth), then execute them.
+"""Build the study notebooks from their text sources: convert, navigate, execute, write.
 
-Each notebook's content is Python data in ``tools/content/nbNN_name.py`` (a ``build()``
-function returning the notebook ``notebooks/NN-name.ipynb``; underscores in the module name
-become hyphens in the file name); the shared cells and the chapter template are in
-``tools/nbkit.py``. This script writes ``notebooks/NN-name.ipynb`` without outputs, brings
-the navigation up to date (``tools/navigation.py``) and, with ``--execute``, runs each
-notebook in place with nbconvert (as CI does through nbval) and prints the time each took.
+Each notebook is written as a MyST Markdown file, ``notebook-sources/NAME.md`` (see
+``notebook-sources/README.md``). For each NAME this script
+
+1. reads the source with jupytext and gives its cells stable ids (``cell-1``, ``cell-2``, …);
+2. adds the navigation (``tools/navigation.py``): previous/next bars in every notebook,
+   the contents list in ``00-start-here``;
+3. executes it with nbclient in the current environment (kernel ``python3``, 120 s per
+   cell, working folder ``notebooks/``), storing no widget state;
+4. normalises the metadata (no widget state, timings or kernel versions) and writes
+   ``notebooks/NAME.ipynb``.
 
 Usage::
 
-    python tools/build_notebooks.py --execute             # every notebook this script knows
-    python tools/build_notebooks.py 05 13 --execute       # some, by number or file stem
-    python tools/build_notebooks.py --execute-only        # re-run the committed notebooks
-    python tools/build_notebooks.py --check               # exit 1 if a committed notebook's
-                                                          # cells differ from its content
-
-Only notebooks with a content module are built; others in ``notebooks/`` (written by hand)
-are left alone, though ``--execute-only`` runs them too and navigation covers them.
+    python tools/build_notebooks.py                  # every notebook
+    python tools/build_notebooks.py ch4 lab3         # some: a name or its prefix before "-"
+    python tools/build_notebooks.py --check          # exit 1 if a .ipynb differs from its
+                                                     # source (cells, tags) or has none;
+                                                     # nothing is executed
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import re
-import subprocess
+import copy
 import sys
 import time
 from pathlib import Path
 
+import jupytext
 import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
 import navigation  # noqa: E402
-from nbkit import CONTENTS, NAV_BOTTOM, NAV_TOP  # noqa: E402
 
-NOTEBOOKS = TOOLS.parent / "notebooks"
+REPO = TOOLS.parent
+SOURCES = REPO / "notebook-sources"
+NOTEBOOKS = REPO / "notebooks"
 
-#: Content modules are found by name: tools/content/nb05_dictatorship_of_the_proletariat.py
-#: builds notebooks/05-dictatorship-of-the-proletariat.ipynb.
-CONTENT_MODULE = re.compile(r"^nb(\d\d)_(\w+)\.py$")
-
-
-EXECUTE = [
-    "jupyter",
-    "nbconvert",
-    "--to",
-    "notebook",
-    "--execute",
-    "--inplace",
-    "--ExecutePreprocessor.timeout=120",
-    "--ExecutePreprocessor.kernel_name=python3",
-    "--ExecutePreprocessor.record_timing=False",
-]
-
-NAVIGATION_IDS = {NAV_TOP, NAV_BOTTOM, CONTENTS}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+CELL_TIMEOUT = 120
+#: Cell metadata kept in the .ipynb (and compared by --check); everything else is dropped.
+CELL_METADATA = ("tags", "jupyter")
 
 
-def available() -> dict[str, str]:
-    """Notebook stem -> content module, for every module in tools/content, in order."""
-    found = {}
-    for path in sorted((TOOLS / "content").glob("nb*.py")):
-        match = CONTENT_MODULE.match(path.name)
-        if match:
-            found[f"{match[1]}-{match[2].replace('_', '-')}"] = path.stem
-    return found
+def names() -> list[str]:
+    """Every notebook of the series: the stems of ``notebook-sources/*.md``, in order."""
+    return sorted(p.stem for p in SOURCES.glob("*.md") if p.stem != "README")
 
 
-def build(stem: str) -> nbformat.NotebookNode:
-    module = importlib.import_module(f"content.{available()[stem]}")
-    return module.build()
-
-
-def select(names: list[str]) -> list[str]:
-    known = available()
-    if not names:
-        return list(known)
+def select(wanted: list[str]) -> list[str]:
+    """The notebooks named on the command line (all if none), by stem or prefix."""
+    known = names()
+    if not wanted:
+        return known
     chosen = []
-    for name in names:
-        matches = [
-            s
-            for s in known
-            if s == name or s.startswith(f"{name}-") or s == name.removesuffix(".ipynb")
-        ]
+    for name in wanted:
+        name = Path(name).stem
+        matches = [s for s in known if s == name or s.startswith(f"{name}-")]
         if len(matches) != 1:
             raise SystemExit(f"unknown notebook {name!r}; choose from: {', '.join(known)}")
         chosen += matches
     return chosen
 
 
-def _cell_key(cell) -> tuple:
-    meta = {k: cell.metadata.get(k) for k in ("tags", "jupyter") if k in cell.metadata}
+def read_source(stem: str) -> nbformat.NotebookNode:
+    """The notebook as written in its source, with stable cell ids and clean metadata."""
+    nb = jupytext.read(SOURCES / f"{stem}.md", fmt="md:myst")
+    for number, cell in enumerate(nb.cells, start=1):
+        cell.id = f"cell-{number}"
+        cell.metadata = {k: cell.metadata[k] for k in CELL_METADATA if k in cell.metadata}
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    summary = nb.metadata.get("leninism_study", {}).get("summary", "")
+    nb.metadata = {
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+        "leninism_study": {"summary": " ".join(summary.split())},
+    }
+    return nb
+
+
+def assemble() -> dict[str, nbformat.NotebookNode]:
+    """Every notebook built from its source, with its navigation, not executed."""
+    notebooks = {stem: read_source(stem) for stem in names()}
+    navigation.inject(notebooks)
+    for stem, nb in notebooks.items():
+        try:
+            nbformat.validate(nb)
+        except nbformat.ValidationError as error:
+            raise SystemExit(f"{stem}: not a valid notebook: {error.message}") from error
+    return notebooks
+
+
+def execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel; return the notebook with outputs, metadata clean."""
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        store_widget_state=False,
+        record_timing=False,
+    )
+    client.execute()
+    nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        cell.metadata = {k: cell.metadata[k] for k in CELL_METADATA if k in cell.metadata}
+    return nb
+
+
+def _cell_key(cell: nbformat.NotebookNode) -> tuple:
+    meta = {k: cell.metadata.get(k) for k in CELL_METADATA if k in cell.metadata}
     return cell.get("id"), cell.cell_type, cell.source, repr(sorted(meta.items()))
 
 
-def drift(stem: str) -> list[str]:
-    """Differences between the committed notebook and what its content builds."""
-    path = NOTEBOOKS / f"{stem}.ipynb"
+def drift(stem: str, built: nbformat.NotebookNode, path: Path | None = None) -> list[str]:
+    """How ``path`` (default ``notebooks/STEM.ipynb``) differs from ``built``, the notebook
+    its source builds: a line per difference, empty if none."""
+    path = NOTEBOOKS / f"{stem}.ipynb" if path is None else path
     if not path.exists():
         return [f"{path.name} is missing"]
     committed = nbformat.read(path, as_version=4)
-    fresh = build(stem)
-    old = [_cell_key(c) for c in committed.cells if c.get("id") not in NAVIGATION_IDS]
-    new = [_cell_key(c) for c in fresh.cells if c.get("id") not in NAVIGATION_IDS]
-    problems = []
-    if [k[0] for k in old] != [k[0] for k in new]:
-        problems.append(
-            f"{path.name}: cells differ (ids {len(old)} committed vs {len(new)} built)"
-        )
-    else:
-        problems += [f"{path.name}: cell {a[0]!r} differs" for a, b in zip(old, new) if a != b]
-    if committed.metadata.get("leninism_study") != fresh.metadata.get("leninism_study"):
-        problems.append(f"{path.name}: metadata 'leninism_study' differs")
+    old = [_cell_key(c) for c in committed.cells]
+    new = [_cell_key(c) for c in built.cells]
+    if len(old) != len(new):
+        return [f"{path.name}: {len(old)} cells, its source builds {len(new)}"]
+    problems = [
+        f"{path.name}: cell {b[0]!r} differs from the source" for a, b in zip(old, new) if a != b
+    ]
+    if committed.metadata.get("leninism_study") != built.metadata.get("leninism_study"):
+        problems.append(f"{path.name}: the summary differs from the source's")
     return problems
-
-
-def execute(paths: list[Path]) -> list[tuple[str, float]]:
-    timings = []
-    for path in paths:
-        started = time.perf_counter()
-        done = subprocess.run([*EXECUTE, str(path)], capture_output=True, text=True, timeout=600)
-        seconds = time.perf_counter() - started
-        if done.returncode:
-            print(done.stderr[-3000:], file=sys.stderr)
-            raise SystemExit(f"executing {path.name} failed")
-        timings.append((path.name, seconds))
-        print(f"  executed {path.name:45s} {seconds:5.1f} s", flush=True)
-    total = sum(s for _, s in timings)
-    print(f"  total {len(timings)} notebooks: {total:.1f} s")
-    return timings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("names", nargs="*", help="notebook numbers or stems (default: all)")
-    parser.add_argument("--execute", action="store_true", help="execute what was built")
-    parser.add_argument(
-        "--execute-only",
-        action="store_true",
-        help="execute the notebooks as they are (default: every notebook)",
-    )
+    parser.add_argument("names", nargs="*", help="notebooks to build (default: all)")
     parser.add_argument(
         "--check",
         action="store_true",
-        help="exit 1 if a committed notebook differs from its content",
+        help="exit 1 if a notebook differs from its source; execute nothing",
     )
     args = parser.parse_args(argv)
+    chosen = select(args.names)
+    notebooks = assemble()
 
     if args.check:
-        stale = {stem: drift(stem) for stem in select(args.names)}
-        stale = {stem: problems for stem, problems in stale.items() if problems}
-        for line in (line for problems in stale.values() for line in problems):
+        problems = [line for stem in chosen for line in drift(stem, notebooks[stem])]
+        problems += [
+            f"{path.name} has no source notebook-sources/{path.stem}.md (delete it?)"
+            for path in sorted(NOTEBOOKS.glob("*.ipynb"))
+            if path.stem not in notebooks and not args.names
+        ]
+        for line in problems:
             print(f"out of date: {line}")
-        if stale:
-            print(
-                f"run: python tools/build_notebooks.py {' '.join(s[:2] for s in stale)} --execute"
-            )
-        return 1 if stale else 0
+        if problems:
+            stale = sorted({line.split(".ipynb")[0] for line in problems} & set(notebooks))
+            if stale:
+                print(f"run: python tools/build_notebooks.py {' '.join(stale)}")
+        return 1 if problems else 0
 
-    if args.execute_only:
-        paths = (
-            [NOTEBOOKS / f"{s}.ipynb" for s in select(args.names)]
-            if args.names
-            else navigation.notebook_paths()
-        )
-        execute(paths)
-        return 0
-
-    stems = select(args.names)
     NOTEBOOKS.mkdir(exist_ok=True)
-    for stem in stems:
-        nbformat.write(build(stem), NOTEBOOKS / f"{stem}.ipynb")
-        print(f"  built {stem}.ipynb")
-    for line in navigation.sync():
-        print(f"  navigation: {line}")
-    if args.execute:
-        execute([NOTEBOOKS / f"{s}.ipynb" for s in stems])
+    total = 0.0
+    for stem in chosen:
+        started = time.perf_counter()
+        try:
+            nb = execute(copy.deepcopy(notebooks[stem]))
+        except CellExecutionError as error:
+            print(str(error)[-3000:], file=sys.stderr)
+            raise SystemExit(f"executing {stem} failed (see the error above)") from error
+        nbformat.write(nb, NOTEBOOKS / f"{stem}.ipynb")
+        seconds = time.perf_counter() - started
+        total += seconds
+        size = (NOTEBOOKS / f"{stem}.ipynb").stat().st_size / 1024
+        print(f"  built {stem + '.ipynb':45s} {seconds:5.1f} s {size:6.0f} KB", flush=True)
+    print(f"  {len(chosen)} notebooks in {total:.1f} s")
     return 0
 
 

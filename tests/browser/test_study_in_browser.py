@@ -69,7 +69,7 @@ def test_start_here_runs_and_its_widgets_answer(lab: Server, page: Page) -> None
 
 
 def test_a_chapter_notebook_runs_and_its_concordance_answers(lab: Server, page: Page) -> None:
-    run_notebook(page, lab, "05-dictatorship-of-the-proletariat.ipynb")
+    run_notebook(page, lab, "ch4-dictatorship-of-the-proletariat.ipynb")
     concordance = cell_output(page, 'Concordance("dictatorship", chapter=CHAPTER)')
     expect(concordance.locator(".ld-kwic")).to_contain_text("dictatorship")
     search(concordance, "Paris Commune")

@@ -1,1 +1,0 @@
-"""The content of each notebook of the series, one module per notebook (see build_notebooks.py)."""
