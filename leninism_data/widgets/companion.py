@@ -82,13 +82,15 @@ def companion_marks(text: str, chosen: tuple[str, str] | None = None) -> list[Ma
     Each is a ``<span class="ld-entry">`` titled with the kind and name of its entry; the
     mentions of ``chosen`` (a ``(kind, entry_id)``) also get the class ``ld-chosen``.
 
-    >>> companion_marks("the Otzovists")
-    [Mark(start=4, end=13, css_class='ld-entry', tag='span', title='Glossary: Otzovists')]
+    >>> companion_marks("Kugelmann")
+    [Mark(start=0, end=9, css_class='ld-entry', tag='span', title='Person: Ludwig Kugelmann')]
     """
     marks = []
     for start, end, kind, entry_id in companion_mentions(text):
         css = "ld-entry ld-chosen" if (kind, entry_id) == chosen else "ld-entry"
-        marks.append(Mark(start, end, css, "span", f"{KIND_LABELS[kind]}: {headword(kind, entry_id)}"))
+        marks.append(
+            Mark(start, end, css, "span", f"{KIND_LABELS[kind]}: {headword(kind, entry_id)}")
+        )
     return marks
 
 
@@ -201,11 +203,11 @@ class EntryView(widgets.VBox):
     --------
     >>> opened = []
     >>> panel = EntryView(on_paragraph=opened.append)
-    >>> panel.show("glossary", "otzovists")
+    >>> panel.show("person", "kugelmann")
     >>> panel.paragraph_ids
-    ('VII.54',)
+    ('IV.34',)
     >>> panel.buttons[0].click(); opened
-    ['VII.54']
+    ['IV.34']
     """
 
     def __init__(self, on_paragraph: Callable[[str], None]) -> None:
@@ -239,7 +241,9 @@ class EntryView(widgets.VBox):
             f"{'need' if len(self.paragraph_ids) != 1 else 'needs'} it"
             f"{' — click one to open it' if self.paragraph_ids else ''}</span>"
         )
-        self._links.children = [paragraph_button(p, self._on_paragraph) for p in self.paragraph_ids]
+        self._links.children = [
+            paragraph_button(p, self._on_paragraph) for p in self.paragraph_ids
+        ]
         self.layout.display = None
 
     def clear(self) -> None:
@@ -274,7 +278,9 @@ def timeline_svg(events: pd.DataFrame, width: int = 900) -> str:
     """
     marks, stack_ends = [], []  # stack_ends[row] = x where the row is free again
     for row in events.itertuples():
-        start = _x(row.year + (int(row.date[5:7]) - 1) / 12 if len(row.date) > 4 else row.year, width)
+        start = _x(
+            row.year + (int(row.date[5:7]) - 1) / 12 if len(row.date) > 4 else row.year, width
+        )
         end = _x(row.year_end + 1, width) if row.year_end > row.year else start
         level = next((i for i, free in enumerate(stack_ends) if free <= start), len(stack_ends))
         if level == len(stack_ends):
@@ -291,9 +297,13 @@ def timeline_svg(events: pd.DataFrame, width: int = 900) -> str:
                 f'height="8" rx="3">{tip}</rect>'
             )
         else:
-            marks.append(f'<circle class="ld-dot" cx="{start:.1f}" cy="{y}" r="4.5">{tip}</circle>')
+            marks.append(
+                f'<circle class="ld-dot" cx="{start:.1f}" cy="{y}" r="4.5">{tip}</circle>'
+            )
     height = 30 + 12 * max(len(stack_ends), 1) + 10
-    axis = [f'<line x1="{_x(FIRST_YEAR, width)}" y1="14" x2="{_x(LAST_YEAR + 1, width)}" y2="14"/>']
+    axis = [
+        f'<line x1="{_x(FIRST_YEAR, width)}" y1="14" x2="{_x(LAST_YEAR + 1, width)}" y2="14"/>'
+    ]
     for year in range(FIRST_YEAR, LAST_YEAR + 1, 4):
         x = _x(year, width)
         axis.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="18"/>')
@@ -359,10 +369,11 @@ class Companion(StudyWidget):
 
     Examples
     --------
-    >>> Companion("otzov")
-    Companion(query='otzov', 1 entry)
-    >>> Companion(kind="event", chapter="VII").result["entry_id"].head(2).tolist()
-    ['paris-commune', 'revolution-of-1905']
+    >>> Companion("Otzovists", kind="glossary")
+    Companion(query='Otzovists', kind='glossary', 2 entries)
+    >>> events = Companion(kind="event", chapter="VII").result
+    >>> "kapp-putsch" in set(events["entry_id"]), events["label"].is_monotonic_increasing
+    (True, True)
     """
 
     def __init__(
@@ -378,8 +389,14 @@ class Companion(StudyWidget):
         chapter_number = None if chapter is None else ld.resolve_chapter(chapter)
         self._entries = companion_entries()
         self._entries["chapters"] = [
-            tuple(sorted({book().paragraph_by_id[p].chapter for p in entry_paragraphs(k, i)} | set(c)))
-            for k, i, c in zip(self._entries["kind"], self._entries["entry_id"], self._entries["chapters"])
+            tuple(
+                sorted(
+                    {book().paragraph_by_id[p].chapter for p in entry_paragraphs(k, i)} | set(c)
+                )
+            )
+            for k, i, c in zip(
+                self._entries["kind"], self._entries["entry_id"], self._entries["chapters"]
+            )
         ]
         self._search = widgets.Text(
             value=query,
@@ -459,7 +476,9 @@ class Companion(StudyWidget):
         if self._view.value == "Timeline":
             fields.append("timeline=True")
         noun = "event" if self._view.value == "Timeline" else "entry"
-        return fields + [plural(len(self._result), noun, noun[:-1] + "ies" if noun == "entry" else None)]
+        return fields + [
+            plural(len(self._result), noun, noun[:-1] + "ies" if noun == "entry" else None)
+        ]
 
     def _on_filter_change(self, _change: dict) -> None:
         if not self._is_quiet:
@@ -503,7 +522,9 @@ class Companion(StudyWidget):
         query = self._search.value.strip()
         if rows.empty:
             what = f"matches “{query}”" if query else "fits these filters"
-            self._list.value = view(message(f"No entry {what}. Clear the search or the filters.", "warning"))
+            self._list.value = view(
+                message(f"No entry {what}. Clear the search or the filters.", "warning")
+            )
         elif self._view.value == "Timeline":
             events = timeline().set_index("id").loc[list(rows["entry_id"])].reset_index()
             events = events.sort_values("date", kind="stable")

@@ -71,10 +71,10 @@ def resolve_paragraph(target: str) -> Paragraph:
     --------
     >>> resolve_paragraph("iv.27").paragraph_id, resolve_paragraph("intro.3").paragraph_id
     ('IV.27', 'Intro.3')
-    >>> resolve_paragraph("iv.299")
+    >>> resolve_paragraph("iv.299")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    leninism_data.tables.citing.UnknownParagraphError: 'IV.299' is not a paragraph of the book: Chapter IV has paragraphs IV.1–IV.64. Did you mean 'IV.64', 'IV.63', 'IV.62'?
+    leninism_data.tables.citing.UnknownParagraphError: ... Did you mean 'IV.64', 'IV.63', 'IV.62'?
     """
     cleaned = target.strip().removeprefix("¶").strip()
     match = PARAGRAPH_ID.fullmatch(cleaned)
@@ -197,10 +197,9 @@ class Reader(StudyWidget):
         self._chapters = ld.chapters().set_index("chapter")
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
         self._speakers = dict(zip(self._table["paragraph_id"], self._table["speaker"]))
-        self._citations = {
-            paragraph: list(rows.itertuples())
-            for paragraph, rows in ld.citations().groupby("paragraph_id")
-        }
+        self._citations: dict[str, list] = {}
+        for citation in ld.citations().itertuples():
+            self._citations.setdefault(citation.paragraph_id, []).append(citation)
         self._focus = None if focus is None else focus.paragraph_id
         self._step_by_section = False  # kept up to date by _render
         self._open_footnotes: set[int] = set()
@@ -480,7 +479,9 @@ class Reader(StudyWidget):
                 tooltip=f"{KIND_LABELS[kind]}: {name}",
                 layout=widgets.Layout(width="auto"),
             )
-            button.on_click(lambda _b, kind=kind, entry_id=entry_id: self._open_entry(kind, entry_id))
+            button.on_click(
+                lambda _b, kind=kind, entry_id=entry_id: self._open_entry(kind, entry_id)
+            )
             buttons.append(button)
         self._entry_buttons.children = buttons
 
