@@ -448,13 +448,13 @@ MONTHS = [
     "November",
     "December",
 ]
-# "3 March 1918" or "8–16 March 1921" (the first day counts)
+# "3 March 1918" or "8–16 March 1921" (both days count)
 _DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2})(?:\s*[–-]\s*\d{1,2})? (" + "|".join(MONTHS) + r") (\d{4})\b"
+    r"\b(\d{1,2})(?:\s*[–-]\s*(\d{1,2}))? (" + "|".join(MONTHS) + r") (\d{4})\b"
 )
 # "born on 24 July 1858", "dies in January 1924": the year stated in the same clause
 _LIFE_EVENT = re.compile(r"\b(born|died|dies)\b(?:[^.;:]*?\b(1[89]\d\d)\b)?")
-_SENTENCE = re.compile(r"[^.;]+")
+_CLAUSE = re.compile(r"[;:]|\.\s")
 _SUBJECT = re.compile(r"[^:;,(]+")
 _LIFE_DATES = r"\((\d{4})\s*[-–]\s*(\d{4})\)"
 
@@ -463,7 +463,9 @@ def _full_dates(text: str) -> set[str]:
     """The day-precise dates written out in prose ("3 March 1918"), as ISO strings."""
     return {
         f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
-        for day, month, year in _DAY_MONTH_YEAR.findall(text)
+        for first, last, month, year in _DAY_MONTH_YEAR.findall(text)
+        for day in (first, last)
+        if day
     }
 
 
@@ -479,10 +481,11 @@ def date_conflicts() -> list[str]:
 
     What is checked:
 
-    1. **People and the timeline.** Where a sentence of an event names a person (one of
-       their ``forms``) and says "born", "died" or "dies", the year that clause states
-       (or else the event's own year) must be the person's ``born`` or ``died`` year; and
-       no event naming a dated person may fall before their birth.
+    1. **People and the timeline.** Where a clause of an event that names a person (one
+       of their ``forms``) says "born", "died" or "dies", the year the clause states (or
+       else the event's own year) must be the person's ``born`` or ``died`` year; when the
+       event names several people, only clauses naming this one count. No event naming a
+       dated person may end before their birth.
     2. **People and the book's footnotes.** Life dates a footnote prints after a name
        ("Kapp (1868-1922)") must equal the entry's ``born`` and ``died``, unless the
        entry's ``book_error`` explains the difference; and born comes before died.
@@ -492,8 +495,8 @@ def date_conflicts() -> list[str]:
     4. **Glossary events and the timeline.** A timeline event is about a glossary entry of
        kind "event" when it has the same id or names one of its forms before its first
        ":", ";", "," or "("; then the event's year must be one the definition states, and
-       a day-precise date in the definition in the event's month ("8–16 March 1921" counts
-       from the 8th) must be the event's date.
+       a day-precise date of the definition ("13 March 1920", "8–16 March 1921") in the
+       month the event starts or ends must lie between its start and end.
 
     Returns
     -------
@@ -520,6 +523,7 @@ def _years(text: str) -> set[int]:
 def _person_conflicts(events: list[Any]) -> list[str]:
     problems = []
     footnote_text = {footnote.number: footnote.text for footnote in book().footnotes}
+    dated = [person for person in _entries("person") if person["born"] and person["forms"]]
     for person in _entries("person"):
         born, died, name = person["born"], person["died"], person["name"]
         if born and died and born > died:
@@ -528,12 +532,20 @@ def _person_conflicts(events: list[Any]) -> list[str]:
         if names is None:
             continue
         for event in events:
-            if born and event.year_end < born and names.search(event.event):
+            if not names.search(event.event):
+                continue
+            if born and event.year_end < born:
                 problems.append(f"event {event.id} ({event.date}) names {name}, born {born}")
-            for sentence in _SENTENCE.findall(event.event):
-                if not names.search(sentence):
+            others = [
+                p
+                for p in dated
+                if p["id"] != person["id"] and _names(p["forms"]).search(event.event)
+            ]
+            for clause in _CLAUSE.split(event.event):
+                # "he was born on …" speaks of the person only when nobody else is named
+                if not names.search(clause) and others:
                     continue
-                for word, year in _LIFE_EVENT.findall(sentence):
+                for word, year in _LIFE_EVENT.findall(clause):
                     stated = int(year) if year else event.year
                     expected = born if word == "born" else died
                     if expected and stated != expected:
@@ -585,10 +597,12 @@ def _glossary_conflicts(events: list[Any]) -> list[str]:
                     f"event {event.id} ({event.date}) is about {term['term']!r}, whose "
                     f"definition gives the years {sorted(stated)}"
                 )
-            same_month = {d for d in full_dates if d[:7] == event.date[:7]}
-            if len(event.date) == 10 and same_month and event.date not in same_month:
+            start, end = event.date, event.date_end or event.date
+            months = {start[:7], end[:7]}
+            outside = sorted(d for d in full_dates if d[:7] in months and not start <= d <= end)
+            if len(start) == 10 and len(end) == 10 and outside:
                 problems.append(
-                    f"event {event.id} is dated {event.date}; the glossary's {term['term']!r} "
-                    f"says {', '.join(sorted(same_month))}"
+                    f"event {event.id} is dated {start}–{end}; the glossary's {term['term']!r} "
+                    f"says {', '.join(outside)}"
                 )
     return problems
