@@ -178,17 +178,15 @@ def reference_html(reference: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<i>\1</i>", escape(reference))
 
 
-def paragraph_button(paragraph_id: str, on_click: Callable[[str], None]) -> widgets.Button:
-    """A small button naming a paragraph (its page and first words on hover)."""
+def paragraph_tooltip(paragraph_id: str) -> str:
+    """A paragraph's page and first words, for the tooltip of a button naming it.
+
+    >>> paragraph_tooltip("IV.27")
+    '¶ IV.27, p. 40: The dictatorship of the proletariat arises not on the basis of …'
+    """
     paragraph = book().paragraph_by_id[paragraph_id]
     words = " ".join(paragraph.text.split()[:10])
-    button = widgets.Button(
-        description=paragraph_id,
-        tooltip=f"¶ {paragraph_id}, p. {paragraph.page}: {words} …",
-        layout=widgets.Layout(width="auto"),
-    )
-    button.on_click(lambda _button: on_click(paragraph_id))
-    return button
+    return f"¶ {paragraph_id}, p. {paragraph.page}: {words} …"
 
 
 class EntryView(widgets.VBox):
@@ -217,6 +215,7 @@ class EntryView(widgets.VBox):
         self._links = widgets.Box(layout=widgets.Layout(flex_flow="row wrap"))
         self.entry: tuple[EntryKind, str] | None = None
         self.paragraph_ids: tuple[str, ...] = ()
+        self._pool: list[widgets.Button] = []
         super().__init__([self._card, self._heading, self._links])
         self.clear()
 
@@ -241,10 +240,19 @@ class EntryView(widgets.VBox):
             f"{'need' if len(self.paragraph_ids) != 1 else 'needs'} it"
             f"{' — click one to open it' if self.paragraph_ids else ''}</span>"
         )
-        self._links.children = [
-            paragraph_button(p, self._on_paragraph) for p in self.paragraph_ids
-        ]
+        # Buttons are reused from one entry to the next: making a button costs more than
+        # relabelling one, and an entry such as Lenin needs a hundred.
+        while len(self._pool) < len(self.paragraph_ids):
+            button = widgets.Button(layout=widgets.Layout(width="auto"))
+            button.on_click(self._on_link_click)
+            self._pool.append(button)
+        for button, paragraph_id in zip(self._pool, self.paragraph_ids):
+            button.description, button.tooltip = paragraph_id, paragraph_tooltip(paragraph_id)
+        self._links.children = self._pool[: len(self.paragraph_ids)]
         self.layout.display = None
+
+    def _on_link_click(self, button: widgets.Button) -> None:
+        self._on_paragraph(button.description)
 
     def clear(self) -> None:
         """Show nothing (the panel takes no room)."""
