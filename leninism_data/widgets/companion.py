@@ -182,7 +182,7 @@ def paragraph_tooltip(paragraph_id: str) -> str:
     """A paragraph's page and first words, for the tooltip of a button naming it.
 
     >>> paragraph_tooltip("IV.27")
-    '¶ IV.27, p. 40: The dictatorship of the proletariat arises not on the basis of …'
+    '¶ IV.27, p. 40: The dictatorship of the proletariat arises not on the basis …'
     """
     paragraph = book().paragraph_by_id[paragraph_id]
     words = " ".join(paragraph.text.split()[:10])
