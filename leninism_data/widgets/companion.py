@@ -284,7 +284,8 @@ def timeline_svg(events: pd.DataFrame, width: int = 900) -> str:
     >>> svg.startswith('<svg class="ld-timeline"') and "<title>1871-03-18 – 1871-05-28" in svg
     True
     """
-    marks, stack_ends = [], []  # stack_ends[row] = x where the row is free again
+    marks: list[str] = []
+    stack_ends: list[float] = []  # stack_ends[row] = x where the row is free again
     for row in events.itertuples():
         start = _x(
             row.year + (int(row.date[5:7]) - 1) / 12 if len(row.date) > 4 else row.year, width
@@ -480,7 +481,8 @@ class Companion(StudyWidget):
         fields = repr_text("query", self._search.value)
         if self._kind.value != ALL:
             fields.append(f"kind={self._kind.value!r}")
-        fields += repr_chapter(chosen(self._chapter))
+        chapter = chosen(self._chapter)
+        fields += repr_chapter(chapter if isinstance(chapter, int) else None)
         if self._view.value == "Timeline":
             fields.append("timeline=True")
         noun = "event" if self._view.value == "Timeline" else "entry"
@@ -498,7 +500,7 @@ class Companion(StudyWidget):
             self._entry_view.clear()
             return
         kind, entry_id = self._entry.value.split(":", 1)
-        self._entry_view.show(kind, entry_id)  # type: ignore[arg-type]
+        self._entry_view.show(kind, entry_id)
 
     def _show_paragraph(self, paragraph_id: str) -> None:
         paragraph = book().paragraph_by_id[paragraph_id]

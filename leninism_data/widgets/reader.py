@@ -389,9 +389,14 @@ class Reader(StudyWidget):
         self._focus = None
         self._render()
 
+    def _unit(self) -> Unit:
+        """The chapter and section on view (section None: the whole chapter)."""
+        section = chosen(self._section)
+        return int(self._chapter.value), section if isinstance(section, int) else None
+
     def _step(self, step: int) -> None:
         units = self._units()
-        here = units.index((self._chapter.value, chosen(self._section)))
+        here = units.index(self._unit())
         self._show(units[min(max(here + step, 0), len(units) - 1)])
 
     def _on_previous_click(self, _button: widgets.Button) -> None:
@@ -498,7 +503,7 @@ class Reader(StudyWidget):
             on_view = on_view[on_view["section"] == section]
         self._result = on_view.reset_index(drop=True)
         units = self._units()
-        here = units.index((chapter, section))
+        here = units.index(self._unit())
         self._previous.disabled, self._next.disabled = here == 0, here == len(units) - 1
         self._message.value = ""  # a success clears the last warning
         self._position.value = view(self._position_text())
