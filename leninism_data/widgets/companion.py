@@ -32,6 +32,7 @@ from leninism_data.tables.companion import (
     companion_mentions,
     entry_by_id,
     entry_paragraphs,
+    paragraph_entries,
     timeline,
 )
 from leninism_data.widgets._base import (
@@ -260,6 +261,90 @@ class EntryView(widgets.VBox):
         self._card.value = self._heading.value = ""
         self._links.children = []
         self.layout.display = "none"
+
+
+ENTRY_LABEL_LIMIT = 28
+
+
+def entry_label(kind: EntryKind, entry_id: str) -> str:
+    """The name an entry goes by on a button: its headword (an event's with its date),
+    cut to :data:`ENTRY_LABEL_LIMIT` characters.
+
+    >>> entry_label("person", "kapp"), entry_label("event", "kapp-putsch")[:22]
+    ('Wolfgang Kapp', '1920-03-13 · Kapp puts')
+    """
+    name = headword(kind, entry_id)
+    if kind == "event":
+        name = f"{entry_by_id(kind, entry_id)['date']} · {name}"
+    return name if len(name) <= ENTRY_LABEL_LIMIT else name[: ENTRY_LABEL_LIMIT - 1] + "…"
+
+
+class ParagraphEntries(widgets.VBox):
+    """A button for each entry a paragraph needs, and the panel the buttons open.
+
+    For any view that shows one paragraph (the Reader's studied paragraph, the
+    Concordance's selected line): :meth:`show` a paragraph, and a click on an entry's
+    button shows its card with buttons to the other paragraphs that need it.
+
+    Parameters
+    ----------
+    on_paragraph : callable
+        Called with a paragraph id when one of the card's paragraph buttons is clicked.
+    on_entry : callable, optional
+        Called with no argument after an entry is opened (e.g. to highlight its mentions).
+
+    Examples
+    --------
+    >>> entries = ParagraphEntries(on_paragraph=print)
+    >>> entries.show("VII.54")
+    >>> entries.buttons[0].description
+    'Otzovists (Otzovism)'
+    >>> entries.buttons[0].click(); entries.entry_view.entry
+    ('glossary', 'otzovists')
+    """
+
+    def __init__(
+        self, on_paragraph: Callable[[str], None], on_entry: Callable[[], None] | None = None
+    ) -> None:
+        self._on_entry = on_entry
+        self.paragraph_id: str | None = None
+        self._buttons = widgets.Box(layout=widgets.Layout(flex_flow="row wrap"))
+        self.entry_view = EntryView(on_paragraph=on_paragraph)
+        super().__init__([self._buttons, self.entry_view])
+
+    @property
+    def buttons(self) -> tuple[widgets.Button, ...]:
+        """One button per entry, in the order of :func:`~leninism_data.tables.companion.
+        paragraph_entries`."""
+        return tuple(self._buttons.children)
+
+    @property
+    def chosen(self) -> tuple[EntryKind, str] | None:
+        """The entry on view, if any."""
+        return self.entry_view.entry
+
+    def show(self, paragraph_id: str) -> None:
+        """Offer the entries of ``paragraph_id`` (and close the entry on view)."""
+        self.paragraph_id = paragraph_id
+        self.entry_view.clear()
+        buttons = []
+        for kind, entry_id in paragraph_entries(paragraph_id):
+            button = widgets.Button(
+                description=entry_label(kind, entry_id),
+                tooltip=f"{KIND_LABELS[kind]}: {headword(kind, entry_id)}",
+                layout=widgets.Layout(width="auto"),
+            )
+            button.on_click(
+                lambda _b, kind=kind, entry_id=entry_id: self.open_entry(kind, entry_id)
+            )
+            buttons.append(button)
+        self._buttons.children = buttons
+
+    def open_entry(self, kind: EntryKind, entry_id: str) -> None:
+        """Show an entry beside the paragraph."""
+        self.entry_view.show(kind, entry_id, here=self.paragraph_id)
+        if self._on_entry is not None:
+            self._on_entry()
 
 
 # --------------------------------------------------------------------------- timeline

@@ -13,7 +13,6 @@ from leninism_data.corpus.naming import ChapterLike, chapter_label
 from leninism_data.corpus.structure import Paragraph
 from leninism_data.seminar.notes import NoteStore
 from leninism_data.tables.citing import UnknownParagraphError, find_paragraph
-from leninism_data.tables.companion import EntryKind, entry_by_id, paragraph_entries
 from leninism_data.widgets._base import (
     ALL,
     LABEL_STYLE,
@@ -29,10 +28,9 @@ from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_la
 from leninism_data.widgets.citations import citation_title
 from leninism_data.widgets.companion import (
     COMPANION_STYLE,
-    KIND_LABELS,
     EntryView,
+    ParagraphEntries,
     companion_marks,
-    headword,
 )
 from leninism_data.widgets.notes import Notes
 
@@ -52,7 +50,6 @@ READER_STYLE = """<style>
  background:var(--jp-layout-color2);border:1px solid var(--jp-border-color2);
  border-radius:2px;padding:0 .3em;margin:0 .2em}
 </style>"""
-ENTRY_LABEL_LIMIT = 28
 
 
 def resolve_paragraph(target: str) -> Paragraph:
@@ -248,14 +245,12 @@ class Reader(StudyWidget):
             layout=widgets.Layout(width="auto"),
         )
         self._footnote_buttons = widgets.Box(layout=widgets.Layout(flex_flow="row wrap"))
-        self._entry_buttons = widgets.Box(layout=widgets.Layout(flex_flow="row wrap"))
-        self._entry_view = EntryView(on_paragraph=self.go_to)
+        self._entries = ParagraphEntries(on_paragraph=self.go_to, on_entry=self._render_studied)
         side = widgets.VBox(
             [
                 widgets.HBox([self._previous_paragraph, self._next_paragraph]),
                 self._footnote_buttons,
-                self._entry_buttons,
-                self._entry_view,
+                self._entries,
             ],
             layout=widgets.Layout(flex="0 1 24em", min_width="16em"),
         )
@@ -318,12 +313,12 @@ class Reader(StudyWidget):
     @property
     def entry_buttons(self) -> tuple[widgets.Button, ...]:
         """A button for each companion entry the paragraph studied needs."""
-        return tuple(self._entry_buttons.children)
+        return self._entries.buttons
 
     @property
     def entry_view(self) -> EntryView:
         """The panel beside the paragraph showing the entry last clicked."""
-        return self._entry_view
+        return self._entries.entry_view
 
     def go_to(self, target: str) -> None:
         """Study a paragraph (``"IV.27"``, any case) or the first one printed on a page
@@ -456,10 +451,6 @@ class Reader(StudyWidget):
             self._open_footnotes.discard(number)
         self._render_studied()
 
-    def _open_entry(self, kind: EntryKind, entry_id: str) -> None:
-        self._entry_view.show(kind, entry_id, here=self.studied)
-        self._render_studied()
-
     def _study_controls(self, paragraph: Paragraph) -> None:
         """The footnote toggles and entry buttons of the paragraph studied."""
         toggles = []
@@ -473,22 +464,7 @@ class Reader(StudyWidget):
             toggle.observe(self._on_footnote_toggle, "value")
             toggles.append(toggle)
         self._footnote_buttons.children = toggles
-        buttons = []
-        for kind, entry_id in paragraph_entries(paragraph.paragraph_id):
-            name = headword(kind, entry_id)
-            if kind == "event":
-                name = f"{entry_by_id(kind, entry_id)['date']} · {name}"
-            label = name if len(name) <= ENTRY_LABEL_LIMIT else name[: ENTRY_LABEL_LIMIT - 1] + "…"
-            button = widgets.Button(
-                description=label,
-                tooltip=f"{KIND_LABELS[kind]}: {name}",
-                layout=widgets.Layout(width="auto"),
-            )
-            button.on_click(
-                lambda _b, kind=kind, entry_id=entry_id: self._open_entry(kind, entry_id)
-            )
-            buttons.append(button)
-        self._entry_buttons.children = buttons
+        self._entries.show(paragraph.paragraph_id)
 
     # ---------------------------------------------------------------- rendering
 
@@ -531,8 +507,6 @@ class Reader(StudyWidget):
             READER_STYLE, COMPANION_STYLE, self._paragraphs(ids[studied + 1 :], paragraph.section)
         )
         self._open_footnotes &= set(paragraph.footnotes)
-        if self._entry_view.entry is not None:
-            self._entry_view.clear()
         self._study_controls(paragraph)
         self._render_studied()
         if self._notes is not None and self._notes.paragraph_id != paragraph.paragraph_id:
@@ -543,7 +517,7 @@ class Reader(StudyWidget):
         self._studied.value = view(
             READER_STYLE,
             COMPANION_STYLE,
-            self._card(paragraph, studied=True, chosen=self._entry_view.entry),
+            self._card(paragraph, studied=True, chosen=self._entries.chosen),
         )
 
     def _position_text(self) -> str:
