@@ -320,7 +320,7 @@ def test_companion_timeline_places_events_with_their_chapters() -> None:
     html = browser.html
     assert '<svg class="ld-timeline"' in html and html.count("<title>") == len(events)
     assert "<title>1871-03-18 – 1871-05-28: The Paris Commune" in html
-    assert "<dt>1871</dt>" in html and "chapters IV" in html
+    assert "<dt>1871</dt>" in html and "· chapter IV · ¶ IV.62" in html
     browser._chapter.value = 7
     assert set(browser.result["kind"]) == {"event"} and len(browser.result) < len(events)
 

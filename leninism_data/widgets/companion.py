@@ -355,7 +355,15 @@ def _x(year: float, width: float) -> float:
 
 
 def _chapter_list(chapters: Sequence[int]) -> str:
-    return ", ".join(chapter_label(c) for c in chapters) or "—"
+    """``"chapter IV"``, ``"chapters I, VI"`` or ``"no chapter"``.
+
+    >>> _chapter_list([1, 6]), _chapter_list([4]), _chapter_list([0])
+    ('chapters I, VI', 'chapter IV', 'chapter Introduction')
+    """
+    if not chapters:
+        return "no chapter"
+    noun = "chapter" if len(chapters) == 1 else "chapters"
+    return f"{noun} {', '.join(chapter_label(c) for c in chapters)}"
 
 
 def timeline_svg(events: pd.DataFrame, width: int = 900) -> str:
@@ -383,7 +391,7 @@ def timeline_svg(events: pd.DataFrame, width: int = 900) -> str:
         y = 30 + 12 * level
         tip = (
             f"<title>{escape(row.date)}{' – ' + escape(row.date_end) if row.date_end else ''}: "
-            f"{escape(row.event)} (chapters {escape(_chapter_list(row.chapters))})</title>"
+            f"{escape(row.event)} ({escape(_chapter_list(row.chapters))})</title>"
         )
         if end > start:
             marks.append(
@@ -423,7 +431,7 @@ def timeline_list(events: pd.DataFrame) -> str:
             date = row.date + (f" – {row.date_end}" if row.date_end else "")
             parts.append(
                 f"<dd><b>{escape(date)}</b> {escape(row.event)} "
-                f'<span class="ld-muted">· chapters {escape(_chapter_list(row.chapters))} · '
+                f'<span class="ld-muted">· {escape(_chapter_list(row.chapters))} · '
                 f"¶ {escape(', '.join(row.paragraph_ids) or '—')}</span></dd>"
             )
     return f'<dl class="ld-years">{"".join(parts)}</dl>'
@@ -646,7 +654,7 @@ class Companion(StudyWidget):
         shown = rows.head(PAGE_SIZE * 5)
         items = "".join(
             f"<tr><td>{escape(row.headword)}</td><td>{escape(KIND_LABELS[row.kind])}</td>"
-            f"<td>{escape(_chapter_list(row.chapters))}</td>"
+            f"<td>{escape(', '.join(chapter_label(c) for c in row.chapters) or '—')}</td>"
             f"<td>{escape(_first_sentence(row.summary))}</td></tr>"
             for row in shown.itertuples()
         )
