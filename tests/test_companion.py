@@ -196,6 +196,8 @@ def test_date_check_catches_a_glossary_day_against_the_timeline(planted) -> None
         ({"date": "1939"}, "lies outside 1848–1924"),
         ({"date_end": "1919"}, "comes before date"),
         ({"id": "Kapp Putsch"}, "lower-case slug"),
+        ({"paragraph_ids": "VII.57"}, "paragraph_ids should be a list, not 'VII.57'"),
+        ({"event": 1920}, "event should be str, not 1920"),
     ],
 )
 def test_bad_entries_are_refused_naming_file_and_entry(changes: dict, problem: str) -> None:

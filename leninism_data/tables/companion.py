@@ -63,6 +63,9 @@ FIELDS: dict[EntryKind, tuple[str, ...]] = {
     "event": ("id", "date", "date_end", "event"),
 }  # fmt: skip
 SHARED_FIELDS = ("paragraph_ids", "footnotes", "references")
+#: Fields that hold a number or a list; every other field holds text.
+NUMBERS = {"born", "died", "year"}
+LISTS = {"forms", "citation_volumes", "paragraph_ids", "footnotes", "references"}
 #: Optional fields and their value when an entry leaves them out.
 OPTIONAL: dict[EntryKind, dict[str, Any]] = {
     "glossary": {},
@@ -120,6 +123,11 @@ def validate_entries(
         missing = [f for f in FIELDS[kind] + SHARED_FIELDS if f not in entry]
         if missing:
             raise fail(f"missing {', '.join(missing)}")
+        for field, value in entry.items():
+            expected = int if field in NUMBERS else (list, tuple) if field in LISTS else str
+            if not isinstance(value, expected) or isinstance(value, bool):
+                name = "a list" if field in LISTS else "int" if field in NUMBERS else "str"
+                raise fail(f"{field} should be {name}, not {value!r}")
         if not isinstance(entry["id"], str) or not SLUG.fullmatch(entry["id"]):
             raise fail("the id must be a lower-case slug such as 'second-international'")
         if entry["id"] in seen:
