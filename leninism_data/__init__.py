@@ -10,6 +10,9 @@ Tables (each call returns a fresh copy): :func:`chapters`, :func:`sections`,
 :func:`paragraphs`, :func:`footnotes`, :func:`citations`, :func:`quotations`,
 :func:`sentences`, :func:`tokens`, :func:`pages`, :func:`editorial_references`,
 :func:`hyphenation`. Reading and citing: :func:`text`, :func:`cite`, :func:`describe`.
+Study companion (reviewed reference data): :func:`glossary`, :func:`biographies`,
+:func:`bibliography`, :func:`timeline`, :func:`companion_entries`,
+:func:`companion_mentions`.
 
 Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter`` and
 ``page``): :func:`search`, :func:`kwic`, :func:`term_frequencies`, :func:`dispersion`,
@@ -59,6 +62,13 @@ _EXPORTS: dict[str, str] = {
     "cite": "tables.citing",
     "describe": "tables.citing",
     "text": "tables.citing",
+    "CompanionDataError": "tables.companion",
+    "bibliography": "tables.companion",
+    "biographies": "tables.companion",
+    "companion_entries": "tables.companion",
+    "companion_mentions": "tables.companion",
+    "glossary": "tables.companion",
+    "timeline": "tables.companion",
     # analysis
     "QueryError": "analysis.query",
     "QueryTimeout": "analysis.query",
@@ -149,4 +159,13 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
         tokens,
     )
     from leninism_data.tables.citing import UnknownParagraphError, cite, describe, text
+    from leninism_data.tables.companion import (
+        CompanionDataError,
+        bibliography,
+        biographies,
+        companion_entries,
+        companion_mentions,
+        glossary,
+        timeline,
+    )
     from leninism_data.tables.data_dictionary import DATA_DICTIONARY

@@ -42,6 +42,7 @@ from leninism_data.corpus.naming import ChapterLike
 from leninism_data.corpus.references import Citation
 from leninism_data.seminar.notes import NoteStore
 from leninism_data.tables.citing import BOOK_TITLE, UnknownParagraphError, find_paragraph
+from leninism_data.tables.companion import entry_by_id, paragraph_entries
 
 __all__ = ["CSS", "Handout", "Selection", "handout", "md_escape"]
 
@@ -224,6 +225,7 @@ def handout(
     questions: Iterable[str] | str = (),
     notes: NoteStore | pd.DataFrame | None = None,
     format: Format = "html",
+    glossary: bool = False,
 ) -> Handout:
     """Make a printable handout of passages of the book.
 
@@ -247,6 +249,9 @@ def handout(
     format : {"html", "markdown"}, default "html"
         How the handout displays in a notebook; both forms are always available as
         ``.html`` and ``.markdown``.
+    glossary : bool, default False
+        End with a glossary box: the study companion's entries (terms, people, works,
+        events) that the passages name or need, each with its short explanation.
 
     Returns
     -------
@@ -286,13 +291,46 @@ def handout(
     title = default_title if title is None else str(title)
     subtitle = _subtitle(passages)
     grouped = len({p.group for p in passages}) > 1
+    box = _glossary_box(paragraph_ids) if glossary else ("", [])
     return Handout(
         title=title,
         paragraph_ids=tuple(paragraph_ids),
-        body_html=_body_html(title, subtitle, passages, question_list, grouped),
-        markdown=_body_markdown(title, subtitle, passages, question_list, grouped),
+        body_html=_body_html(title, subtitle, passages, question_list, grouped, box[0]),
+        markdown=_body_markdown(title, subtitle, passages, question_list, grouped, box[1]),
         format=format,
     )
+
+
+def _glossary_box(paragraph_ids: Sequence[str]) -> tuple[str, list[str]]:
+    """The companion entries the passages need, as an HTML box and as Markdown blocks.
+
+    >>> html, markdown = _glossary_box(["VII.54"])
+    >>> markdown[0], markdown[1][:28]
+    ('## Glossary', '**Otzovists (Otzovism).** Fr')
+    """
+    needed = dict.fromkeys(e for pid in paragraph_ids for e in paragraph_entries(pid))
+    order = ("glossary", "person", "work", "event")
+    items = [
+        _glossary_item(kind, entry_by_id(kind, entry_id))
+        for kind, entry_id in sorted(needed, key=lambda e: order.index(e[0]))
+    ]
+    if not items:
+        return "", []
+    rows = "".join(f"<dt>{_h(name)}</dt><dd>{_h(text)}</dd>" for name, text in items)
+    html_box = f'<section class="ld-glossary"><h2>Glossary</h2><dl>{rows}</dl></section>'
+    return html_box, ["## Glossary", *(f"**{md_escape(n)}.** {md_escape(t)}" for n, t in items)]
+
+
+def _glossary_item(kind: str, entry: dict) -> tuple[str, str]:
+    """An entry of the glossary box: its name (with dates) and its short explanation."""
+    if kind == "glossary":
+        return entry["term"], entry["definition"]
+    if kind == "person":
+        life = f" ({entry['born']}–{entry['died']})" if entry["born"] else ""
+        return entry["name"] + life, entry["who"]
+    if kind == "work":
+        return f"{entry['author']}, {entry['title']} ({entry['year']})", entry["about"]
+    return entry["date"], entry["event"]
 
 
 # --- escaping ---------------------------------------------------------------------------
@@ -538,6 +576,7 @@ def _body_html(
     passages: Sequence[_Passage],
     questions: Sequence[str],
     grouped: bool,
+    glossary_box: str = "",
 ) -> str:
     out = [
         '<div class="ld-handout">',
@@ -551,6 +590,7 @@ def _body_html(
             out.append(f"<h2>{_h(_part_title(*group))}</h2>")
         out.append(_passage_html(passage))
     out.append(_questions_html(questions))
+    out.append(glossary_box)
     out.append(f"<footer>{_h(FOOTER_TEXT)}</footer>")
     out.append("</div>")
     return "\n".join(part for part in out if part)
@@ -618,6 +658,7 @@ def _body_markdown(
     passages: Sequence[_Passage],
     questions: Sequence[str],
     grouped: bool,
+    glossary_box: Sequence[str] = (),
 ) -> str:
     out = [f"# {md_escape(title)}", f"*{md_escape(subtitle)}*"]
     group = None
@@ -627,6 +668,7 @@ def _body_markdown(
             out.append(f"## {md_escape(_part_title(*group))}")
         out += _passage_markdown(passage)
     out += _questions_markdown(questions)
+    out += glossary_box
     out.append(f"*{md_escape(FOOTER_TEXT)}*")
     return "\n\n".join(out) + "\n"
 

@@ -13,6 +13,7 @@ behind the current view as a DataFrame.
 :class:`Citations`        references to Lenin's Works by volume, page and chapter
 :class:`PassageFinder`    the paragraphs that bear on a claim or a question
 :class:`Quiz`             written self-check questions: feedback, score, saved progress
+:class:`Companion`        glossary, people, works and timeline of events, with search
 ========================  ==========================================================
 
 >>> from leninism_data.widgets import Concordance
@@ -21,6 +22,7 @@ behind the current view as a DataFrame.
 """
 
 from leninism_data.widgets.citations import Citations
+from leninism_data.widgets.companion import Companion
 from leninism_data.widgets.compare import Compare
 from leninism_data.widgets.concordance import Concordance
 from leninism_data.widgets.explorer import Explorer
@@ -32,6 +34,7 @@ from leninism_data.widgets.trends import Trends
 
 __all__ = [
     "Citations",
+    "Companion",
     "Compare",
     "Concordance",
     "Explorer",

@@ -57,12 +57,10 @@ def test_start_here_runs_and_its_widgets_answer(lab: Server, page: Page) -> None
     expect(concordance.locator(".ld-kwic tr")).to_contain_text("IV.26")
 
     reader = cell_output(page, 'Reader(chapter="Introduction")')
-    footnote = reader.locator("details", has=page.locator("summary", has_text="Footnote 1"))
+    footnote = reader.locator("details.ld-fn", has=page.locator("summary[title='Footnote 1']"))
     note = "were published in Pravda in April and May 1924"
     expect(footnote).to_have_js_property("open", False)
-    expect(footnote).not_to_contain_text(
-        note, use_inner_text=True
-    )  # closed: only "Footnote 1" shows
+    expect(footnote).not_to_contain_text(note, use_inner_text=True)  # closed: only its marker
     footnote.locator("summary").click()
     expect(footnote).to_have_js_property("open", True)
     expect(footnote).to_contain_text(note, use_inner_text=True)
