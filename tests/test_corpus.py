@@ -130,7 +130,7 @@ def test_chapter_titles_numerals_and_section_titles_of_chapter_three():
     ]
     s = ld.sections()
     assert s.query("chapter == 3")["title"].tolist() == [
-        "(opening, before section 1)",
+        "Before section 1",
         "The importance of theory",
         "Criticism of the “theory” of spontaneity, or the role of the vanguard in the movement",
         "The theory of the proletarian revolution",

@@ -202,38 +202,78 @@ def collocates(
     term: str,
     *,
     window: int = 5,
+    left: int | None = None,
+    right: int | None = None,
     measure: CollocationMeasure = "log_dice",
     min_freq: int = 3,
     include_quotations: bool = True,
     stopwords: bool = False,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
-    """Words that keep company with ``term`` within ``window`` words on either side.
+    """Words that keep company with ``term`` within a window of running words.
 
-    Windows do not cross paragraph boundaries. A collocate token is counted once however
-    many node windows it falls in.
+    Parameters
+    ----------
+    term : str
+        The node: a word or a wildcard (``proletar*``), matched as in every count.
+    window : int, default 5
+        Span on each side in running words, stopwords included, as AntConc's window
+        span L5–R5 (Anthony, *AntConc* manual, "Collocates"). References (and quoted
+        words when ``include_quotations=False``) are not in the running text.
+    left, right : int, optional
+        Different spans on the left and the right (``left=0, right=3``: R1–R3);
+        each defaults to ``window``.
+    measure : {"log_dice", "mi", "t_score", "log_likelihood"}
+        The order of the result.
+    min_freq : int, default 3
+        Least number of co-occurrences O for a collocate to be listed.
+    include_quotations : bool, default True
+        False leaves the quoted words out of the running text.
+    stopwords : bool, default False
+        List stopwords as collocates too. Either way they fill window slots: the window
+        is counted in running words, and stopwords are dropped from the list only.
+    include_citations : bool, default False
+        Keep the words of references in the running text.
 
     Returns
     -------
     pandas.DataFrame
         ``collocate``, ``observed`` (O), ``left``/``right`` (of which before/after the
-        node), ``f_coll``, ``expected`` (E = f_node·f_coll·span/N, span = 2·window),
-        ``log_dice``, ``mi``, ``t_score``, ``log_likelihood`` — sorted by ``measure``.
+        node), ``f_coll``, ``expected`` (E), ``log_dice``, ``mi``, ``t_score``,
+        ``log_likelihood`` — sorted by ``measure``.
 
     Notes
     -----
-    log-Dice = 14 + log2(2O/(f_node + f_coll)) (Rychlý 2008); MI = log2(O/E);
-    t-score = (O − E)/√O; log-likelihood: G² on the 2×2 table of window slots against the
-    rest of the book. See :mod:`leninism_data.analysis.stats`.
+    Windows stop at paragraph ends and overlapping windows are merged: a token counts
+    once however many node windows it falls in, and the nodes' own tokens are not
+    collocate slots. So E is computed from the slots the windows actually cover, W
+    (Evert 2008, on window-based co-occurrence)::
+
+        E = f_coll · W / N
+
+    the collocate's relative frequency times the window slots; N is the running text.
+    log-Dice = 14 + log2(2O/(f_node + f_coll)) (Rychlý 2008); MI = log2(O/E) (Church &
+    Hanks 1990); t-score = (O − E)/√O; log-likelihood: G² on the 2×2 table of the W
+    window slots against the rest of the running text (Dunning 1993). See
+    :mod:`leninism_data.analysis.stats`.
 
     Examples
     --------
     >>> top = collocates("dictatorship").head(3)
     >>> top["collocate"].tolist()
-    ['proletariat', 'proletarian', 'achieving']
+    ['proletariat', 'achieving', 'question']
     """
-    if window < 1:
-        raise ValueError(f"window must be at least 1, not {window}.")
-    tokens = select_tokens(include_quotations=include_quotations, stopwords=stopwords)
+    spans = {"window": window, "left": left, "right": right}
+    for name, value in spans.items():
+        if value is not None and value < 0:
+            raise ValueError(f"{name} must be zero or more, not {value}.")
+    n_left = window if left is None else left
+    n_right = window if right is None else right
+    if n_left + n_right < 1:
+        raise ValueError("The window is empty: give left or right a span of at least 1.")
+    tokens = select_tokens(
+        include_quotations=include_quotations, include_citations=include_citations
+    )
     terms = tokens["term"].to_numpy()
     paragraphs = tokens["paragraph_id"].to_numpy()
     matched = set(_matching_terms(term, pd.Index(np.unique(terms))))
@@ -242,33 +282,39 @@ def collocates(
     nodes = np.flatnonzero(np.isin(terms, list(matched)))
     n = len(terms)
     side = np.zeros(n, dtype=np.int8)  # 1 = left of some node, 2 = right, 3 = both
-    for offset in range(1, window + 1):
-        for direction, flag in ((-offset, 1), (offset, 2)):
-            positions = nodes + direction
-            ok = (positions >= 0) & (positions < n)
-            positions, origins = positions[ok], nodes[ok]
-            same = paragraphs[positions] == paragraphs[origins]
-            side[positions[same]] |= flag
+    for offset, flag in [(-k, 1) for k in range(1, n_left + 1)] + [
+        (k, 2) for k in range(1, n_right + 1)
+    ]:
+        positions = nodes + offset
+        ok = (positions >= 0) & (positions < n)
+        positions, origins = positions[ok], nodes[ok]
+        same = paragraphs[positions] == paragraphs[origins]
+        side[positions[same]] |= flag
     side[nodes] = 0
     in_window = np.flatnonzero(side)
-    observed = pd.Series(terms[in_window]).value_counts()
-    left = pd.Series(terms[in_window[side[in_window] & 1 > 0]]).value_counts()
-    right = pd.Series(terms[in_window[side[in_window] & 2 > 0]]).value_counts()
+    slots = float(len(in_window))
+    listed = in_window
+    if not stopwords:
+        listed = in_window[~tokens["is_stopword"].to_numpy(dtype=bool)[in_window]]
+    observed = pd.Series(terms[listed]).value_counts()
+    left_counts = pd.Series(terms[listed[side[listed] & 1 > 0]]).value_counts()
+    right_counts = pd.Series(terms[listed[side[listed] & 2 > 0]]).value_counts()
     frequency = pd.Series(terms).value_counts()
     frame = pd.DataFrame({"observed": observed})
     frame = frame[frame["observed"] >= min_freq]
     frame = frame.drop(index=[t for t in matched if t in frame.index])
     o = frame["observed"].to_numpy(float)
     f_coll = frequency.loc[frame.index].to_numpy(float)
-    f_node, span = float(len(nodes)), 2 * window
+    f_node = float(len(nodes))
+    span = slots / f_node  # window slots per node actually covered
     result = pd.DataFrame(
         {
             "collocate": frame.index,
             "observed": o.astype(int),
-            "left": left.reindex(frame.index, fill_value=0).to_numpy(),
-            "right": right.reindex(frame.index, fill_value=0).to_numpy(),
+            "left": left_counts.reindex(frame.index, fill_value=0).to_numpy(),
+            "right": right_counts.reindex(frame.index, fill_value=0).to_numpy(),
             "f_coll": f_coll.astype(int),
-            "expected": f_node * f_coll * span / n,
+            "expected": f_coll * slots / n,
             "log_dice": log_dice(o, f_node, f_coll),
             "mi": mutual_information(o, f_node, f_coll, n, span=span),
             "t_score": t_score(o, f_node, f_coll, n, span=span),
@@ -325,7 +371,7 @@ def compare(
     >>> c.distinctive_a["term"].head(2).tolist(), c.distinctive_b["term"].head(2).tolist()
     (['peasantry', 'peasant'], ['national', 'nations'])
     >>> round(c.similarity, 2)
-    0.31
+    0.3
     """
     part_a, part_b = resolve_part(a), resolve_part(b)
     counts_a = part_counts(part_a, include_quotations=include_quotations, stopwords=False)

@@ -371,7 +371,7 @@ def kwic_sort(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
 
     >>> lines = kwic("Shipka Pass", window=2)
     >>> kwic_sort(lines, "1R")["right"].tolist()
-    ['; nevertheless, governments']
+    ['”; nevertheless, governments']
     """
     sort = SORT_ALIASES.get(sort, sort)
     if sort not in SORTS:

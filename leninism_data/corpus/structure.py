@@ -4,7 +4,7 @@
   heading ("1) The importance of theory. Some think …"). The heading (without its number
   and final period) becomes the section's title and is removed from the paragraph.
   Section 0 is a chapter's text before its first numbered section, titled
-  "(opening, before section 1)" in Chapters III–VIII and with the chapter's title in
+  "Before section 1" in Chapters III–VIII and with the chapter's title in
   the chapters that have no numbered sections (where it is the whole chapter). Quoted numbered points
   ("“1) Never play …") are not headings.
 * Kinds: ``front_matter`` (the Introduction's dedication and signature), ``list_item``
@@ -35,7 +35,7 @@ FRAMING = re.compile(
     rf"(?:{_VERB}|puts? it|pointed out|points out)\b"
 )
 NAMED = re.compile(rf"\b({_SPEAKER})\b")
-OPENING_TITLE = "(opening, before section 1)"
+OPENING_TITLE = "Before section 1"
 """Title of section 0 in a chapter with numbered sections; elsewhere section 0 is the
 whole chapter and takes the chapter's title."""
 BLOCK_WIDTH, TWO_LINE_BLOCK_WIDTH = 67, 60

@@ -438,10 +438,11 @@ def citations() -> pd.DataFrame:
 
 
 def quotations() -> pd.DataFrame:
-    """One row per block quotation, with who is quoted and the citation that closes it.
+    """One row per quotation, block or inline (``form``), with who is quoted and the
+    citation that closes it (see :mod:`leninism_data.corpus.quoting`).
 
     >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
-    {'Lenin': 51, 'Marx': 4, 'Marx and Engels': 1, 'Engels': 1}
+    {'Lenin': 69, 'Marx': 5, 'Engels': 3, 'Marx and Engels': 1}
     """
     frame = _quotations().copy()
     frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)

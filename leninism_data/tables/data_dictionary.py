@@ -38,7 +38,7 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "section": _SECTION,
         "label": "short label: 'III.1' for a numbered section, 'III' for section 0",
         "title": "run-in heading without its number and final period; section 0 is titled "
-        "'(opening, before section 1)' in Chapters III–VIII and takes the chapter's title in "
+        "'Before section 1' in Chapters III–VIII and takes the chapter's title in "
         "the chapters without numbered sections (where it is the whole chapter)",
         "first_page": "printed page on which the section begins",
         "last_page": "last printed page of the section",

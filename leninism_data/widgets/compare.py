@@ -87,7 +87,7 @@ class Compare(StudyWidget):
     --------
     >>> compare = Compare("V", "VI")
     >>> compare
-    Compare(a='V', b='VI', similarity=0.31)
+    Compare(a='V', b='VI', similarity=0.30)
     >>> compare.result.groupby("side", sort=False)["term"].first().to_dict()
     {'V': 'peasantry', 'VI': 'national'}
     """
