@@ -380,7 +380,7 @@ def test_compare_v_and_vi_sets_peasantry_against_national() -> None:
     assert "<b>Similarity 0.30</b>" in html
     passages = [*expected.passages_a["paragraph_id"], *expected.passages_b["paragraph_id"]]
     assert all(f"¶ <b>{paragraph_id}</b>" in html for paragraph_id in passages)
-    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.31)"
+    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.30)"
 
 
 def test_compare_sections_and_same_part() -> None:

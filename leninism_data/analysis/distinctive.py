@@ -169,6 +169,7 @@ def _keyness_table(
 ) -> pd.DataFrame:
     if measure not in ("log_likelihood", "log_ratio"):
         raise ValueError(f"measure must be 'log_likelihood' or 'log_ratio', not {measure!r}.")
+    target, reference = target.align(reference, fill_value=0)
     keep = (target + reference) >= min_freq
     a, b = target[keep].to_numpy(float), reference[keep].to_numpy(float)
     result = log_likelihood(a, b, c, d)

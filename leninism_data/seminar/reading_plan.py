@@ -20,12 +20,12 @@ Examples
 >>> plan = reading_plan(6)
 >>> plan[["session", "first", "last", "first_page", "last_page", "n_words", "minutes"]]
    session         first   last  first_page  last_page  n_words  minutes
-0        1  Introduction     II           1         18     5219       27
-1        2           III  III.3          19         34     5458       28
-2        3            IV    V.2          35         52     5941       30
-3        4           V.3   VI.2          52         70     5694       29
-4        5           VII  VII.6          71         86     5498       28
-5        6          VIII     IX          87        103     5704       29
+0        1  Introduction     II           1         18     5183       26
+1        2           III  III.3          19         34     5362       27
+2        3            IV    V.2          35         52     5851       30
+3        4           V.3   VI.2          52         70     5653       29
+4        5           VII  VII.6          71         86     5446       28
+5        6          VIII     IX          87        103     5628       29
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def part_options() -> list[tuple[str, str]]:
 
     >>> options = part_options()
     >>> options[3], options[4]
-    (('III · Theory', 'III'), ('\xa0\xa0\xa0III.0 · before section 1', 'III.0'))
+    (('III · Theory', 'III'), ('\\xa0\\xa0\\xa0III.0 · Before section 1', 'III.0'))
     """
     sections = ld.sections()
     options = []
