@@ -16,7 +16,12 @@ from leninism_data.analysis.distinctive import _keyness_table
     "word", ["proletariat", "peasantry", "Party", "imperialism", "Kautsky", "Soviets"]
 )
 def test_kwic_hits_equal_a_plain_regex_count(word):
-    expected = len(re.findall(rf"(?i)(?<![\w’'])\b{word}\b", ld.text()))
+    # A hyphenated compound is one word; references are not words of the argument.
+    texts = ld.paragraphs().set_index("paragraph_id")["text"].to_dict()
+    for ref in ld.citations().sort_values("start", ascending=False).itertuples():
+        texts[ref.paragraph_id] = texts[ref.paragraph_id][: ref.start] + texts[ref.paragraph_id][ref.end :]
+    text = "\n\n".join(texts.values())
+    expected = len(re.findall(rf"(?i)(?<![\w’'-])\b{word}\b(?!-\w)", text))
     assert len(ld.kwic(word)) == expected
     assert ld.search(word)["n_matches"].sum() == expected
 
@@ -34,8 +39,16 @@ def test_kwic_phrase_wildcard_regex_and_sorting():
     }
     assert len(ld.kwic(r"Soviets?\b", regex=True, case=True)) > 0
     lines = ld.kwic("tactics", sort="right", window=2)
-    keys = lines["right"].str.lower().str.strip().tolist()
+    keys = [re.findall(r"[\w’-]+", r.lower())[:1] for r in lines["right"]]
+    assert keys == sorted(keys)  # by the first word, punctuation ignored (1R)
+    second = ld.kwic("tactics", sort="2L", window=3)["left"]
+    keys = [re.findall(r"[\w’.-]+", left.lower())[-2:-1] for left in second]
     assert keys == sorted(keys)
+    lines = ld.kwic("proletariat", window=5)
+    from leninism_data.corpus.words import words
+
+    inside = lines[lines["right"].map(lambda r: len(words(r))) < 5]  # paragraph ends only
+    assert len(inside) == 37 and (lines["right"].map(lambda r: len(words(r))) <= 5).all()
     first = ld.kwic("Shipka", window=3).iloc[0]
     assert (first["paragraph_id"], first["page"], first["match"]) == ("IV.26", 40, "Shipka")
 
@@ -43,10 +56,10 @@ def test_kwic_phrase_wildcard_regex_and_sorting():
 def test_quotations_can_be_left_out():
     with_quotes = ld.kwic("proletariat", chapter="IV")
     without = ld.kwic("proletariat", chapter="IV", include_quotations=False)
-    assert (len(with_quotes), len(without)) == (49, 44)
+    assert (len(with_quotes), len(without)) == (49, 43)
     assert not without["in_quotation"].any()
     f = ld.term_frequencies("proletariat", include_quotations=False).set_index("chapter")
-    assert f.loc[4, "count"] == 44
+    assert f.loc[4, "count"] == 43
 
 
 def test_footnotes_only_when_asked():
@@ -64,16 +77,35 @@ def test_lemma_matching_finds_every_form():
 def test_term_frequencies_per_10k_and_by_section():
     f = ld.term_frequencies(["peasantry", "proletar*"]).set_index(["term", "chapter"])
     assert f.loc[("peasantry", 5), "count"] == 51
-    assert f.loc[("peasantry", 5), "per_10k"] == pytest.approx(51 * 10_000 / 4488)
+    assert f.loc[("peasantry", 5), "per_10k"] == pytest.approx(51 * 10_000 / 4470)
+    keyed = ld.keyness("V").set_index("term").loc["peasantry", "per_10k_target"]
+    assert keyed == pytest.approx(f.loc[("peasantry", 5), "per_10k"])  # one unit
     assert f.loc[("proletar*", 4), "count"] == len(ld.kwic("proletar*", chapter=4))
     s = ld.term_frequencies("peasantry", by="section")
     assert s.query("chapter == 5")["count"].sum() == len(ld.kwic("peasantry", chapter=5))
-    # Counting treats a hyphenated compound as one word; search finds words inside it.
+    # A hyphenated compound is one word, for counts and searches alike.
     party = ld.term_frequencies("party").set_index("chapter").loc[8, "count"]
-    in_compounds = ld.kwic("party", chapter=8)["left"].str.endswith("-").sum()
-    assert len(ld.kwic("party", chapter=8)) == party + in_compounds
+    assert len(ld.kwic("party", chapter=8)) == party
+    state = ld.term_frequencies("state")["count"].sum()
+    assert len(ld.kwic("state")) == len(ld.dispersion("state").hits) == state == 59
+    assert len(ld.kwic("state-regulated")) == 1
+    frequent = ld.term_frequencies(stopwords=True, top=200)
+    vocabulary = set(ld.term_frequencies(top=200, stopwords=False)["term"])
+    assert not {"vol", "see", "p", "i", "e"} & vocabulary  # references are not words
+    with_refs = ld.term_frequencies(top=60, stopwords=False, include_citations=True)
+    assert {"see", "vol"} <= set(with_refs["term"])
     content = ld.term_frequencies("the", stopwords=False)
     assert content["count"].sum() == 0
+
+
+def test_kwic_search_dispersion_and_frequencies_agree_on_the_200_most_frequent_terms():
+    totals = ld.term_frequencies(top=200).groupby("term")["count"].sum()
+    assert len(totals) == 200
+    for term, count in totals.items():
+        query = term if "’" not in term else term.replace("’", "'")
+        assert len(ld.kwic(query)) == count, term
+        assert len(ld.dispersion(term).hits) == count, term
+        assert ld.search(query)["n_matches"].sum() == count, term
 
 
 def test_dispersion_measures_match_the_definition():
@@ -89,7 +121,7 @@ def test_dispersion_measures_match_the_definition():
 def test_keyness_of_a_constructed_example_equals_the_hand_computation():
     target = pd.Series({"soviet": 10, "party": 5, "the": 85})
     reference = pd.Series({"soviet": 20, "party": 80, "the": 800})
-    table = _keyness_table(target, reference, measure="log_likelihood", min_freq=1)
+    table = _keyness_table(target, reference, 100, 900, measure="log_likelihood", min_freq=1)
     row = table.set_index("term").loc["soviet"]
     a, b, c, d = 10, 20, 100, 900
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
@@ -97,6 +129,37 @@ def test_keyness_of_a_constructed_example_equals_the_hand_computation():
     assert row["g2"] == pytest.approx(g2)
     assert row["log_ratio"] == pytest.approx(math.log2((a / c) / (b / d)))
     assert table.iloc[0]["term"] == "soviet"
+    assert table["p_adjusted"].tolist() == pytest.approx(
+        sorted_bh(table["p_value"].tolist()), rel=1e-12
+    )
+
+
+def sorted_bh(p):
+    """Benjamini–Hochberg by hand: m · p_(i) / i, made monotone from the largest p down."""
+    m, order = len(p), sorted(range(len(p)), key=lambda i: p[i])
+    adjusted, running = [0.0] * m, 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, p[i] * m / rank)
+        adjusted[i] = running
+    return adjusted
+
+
+def test_keyness_corrects_for_many_tests_and_flags_zero_reference_terms():
+    k = ld.keyness("V")
+    assert (k["p_value"] < 0.05).sum() == 161  # about 57 expected by chance among 1,142
+    assert (k["p_adjusted"] < 0.05).sum() == 58 and k["bonferroni"].sum() == 22
+    ratio = ld.keyness("V", measure="log_ratio")
+    first_zero = ratio.index[ratio["zero_reference"]].min()
+    assert not ratio.loc[: first_zero - 1, "zero_reference"].any()
+    assert (ratio.loc[: first_zero - 1, "log_ratio"] > 0).all()
+    strong = ld.keyness("V", min_log_ratio=2)
+    assert (strong["log_ratio"].abs() >= 2).all() and "peasantry" in set(strong["term"])
+    own = ld.keyness("VIII", include_quotations=False, reference_quotations=True)
+    both = ld.keyness("VIII", include_quotations=False)
+    party = own.set_index("term").loc["party"], both.set_index("term").loc["party"]
+    assert party[0]["freq_target"] == party[1]["freq_target"]
+    assert party[0]["freq_reference"] > party[1]["freq_reference"]  # reference keeps quotes
 
 
 def test_keyness_of_chapters_on_the_book():
@@ -120,8 +183,8 @@ def test_keyness_of_chapters_on_the_book():
 
 def test_collocates_agree_with_a_manual_window_count():
     table = ld.collocates("dictatorship", window=5).set_index("collocate")
-    tokens = ld.tokens()
-    tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
+    tokens = ld.tokens()  # the window runs over every word outside references (AntConc)
+    tokens = tokens[~tokens["in_citation"]].reset_index(drop=True)
     nodes = tokens.index[tokens["term"] == "dictatorship"]
     covered = set()
     for i in nodes:
@@ -137,7 +200,8 @@ def test_collocates_agree_with_a_manual_window_count():
     assert row["observed"] == manual
     f_node, f_coll = len(nodes), (tokens["term"] == "proletariat").sum()
     assert row["log_dice"] == pytest.approx(14 + math.log2(2 * manual / (f_node + f_coll)))
-    expected = f_node * f_coll * 10 / len(tokens)
+    expected = f_coll * len(covered - set(nodes)) / len(tokens)  # E from the real windows
+    assert row["expected"] == pytest.approx(expected)
     assert row["mi"] == pytest.approx(math.log2(manual / expected))
     assert row["t_score"] == pytest.approx((manual - expected) / math.sqrt(manual))
 

@@ -322,7 +322,7 @@ def test_trends_result_is_term_frequencies_per_10k() -> None:
     trends = Trends(("proletariat", "peasantry"))
     pd.testing.assert_frame_equal(trends.result, ld.term_frequencies(["proletariat", "peasantry"]))
     html = rendered(trends)
-    assert '<td class="ld-num">124.3</td>' in html  # proletariat per 10k in Chapter IV
+    assert '<td class="ld-num">127.1</td>' in html  # proletariat per 10k in Chapter IV
     assert f"proletariat · {len(ld.dispersion('proletariat').hits)} hits" in html
     (figure,) = trends._plot.outputs
     assert figure["data"]["image/png"]
@@ -382,10 +382,10 @@ def test_compare_v_and_vi_sets_peasantry_against_national() -> None:
     left, right = html.split("Distinctive of Chapter VI")
     assert "<td>peasantry</td>" in left.split("Distinctive of Chapter V")[1]
     assert "<td>national</td>" in right
-    assert "<b>Similarity 0.31</b>" in html
+    assert "<b>Similarity 0.30</b>" in html
     passages = [*expected.passages_a["paragraph_id"], *expected.passages_b["paragraph_id"]]
     assert all(f"¶ <b>{paragraph_id}</b>" in html for paragraph_id in passages)
-    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.31)"
+    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.30)"
 
 
 def test_compare_sections_and_same_part() -> None:

@@ -1,14 +1,21 @@
 """How often, and how evenly: term frequencies, dispersion and repeated phrases.
 
 Words are counted under their ``term`` (lower case, possessive ’s removed; see
-:func:`leninism_data.tokens`). A term may be a word or a wildcard (``proletar*``), which
-sums every matching term; a phrase (``"dictatorship of the proletariat"``) is counted by
-searching the text (:func:`leninism_data.search`).
+:mod:`leninism_data.corpus.words`). A term may be a word or a wildcard (``proletar*``:
+``*`` stands for any letters or digits, ``?`` for one), which sums every matching term;
+a phrase (``"dictatorship of the proletariat"``) is counted by searching the text
+(:func:`leninism_data.search`). The same rule decides what :func:`leninism_data.kwic` and
+:func:`leninism_data.search` find, so their counts agree: a hyphenated compound is one
+word ("state-regulated" is not counted as "state").
+
+Sizes are in one unit everywhere: the words of the part (``n_words``: every word token
+outside references), less the quoted words when quotations are left out; stopwords always
+count in the size. Words inside references ("See", "Vol", page numbers) are left out of
+every count unless ``include_citations=True``.
 """
 
 from __future__ import annotations
 
-import fnmatch
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -16,9 +23,13 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from leninism_data.analysis.parts import By, count_matrix, select_tokens
+import regex
+
+from leninism_data.analysis.parts import By, count_matrix, part_sizes, select_tokens
+from leninism_data.analysis.query import wildcard_to_regex
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.analysis.textsearch import search
+from leninism_data.corpus.words import term as words_term
 from leninism_data.tables.build import _sections, _tokens_and_sentences
 
 PER = 10_000
@@ -29,8 +40,10 @@ def _matching_terms(term: str, vocabulary: pd.Index) -> list[str]:
     if not pattern:
         raise ValueError("The term is empty: type a word such as 'proletariat'.")
     if any(ch in pattern for ch in "*?"):
-        return [t for t in vocabulary if fnmatch.fnmatchcase(t, pattern)]
-    return [pattern] if pattern in vocabulary else []
+        compiled = regex.compile(wildcard_to_regex(pattern, whole_word=False), regex.IGNORECASE)
+        return [t for t in vocabulary if compiled.fullmatch(t)]
+    counted = words_term(pattern)
+    return [counted] if counted in vocabulary else []
 
 
 def _part_columns(by: By) -> list[str]:
@@ -44,6 +57,7 @@ def term_frequencies(
     include_quotations: bool = True,
     stopwords: bool = True,
     top: int | None = None,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """Raw and relative frequencies of terms across chapters, sections or pages.
 
@@ -53,30 +67,43 @@ def term_frequencies(
         Words, wildcards or phrases; ``None`` for every term of the book.
     by : {"chapter", "section", "page"}
     include_quotations : bool, default True
-        False leaves out words inside block quotations.
+        False leaves out the quoted words of block and inline quotations (from the
+        counts and from the size of each part).
     stopwords : bool, default True
-        False leaves out stopwords (from the size of each part too).
+        False leaves out the stopwords' rows; the size of each part is unchanged.
     top : int, optional
         With ``terms=None``, keep only the ``top`` most frequent terms.
+    include_citations : bool, default False
+        True counts the words inside references too ("See", "Vol", page numbers).
 
     Returns
     -------
     pandas.DataFrame
         Tidy: one row per term per part: the part columns, ``term``, ``count``,
-        ``n_words`` (size of the part under the same filters) and ``per_10k``
-        (count per 10,000 words).
+        ``n_words`` (size of the part in words: every word outside references, less
+        quoted words if they are left out) and ``per_10k`` (count per 10,000 words of
+        the part; the same figure :func:`leninism_data.keyness` reports).
 
     Examples
     --------
     >>> f = term_frequencies("proletariat")
     >>> f.loc[f.chapter == 4, ["count", "n_words"]].values.tolist()
-    [[49, 3943]]
+    [[49, 3854]]
     >>> f = term_frequencies("proletariat", include_quotations=False)
     >>> int(f.loc[f.chapter == 4, "count"].item())
-    44
+    43
+    >>> "vol" in set(term_frequencies(top=100, stopwords=False)["term"])
+    False
     """
-    matrix = count_matrix(by, include_quotations=include_quotations, stopwords=stopwords)
-    sizes = matrix.sum(axis=0)
+    matrix = count_matrix(
+        by,
+        include_quotations=include_quotations,
+        stopwords=stopwords,
+        include_citations=include_citations,
+    )
+    sizes = part_sizes(
+        by, include_quotations=include_quotations, include_citations=include_citations
+    ).reindex(matrix.columns)
     if terms is None:
         counts = matrix
         if top is not None:
@@ -86,7 +113,9 @@ def term_frequencies(
         rows = {}
         for term in wanted:
             if " " in term.strip():
-                rows[term] = _phrase_counts(term, by, matrix.columns, include_quotations)
+                rows[term] = _phrase_counts(
+                    term, by, matrix.columns, include_quotations, include_citations
+                )
             else:
                 matched = _matching_terms(term, matrix.index)
                 rows[term] = (
@@ -106,8 +135,12 @@ def term_frequencies(
     return frame[_part_columns(by) + ["term", "count", "n_words", "per_10k"]]
 
 
-def _phrase_counts(phrase: str, by: By, columns: pd.Index, include_quotations: bool) -> pd.Series:
-    hits = search(phrase, include_quotations=include_quotations)
+def _phrase_counts(
+    phrase: str, by: By, columns: pd.Index, include_quotations: bool, include_citations: bool
+) -> pd.Series:
+    hits = search(
+        phrase, include_quotations=include_quotations, include_citations=include_citations
+    )
     counts: Counter = Counter()
     for row in hits.itertuples():
         key = (
@@ -138,14 +171,21 @@ class Dispersion(NamedTuple):
     juilland_d: float
 
 
-def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True) -> Dispersion:
+def dispersion(
+    term: str,
+    *,
+    by: By = "chapter",
+    include_quotations: bool = True,
+    include_citations: bool = False,
+) -> Dispersion:
     """Hit positions through the book (for a dispersion plot) and dispersion measures.
 
     DP (Gries 2008) compares each part's share of the book's words, s_i, with its share
     of the term's hits, v_i: ``DP = ½ Σ |v_i − s_i|``; DP_norm divides by ``1 − min s``
     (Lijffijt & Gries 2012). Juilland's D uses the coefficient of variation of the
     parts' relative frequencies: ``D = 1 − CV/√(n − 1)``. Formulas and references in
-    :mod:`leninism_data.analysis.stats`.
+    :mod:`leninism_data.analysis.stats`. Part sizes and the words matched follow the
+    rules of the module description (references left out unless ``include_citations``).
 
     Examples
     --------
@@ -157,12 +197,18 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
     >>> len(dispersion("dictatorship of the proletariat").hits)
     61
     """
-    tokens = select_tokens(include_quotations=include_quotations)
+    tokens = select_tokens(
+        include_quotations=include_quotations, include_citations=include_citations
+    )
     all_tokens = _tokens_and_sentences()[1]
-    frequencies = count_matrix(by, include_quotations=include_quotations)
+    frequencies = count_matrix(
+        by, include_quotations=include_quotations, include_citations=include_citations
+    )
     sizes = frequencies.sum(axis=0)
     if " " in term.strip():  # a phrase: its hits start at the token where it begins
-        found = search(term, include_quotations=include_quotations)
+        found = search(
+            term, include_quotations=include_quotations, include_citations=include_citations
+        )
         starts = {
             (pid, start)
             for pid, spans in zip(found["paragraph_id"], found["spans"])
@@ -170,7 +216,9 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
         }
         keys = zip(tokens["paragraph_id"], tokens["offset"])
         hits = tokens[[key in starts for key in keys]]
-        counts = _phrase_counts(term, by, frequencies.columns, include_quotations)
+        counts = _phrase_counts(
+            term, by, frequencies.columns, include_quotations, include_citations
+        )
     else:
         matched = _matching_terms(term, pd.Index(tokens["term"].unique()))
         hits = tokens[tokens["term"].isin(matched)]
@@ -213,10 +261,13 @@ def ngrams(
     min_freq: int = 2,
     stopwords: bool = True,
     include_quotations: bool = True,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """Repeated phrases of ``n`` words (AntConc clusters, Voyant phrases).
 
-    N-grams do not cross sentence boundaries. ``stopwords=False`` drops n-grams that
+    N-grams do not cross sentence boundaries, nor references: the words of a reference
+    are left out and the words on either side of it are not joined into an n-gram
+    (``include_citations=True`` keeps references as words). ``stopwords=False`` drops n-grams that
     begin or end with a stopword ("of the proletariat" goes, "dictatorship of the
     proletariat" stays).
 
@@ -233,15 +284,19 @@ def ngrams(
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n}.")
-    tokens = select_tokens(include_quotations=include_quotations)
+    tokens = select_tokens(
+        include_quotations=include_quotations, include_citations=include_citations
+    )
     words = tokens["lower"].to_numpy()
     sentence = tokens["sentence_id"].to_numpy()
+    index = tokens["token_index"].to_numpy()
     stop = tokens["is_stopword"].to_numpy(dtype=bool)
     if len(words) < n:
         return pd.DataFrame(columns=["ngram", "count", "n_parts"])
     same = np.ones(len(words) - n + 1, dtype=bool)
     for k in range(1, n):
         same &= sentence[k : len(words) - n + 1 + k] == sentence[: len(words) - n + 1]
+        same &= index[k : len(words) - n + 1 + k] == index[: len(words) - n + 1] + k
     if not stopwords:
         same &= ~stop[: len(words) - n + 1] & ~stop[n - 1 :]
     starts = np.flatnonzero(same)

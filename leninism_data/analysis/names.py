@@ -23,10 +23,16 @@ from leninism_data.corpus.naming import NUMERALS
 
 # (person as indexed, pattern matched case-sensitively)
 PEOPLE: tuple[tuple[str, str], ...] = (
-    ("Karl Marx", r"\b(?:Karl |K\. )?Marx(?![a-z])"),
-    ("Frederick Engels", r"\b(?:Frederick |F\. )?Engels\b"),
-    ("V. I. Lenin", r"\b(?:V\. I\. )?Lenin(?![a-z])"),
-    ("J. V. Stalin", r"\bJ\. ?V\. Stalin|—J\. St\."),
+    # Not the edition "Karl Marx and Frederick Engels, Selected Works" (footnotes 4, 12 …)
+    (
+        "Karl Marx",
+        r"\b(?:Karl |K\. )?Marx(?![a-z])(?!\s+and\s+(?:Frederick |F\. )?Engels,\s+Selected Works)",
+    ),
+    ("Frederick Engels", r"\b(?:Frederick |F\. )?Engels\b(?!,\s+Selected Works)"),
+    # Not "the Lenin Enrollment" (the recruitment campaign of 1924 the book is dedicated to)
+    ("V. I. Lenin", r"\b(?:V\. I\. )?Lenin(?![a-z])(?!\s+Enrollment)"),
+    # Not the signature "—J. St." of the author's notes and glosses: a signature is not a mention
+    ("J. V. Stalin", r"\bJ\. ?V\. Stalin"),
     ("Kautsky", r"\b(?:K\. )?Kautsky"),
     ("Plekhanov", r"\bPlekhanov"),
     ("Martov", r"\bMartov\b"),
@@ -96,7 +102,26 @@ WORKS: tuple[tuple[str, str, str], ...] = (
         "Lenin",
         r"The\s+Importance of Gold",
     ),
+    (
+        "Social-Democracy and a Provisional Revolutionary Government",
+        "Lenin",
+        r"Social-Democracy and a\s+Provisional",
+    ),
+    (
+        "The Revolutionary Democratic Dictatorship of the Proletariat and Peasantry",
+        "Lenin",
+        r"The Revolutionary Democratic Dictatorship of the\s+Proletariat and\s+Peasantry",
+    ),
     ("On Party Unity (resolution of the Tenth Congress)", "Lenin", r"On Party Unity"),
+    (
+        "Resolutions and Decisions of C.P.S.U.(B.) Congresses, Conferences and Central "
+        "Committee Plenums",
+        "C.P.S.U.(B.)",
+        r"Resolutions and Decisions of C\.P\.S\.U\.",
+    ),
+    ("On Lenin and Leninism", "Stalin", r"On Lenin and Leninism"),
+    ("Problems of Leninism", "Stalin", r"Problems of Leninism"),
+    ("Letter to Engels of 16 April 1856", "Marx", r"letter to Frederick Engels of April 16, 1856"),
     (
         "Manifesto of the Communist Party",
         "Marx and Engels",
@@ -129,10 +154,18 @@ def _mentions(entries: list[tuple[str, str]], key: str) -> pd.DataFrame:
     for name, pattern in entries:
         for match in regex.finditer(pattern, index.text):
             doc = index.document(match.start())
+            where = (
+                "footnote"
+                if index.footnote[doc] is not None
+                else "quotation"
+                if index.quoted[match.start()]
+                else "text"
+            )
             rows.append(
                 {
                     key: name,
                     "as_printed": match.group(0),
+                    "where": where,
                     "paragraph_id": index.paragraph_ids[doc],
                     "footnote": index.footnote[doc],
                     "chapter": int(index.chapter[doc]),
@@ -159,7 +192,8 @@ def _works() -> pd.DataFrame:
 
 
 def people() -> pd.DataFrame:
-    """One row per mention of a person: ``person``, ``as_printed``, ``paragraph_id``,
+    """One row per mention of a person: ``person``, ``as_printed``, ``where`` ("text":
+    the author's words, "quotation": inside a quoted passage, "footnote"), ``paragraph_id``,
     ``footnote`` (when the mention is in a footnote), ``chapter``, ``page``.
 
     >>> people().query("person == 'Kugelmann'")[["paragraph_id", "page"]].values.tolist()
@@ -170,7 +204,7 @@ def people() -> pd.DataFrame:
 
 def works() -> pd.DataFrame:
     """One row per mention of a work by title: ``work``, ``author``, ``as_printed``,
-    ``paragraph_id``, ``footnote``, ``chapter``, ``page``.
+    ``where`` (as in :func:`people`), ``paragraph_id``, ``footnote``, ``chapter``, ``page``.
 
     >>> works().query("work == 'What Is To Be Done?'")["paragraph_id"].tolist()
     ['I.29', 'III.16', 'VII.10']
@@ -189,14 +223,28 @@ def _index(mentions: pd.DataFrame, key: str, order: list[str]) -> pd.DataFrame:
         chapters=("chapter", lambda c: ", ".join(NUMERALS[x] for x in sorted(set(c)))),
         paragraph_ids=("paragraph_id", lambda p: tuple(dict.fromkeys(p))),
         pages=("page", lambda p: tuple(sorted(set(p)))),
+        in_text=("where", lambda w: int((w == "text").sum())),
+        in_quotations=("where", lambda w: int((w == "quotation").sum())),
+        in_footnotes=("where", lambda w: int((w == "footnote").sum())),
     )
     frame = summary.join(by_chapter).reindex([o for o in order if o in summary.index])
     return frame.reset_index()
 
 
 def people_index() -> pd.DataFrame:
-    """One row per person: ``mentions``, ``chapters``, ``paragraph_ids``, ``pages``, and
-    a column of mention counts for each chapter ("Introduction", "I" … "IX")."""
+    """One row per person: ``mentions``, ``chapters``, ``paragraph_ids`` (of the text or
+    of the marker of the footnote), ``pages``, ``in_text``, ``in_quotations`` and
+    ``in_footnotes`` (where the mentions stand: the author's words, quoted passages,
+    footnotes), and a column of mention counts for each chapter ("Introduction" … "IX").
+
+    The author's signature "—J. St." is not a mention of him, nor is the edition name
+    "Karl Marx and Frederick Engels, Selected Works" a mention of Marx or Engels, nor the
+    "Lenin Enrollment" a mention of Lenin.
+
+    >>> stalin = people_index().set_index("person").loc["J. V. Stalin"]
+    >>> int(stalin["mentions"]), int(stalin["in_footnotes"])
+    (5, 4)
+    """
     return _index(_people(), "person", [name for name, _ in PEOPLE])
 
 

@@ -73,19 +73,26 @@ def resolve_part(part: PartLike) -> Part:
 
 
 def select_tokens(
-    *, include_quotations: bool = True, stopwords: bool = True, include_footnotes: bool = False
+    *,
+    include_quotations: bool = True,
+    stopwords: bool = True,
+    include_footnotes: bool = False,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """The tokens table (not a copy: do not modify), filtered.
 
-    ``include_quotations=False`` leaves out the words inside block quotations (the quoted
-    words of Lenin, Marx and Engels); ``stopwords=False`` leaves out stopwords;
-    ``include_footnotes=True`` adds the footnotes' words (``chapter`` of their marker,
-    ``section`` -1 and ``paragraph_id`` ``"fn12"``).
+    ``include_quotations=False`` leaves out the quoted words of block and inline
+    quotations (Lenin, Marx and Engels); ``stopwords=False`` leaves out stopwords;
+    ``include_citations=True`` puts back the words inside references ("See", "Vol",
+    page numbers; left out by default); ``include_footnotes=True`` adds the footnotes'
+    words (``chapter`` of their marker, ``section`` -1 and ``paragraph_id`` ``"fn12"``).
     """
     tokens = _tokens_and_sentences()[1]
     if include_footnotes:
         tokens = pd.concat([tokens, _footnote_tokens()], ignore_index=True)
     keep = np.ones(len(tokens), dtype=bool)
+    if not include_citations:
+        keep &= ~tokens["in_citation"].to_numpy(dtype=bool)
     if not include_quotations:
         keep &= ~tokens["in_quotation"].to_numpy(dtype=bool)
     if not stopwords:
@@ -118,24 +125,35 @@ def _footnote_tokens() -> pd.DataFrame:
                     "is_stopword": counted in STOPWORDS or lower in STOPWORDS,
                     "in_quotation": False,
                     "in_quote_marks": False,
+                    "in_citation": False,
                 }
             )
     return pd.DataFrame(rows)
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=32)
 def count_matrix(
-    by: By = "chapter", *, include_quotations: bool = True, stopwords: bool = True
+    by: By = "chapter",
+    *,
+    include_quotations: bool = True,
+    stopwords: bool = True,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """Term × part counts (rows: terms, columns: parts). Cached; treat as read-only.
 
     Columns are chapter numbers, ``(chapter, section)`` pairs or page numbers.
+    ``stopwords=False`` drops the stopwords' rows; the size of a part is always
+    :func:`part_sizes` (all its words), whatever the rows kept.
 
     >>> m = count_matrix("chapter")
     >>> int(m.loc["proletariat", 4])
     49
     """
-    tokens = select_tokens(include_quotations=include_quotations, stopwords=stopwords)
+    tokens = select_tokens(
+        include_quotations=include_quotations,
+        stopwords=stopwords,
+        include_citations=include_citations,
+    )
     keys = ["chapter", "section"] if by == "section" else [by]
     if by not in ("chapter", "section", "page"):
         raise ValueError(f"by must be 'chapter', 'section' or 'page', not {by!r}.")
@@ -143,14 +161,50 @@ def count_matrix(
     return counts.unstack(keys, fill_value=0).sort_index(axis=1)
 
 
+def part_sizes(
+    by: By = "chapter", *, include_quotations: bool = True, include_citations: bool = False
+) -> pd.Series:
+    """Size of each part in words: the one unit of every relative frequency.
+
+    The size is ``n_words`` (every word token outside references; see the data
+    dictionary), less the quoted words when ``include_quotations=False`` and plus the
+    reference words when ``include_citations=True``. Stopwords always count: leaving
+    them out of a list of terms does not change the size of the text they stand in.
+
+    >>> int(part_sizes()[5]) == int(__import__("leninism_data").chapters().loc[5, "n_words"])
+    True
+    """
+    return count_matrix(
+        by, include_quotations=include_quotations, include_citations=include_citations
+    ).sum(axis=0)
+
+
 def part_counts(
-    part: Part, *, include_quotations: bool = True, stopwords: bool = True
+    part: Part,
+    *,
+    include_quotations: bool = True,
+    stopwords: bool = True,
+    include_citations: bool = False,
 ) -> pd.Series:
     """Counts of every term in one part (index: terms of the whole book)."""
+    by: By = "chapter" if part.section is None else "section"
+    matrix = count_matrix(
+        by,
+        include_quotations=include_quotations,
+        stopwords=stopwords,
+        include_citations=include_citations,
+    )
     if part.section is None:
-        matrix = count_matrix(
-            "chapter", include_quotations=include_quotations, stopwords=stopwords
-        )
         return matrix.sum(axis=1) if part.chapter is None else matrix[part.chapter]
-    matrix = count_matrix("section", include_quotations=include_quotations, stopwords=stopwords)
     return matrix[(part.chapter, part.section)]
+
+
+def part_size(
+    part: Part, *, include_quotations: bool = True, include_citations: bool = False
+) -> int:
+    """Size of one part in words (see :func:`part_sizes`)."""
+    return int(
+        part_counts(
+            part, include_quotations=include_quotations, include_citations=include_citations
+        ).sum()
+    )

@@ -16,7 +16,9 @@ moving parts.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from leninism_data.analysis.query import QueryError
@@ -46,15 +48,44 @@ def _content_stems(word_list: list[str]) -> list[str]:
     return [s_stem(term(w)) for w in word_list if w.lower() not in STOPWORDS]
 
 
+class PassageIndex(NamedTuple):
+    """Everything a query needs, built once: the BM25 index, the paragraphs' stems and
+    the columns a result shows."""
+
+    bm25: BM25Index
+    paragraph_ids: tuple[str, ...]
+    documents: tuple[tuple[str, ...], ...]  # content stems of each paragraph
+    chapter: np.ndarray
+    is_quotation: np.ndarray
+    table: pd.DataFrame  # chapter, section, page, text, by position
+
+
 @functools.lru_cache(maxsize=1)
-def passage_index() -> tuple[BM25Index, tuple[str, ...]]:
-    """The BM25 index over paragraphs (built once) and the paragraph ids in its order."""
+def _passages() -> PassageIndex:
     tokens = _tokens_and_sentences()[1]
-    content = tokens[~tokens["is_stopword"]]
+    content = tokens[~tokens["is_stopword"] & ~tokens["in_citation"]]
     by_paragraph = content.groupby("paragraph_id", sort=False)["term"].agg(list)
-    ids = tuple(_paragraphs()["paragraph_id"])
-    documents = [[s_stem(t) for t in by_paragraph.get(pid, [])] for pid in ids]
-    return BM25Index(documents), ids
+    paragraphs = _paragraphs()
+    ids = tuple(paragraphs["paragraph_id"])
+    documents = tuple(tuple(s_stem(t) for t in by_paragraph.get(pid, [])) for pid in ids)
+    return PassageIndex(
+        BM25Index(documents),
+        ids,
+        documents,
+        paragraphs["chapter"].to_numpy(),
+        (paragraphs["kind"] == "quotation").to_numpy(),
+        paragraphs[["paragraph_id", "chapter", "section", "page", "text"]].reset_index(drop=True),
+    )
+
+
+def passage_index() -> tuple[BM25Index, tuple[str, ...]]:
+    """The BM25 index over paragraphs (built once) and the paragraph ids in its order.
+
+    Paragraphs are indexed by their content words outside references (stopwords and
+    the words of "(See Vol. …)" left out), reduced by :func:`s_stem`.
+    """
+    index = _passages()
+    return index.bm25, index.paragraph_ids
 
 
 def similar_passages(
@@ -95,22 +126,20 @@ def similar_passages(
         )
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}.")
-    index, ids = passage_index()
-    scores = pd.Series(index.scores(query), index=list(ids))
-    paragraphs = _paragraphs().set_index("paragraph_id")
+    index = _passages()
+    scores = index.bm25.scores(query)
     keep = scores > 0
     if chapter is not None:
-        keep &= (paragraphs["chapter"] == resolve_chapter(chapter)).to_numpy()
+        keep &= index.chapter == resolve_chapter(chapter)
     if not include_quotations:
-        keep &= (paragraphs["kind"] != "quotation").to_numpy()
-    best = scores[keep].sort_values(ascending=False, kind="stable").head(k)
-    frame = paragraphs.loc[best.index, ["chapter", "section", "page", "text"]].reset_index()
+        keep &= ~index.is_quotation
+    candidates = np.flatnonzero(keep)
+    best = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
+    frame = index.table.iloc[best].reset_index(drop=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    frame.insert(5, "score", best.to_numpy())
+    frame.insert(5, "score", scores[best])
     wanted = set(query)
     frame.insert(
-        6,
-        "matched",
-        [tuple(sorted(wanted & set(_content_stems(words(t))))) for t in frame["text"]],
+        6, "matched", [tuple(sorted(wanted.intersection(index.documents[i]))) for i in best]
     )
     return frame

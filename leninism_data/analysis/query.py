@@ -23,13 +23,16 @@ this book, in which ’ serves both as apostrophe and as closing quote:
 
 - letters or digits right before or after a match rule it out: *Lenin* does
   not match inside *Leninism*, nor *Party* inside *Partyism*;
-- an apostrophe ends a word: *Lenin* matches the *Lenin* of *Lenin’s*, and
+- a possessive ’s may follow: *Lenin* matches the *Lenin* of *Lenin’s*, and
   *workers* that of *workers’*. Search for ``Lenin’s`` (or ``Lenin's``) to
-  find only the possessive;
-- but a match never begins just after an apostrophe inside a word, so *s*
+  find only the possessive; a contraction is one word (*let* is not in *Let’s*);
+- a match never begins just after an apostrophe inside a word, so *s*
   does not match the *s* of *Lenin’s* (nor *etat* in *coup d’etat*);
-- a hyphen separates words: *Party* matches inside *non-Party*, and
-  ``non-Party`` finds the compound alone.
+- a hyphenated compound is one word: *Party* does not match inside *non-Party*
+  nor *state* inside *state-regulated*; search for the compound (``non-Party``).
+
+These are the words that every count of the package counts
+(:mod:`leninism_data.corpus.words`), so a search finds what a frequency counts.
 
 Plain queries only check a boundary at an edge that is a letter, digit or
 wildcard, so ``’s`` finds every possessive ending. A regular expression gets
@@ -47,6 +50,9 @@ from __future__ import annotations
 import regex as _regex
 from regex import Pattern
 
+from leninism_data.corpus.words import WORD_END as _WORDS_END
+from leninism_data.corpus.words import WORD_START as _WORDS_START
+
 __all__ = [
     "QueryError",
     "QueryTimeout",
@@ -58,11 +64,13 @@ __all__ = [
 APOSTROPHES = "'’ʼ"
 """Characters treated as apostrophes: straight, typographic (U+2019), modifier letter."""
 
-WORD_START = rf"(?<!\w)(?<!\w[{APOSTROPHES}])"
-"""Regex assertion: no letter or digit before, and not inside a word after an apostrophe."""
+# The edges of a word as every count defines it (leninism_data.corpus.words), so that
+# search, kwic and the frequency functions count the same words.
+WORD_START = _WORDS_START
+"""Regex assertion: a word of :mod:`leninism_data.corpus.words` may begin here."""
 
-WORD_END = r"(?!\w)"
-"""Regex assertion: no letter or digit after."""
+WORD_END = _WORDS_END
+"""Regex assertion: a word may end here (a possessive ’s may follow)."""
 
 EMPTY_QUERY_MESSAGE = "The query is empty: type a word or phrase to search for."
 

@@ -11,6 +11,8 @@ Keyness (is a word more frequent in one text than in another?)
 Collocation (does a word keep company with another?)
     `expected_cooccurrence`, `mutual_information`, `t_score`, `log_dice`,
     `collocation_log_likelihood`
+Many tests at once (a keyness list tests every term)
+    `benjamini_hochberg`, `bonferroni`
 Dispersion (is a word spread evenly over the parts of a text?)
     `gries_dp`, `gries_dp_norm`, `juilland_d`
 Similarity and ranking
@@ -36,6 +38,8 @@ FloatOrArray = float | FloatArray
 __all__ = [
     "BM25Index",
     "LogLikelihoodResult",
+    "benjamini_hochberg",
+    "bonferroni",
     "collocation_log_likelihood",
     "cosine_similarity",
     "expected_cooccurrence",
@@ -974,3 +978,65 @@ class BM25Index:
             matching = matching[scores[matching] >= threshold]
         order = np.lexsort((matching, -scores[matching]))[:k]
         return [(int(i), float(scores[i])) for i in matching[order]]
+
+
+def benjamini_hochberg(p_values: npt.ArrayLike) -> FloatArray:
+    """Benjamini–Hochberg adjusted p-values (false discovery rate) for many tests at once.
+
+    Parameters
+    ----------
+    p_values : array_like
+        One p-value per test (e.g. per term of a keyness list).
+
+    Returns
+    -------
+    numpy.ndarray
+        Adjusted p-values, in the input order: reject the tests with ``p_adjusted < q``
+        to keep the expected share of false discoveries below ``q``.
+
+    Notes
+    -----
+    With the m p-values sorted ascending, p_(1) ≤ … ≤ p_(m)::
+
+        p_adj_(i) = min_{j ≥ i} min(1, m · p_(j) / j)
+
+    the step-up procedure of Benjamini & Hochberg, as ``p.adjust(method = "BH")`` in R.
+
+    References
+    ----------
+    Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery rate: a practical
+    and powerful approach to multiple testing. *Journal of the Royal Statistical Society,
+    Series B* 57(1), 289–300.
+
+    Examples
+    --------
+    >>> benjamini_hochberg([0.01, 0.04, 0.03, 0.2]).round(4)
+    array([0.04  , 0.0533, 0.0533, 0.2   ])
+    """
+    p = np.asarray(p_values, dtype=np.float64)
+    m = p.size
+    if m == 0:
+        return p.copy()
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum.accumulate(scaled[::-1])[::-1]
+    result = np.empty(m)
+    result[order] = np.minimum(adjusted, 1.0)
+    return result
+
+
+def bonferroni(p_values: npt.ArrayLike, alpha: float = 0.05) -> npt.NDArray[np.bool_]:
+    """Which tests pass the Bonferroni correction: ``p < alpha / m`` for m tests.
+
+    References
+    ----------
+    Dunn, O. J. (1961). Multiple comparisons among means. *Journal of the American
+    Statistical Association* 56(293), 52–64.
+
+    Examples
+    --------
+    >>> bonferroni([0.01, 0.001, 0.2], alpha=0.05)
+    array([ True,  True, False])
+    """
+    p = np.asarray(p_values, dtype=np.float64)
+    return p < alpha / max(p.size, 1)

@@ -7,10 +7,12 @@ a map from character offsets back to paragraphs, pages and quotations. One match
 limit (1 s) covers the whole search, so a runaway regular expression raises
 :class:`~leninism_data.analysis.query.QueryTimeout` instead of hanging the kernel.
 
-Whole-word matching treats hyphens and apostrophes as word boundaries, so "Party" is
-found inside "non-Party" and "Lenin" in "Lenin’s" (but not in "Leninism"). Frequency
-counts (:mod:`leninism_data.analysis.frequencies`) count a hyphenated compound as one word, so
-``kwic("party")`` can find more lines than ``term_frequencies("party")`` counts.
+Whole-word matching finds the words every count counts (:mod:`leninism_data.corpus.words`):
+"Lenin" in "Lenin’s" (but not in "Leninism"), and a hyphenated compound as one word
+("state" is not found inside "state-regulated"). So ``len(kwic("state"))``,
+``search("state")["n_matches"].sum()``, ``dispersion("state")`` and
+``term_frequencies("state")`` agree. Matches inside references ("(See Vol. XXV, p.
+190.)") are left out unless ``include_citations=True``, as in every count.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ import numpy as np
 import pandas as pd
 import regex
 
-from leninism_data.analysis.query import WORD_END, WORD_START, compile_query, match_spans
+from leninism_data.analysis.query import compile_query, match_spans
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
-from leninism_data.tables.build import KINDS
+from leninism_data.corpus.words import WORD, term
+from leninism_data.tables.build import KINDS, _character_flags
 
 SEARCH_SECONDS = 1.0
 SEPARATOR = "\n\n"
 AVERAGE_WORD = 12  # characters, with space and punctuation: a first, cheap guess
 MAX_WORD = 40  # characters: longer than any word with its punctuation in the book
-PLAIN_WORD = regex.compile(rf"{WORD_START}\w+{WORD_END}")
-SINGLE_WORD = regex.compile(r"\w+")
+SINGLE_WORD = regex.compile(r"[^\W_]+")
+SORTS = ("position", "match", "1L", "2L", "3L", "1R", "2R", "3R")
+SORT_ALIASES = {"left": "1L", "right": "1R"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,22 +53,39 @@ class TextIndex:
     section: np.ndarray
     kind: tuple[str, ...]
     page_breaks: tuple[tuple[tuple[int, int], ...], ...]
-    quoted: np.ndarray  # per character: inside the quotation marks of a block quotation
+    quoted: np.ndarray  # per character: a quoted word of a block or inline quotation
+    cited: np.ndarray  # per character: inside a reference or signature
 
     @functools.cached_property
     def start_array(self) -> np.ndarray:
         return np.asarray(self.starts, dtype=np.int64)
 
     @functools.cached_property
-    def word_spans(self) -> dict[str, np.ndarray]:
-        """Lower-cased word → its ``(start, end)`` spans: the fast path for a plain word.
+    def words(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every word's start and end, and the start and end of the whitespace-delimited
+        piece it stands in (the word with its punctuation attached)."""
+        found = [(m.start(), m.end()) for m in WORD.finditer(self.text)]
+        spans = np.array(found, dtype=np.int64).reshape(-1, 2)
+        codes = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
+        blanks = np.flatnonzero((codes == 32) | (codes == 10))
+        before = np.searchsorted(blanks, spans[:, 0]) - 1
+        piece_start = np.where(before >= 0, blanks[np.maximum(before, 0)] + 1, 0)
+        after = np.searchsorted(blanks, spans[:, 1])
+        piece_end = np.where(
+            after < len(blanks), blanks[np.minimum(after, len(blanks) - 1)], len(self.text)
+        )
+        return spans[:, 0], spans[:, 1], piece_start, piece_end
 
-        Words are cut exactly as whole-word queries match them (hyphens and apostrophes
-        separate words; a piece just after an apostrophe inside a word is not a word).
-        """
+    @functools.cached_property
+    def word_spans(self) -> dict[str, np.ndarray]:
+        """Term → the ``(start, end)`` spans that a whole-word query for it matches: the
+        fast path for a plain word (a possessive ’s is not part of the match)."""
         spans: dict[str, list[tuple[int, int]]] = {}
-        for match in PLAIN_WORD.finditer(self.text):
-            spans.setdefault(match.group().lower(), []).append(match.span())
+        for match in WORD.finditer(self.text):
+            word = match.group()
+            counted = term(word)
+            end = match.end() - (len(word) - len(counted))
+            spans.setdefault(counted, []).append((match.start(), end))
         return {word: np.array(s, dtype=np.int64) for word, s in spans.items()}
 
     def document(self, offset: int) -> int:
@@ -95,12 +116,6 @@ class TextIndex:
         return breaks[bisect_right(self._break_offsets[doc], local_offset) - 1][1]
 
 
-def _quoted_characters(text: str) -> np.ndarray:
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    steps = (codes == ord("“")).astype(np.int32) - (codes == ord("”")).astype(np.int32)
-    return np.cumsum(steps) > 0
-
-
 @functools.lru_cache(maxsize=2)
 def text_index(include_footnotes: bool = False) -> TextIndex:
     """The cached index of the main text (optionally followed by the footnotes)."""
@@ -128,9 +143,12 @@ def text_index(include_footnotes: bool = False) -> TextIndex:
         position += len(doc[0]) + len(SEPARATOR)
     text = SEPARATOR.join(doc[0] for doc in docs)
     quoted = np.zeros(len(text), dtype=bool)
-    for start, doc in zip(starts, docs):
-        if doc[5] == "quotation":
-            quoted[start : start + len(doc[0])] = _quoted_characters(doc[0])
+    cited = np.zeros(len(text), dtype=bool)
+    n_main = len(b.paragraphs)
+    main_length = starts[n_main - 1] + len(docs[n_main - 1][0])
+    flags = _character_flags(main_length, starts[:n_main])
+    quoted[:main_length] = (flags["quotation"] > 0) & ~flags["gloss"] & ~flags["cited"]
+    cited[:main_length] = flags["cited"]
     return TextIndex(
         text,
         tuple(starts),
@@ -141,6 +159,7 @@ def text_index(include_footnotes: bool = False) -> TextIndex:
         tuple(d[5] for d in docs),
         tuple(d[6] for d in docs),
         quoted,
+        cited,
     )
 
 
@@ -174,6 +193,7 @@ def _matches(
     kind,
     include_quotations: bool,
     include_footnotes: bool,
+    include_citations: bool = False,
 ) -> Hits:
     """Every non-empty hit of ``query`` that passes the filters."""
     pattern = compile_query(query, regex=regex, whole_word=whole_word, case=case)
@@ -181,7 +201,7 @@ def _matches(
     kinds = _kinds(kind)
     index = text_index(include_footnotes)
     if not regex and whole_word and not case and SINGLE_WORD.fullmatch(query.strip()):
-        spans = index.word_spans.get(query.strip().lower(), np.zeros((0, 2), dtype=np.int64))
+        spans = index.word_spans.get(term(query.strip()), np.zeros((0, 2), dtype=np.int64))
     else:
         spans = np.array(match_spans(pattern, index.text, SEARCH_SECONDS), dtype=np.int64).reshape(
             -1, 2
@@ -198,6 +218,8 @@ def _matches(
         keep &= np.isin(np.asarray(index.kind, dtype=object)[docs], list(kinds))
     if not include_quotations:
         keep &= ~quoted
+    if not include_citations and len(starts):
+        keep &= ~index.cited[starts]
     docs, starts, ends = docs[keep], starts[keep], ends[keep]
     offsets = index.start_array[docs]
     return Hits(docs, starts - offsets, ends - offsets, quoted[keep])
@@ -214,6 +236,7 @@ def search(
     kind: str | list[str] | None = None,
     include_quotations: bool = True,
     include_footnotes: bool = False,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """Paragraphs that match ``query``, in reading order, with match counts and spans.
 
@@ -229,10 +252,12 @@ def search(
     kind : str or list of str, optional
         Restrict to paragraph kinds: "prose", "quotation", "list_item", "front_matter".
     include_quotations : bool, default True
-        False leaves out matches inside block quotations (the quoted words of Lenin, Marx
-        and Engels).
+        False leaves out matches inside quotations, block and inline (the quoted words of
+        Lenin, Marx and Engels).
     include_footnotes : bool, default False
         Also search the footnotes (rows with a ``footnote`` number).
+    include_citations : bool, default False
+        Also find matches inside references ("(See Vol. XXV, p. 190.)").
 
     Returns
     -------
@@ -258,6 +283,7 @@ def search(
         kind=kind,
         include_quotations=include_quotations,
         include_footnotes=include_footnotes,
+        include_citations=include_citations,
     )
     found: dict[int, list[tuple[int, int]]] = {}
     for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
@@ -279,33 +305,90 @@ def search(
     )
 
 
-def _words_around(text: str, start: int, end: int, window: int, width: int) -> tuple[str, str]:
-    """Slices around a hit wide enough for ``window`` words of up to ``width`` characters
-    (one more, so that a word cut by the slice is never among them)."""
-    reach = (window + 1) * width
-    return text[max(0, start - reach) : start], text[end : end + reach]
+def _contexts(
+    index: TextIndex, hits: Hits, window: int, unit: Literal["words", "chars"]
+) -> tuple[list[str], list[str], list[str]]:
+    """Left context, match and right context of every hit, within its document.
 
-
-def _context(
-    text: str, start: int, end: int, window: int, unit: Literal["words", "chars"]
-) -> tuple[str, str]:
+    In words: the ``window`` words before and after the match, each with the punctuation
+    attached to it (a quote mark, a comma, a closing parenthesis); a word cut by the
+    match itself does not count.
+    """
+    text = index.text
+    doc_start = index.start_array[hits.doc]
+    starts, ends = doc_start + hits.start, doc_start + hits.end
+    next_start = np.append(index.start_array[1:] - len(SEPARATOR), len(text))
+    doc_end = next_start[hits.doc]
     if unit == "chars":
-        return text[max(0, start - window) : start], text[end : end + window]
-    if unit != "words":
+        left_from = np.maximum(starts - window, doc_start)
+        right_to = np.minimum(ends + window, doc_end)
+    elif unit == "words":
+        word_start, word_end, piece_start, piece_end = index.words
+        before = np.searchsorted(word_end, starts, side="right")  # words ending before
+        after = np.searchsorted(word_start, ends, side="left")  # first word after
+        first = before - window
+        last = after + window - 1
+        left_ok = (window > 0) & (first >= 0)
+        left_ok &= word_start[np.clip(first, 0, len(word_start) - 1)] >= doc_start
+        first_in_doc = np.searchsorted(word_start, doc_start, side="left")
+        first = np.where(left_ok, first, first_in_doc)
+        left_from = np.where(
+            (window > 0) & (first < before),
+            np.maximum(piece_start[np.clip(first, 0, len(word_start) - 1)], doc_start),
+            starts,
+        )
+        last_in_doc = np.searchsorted(word_start, doc_end, side="left") - 1
+        last = np.minimum(last, last_in_doc)
+        right_to = np.where(
+            (window > 0) & (last >= after),
+            np.minimum(piece_end[np.clip(last, 0, len(word_end) - 1)], doc_end),
+            ends,
+        )
+    else:
         raise ValueError(f"unit must be 'words' or 'chars', not {unit!r}.")
-    if not window:
-        return "", ""
-    before, after = _words_around(text, start, end, window, AVERAGE_WORD)
-    left, right = before.split(), after.split()
-    if (len(left) <= window and start > len(before)) or (
-        len(right) <= window and end + len(after) < len(text)
-    ):
-        before, after = _words_around(text, start, end, window, MAX_WORD)
-        left, right = before.split(), after.split()
-    left, right = left[-window:], right[:window]
-    left_text = " ".join(left) + (" " if left and before.endswith(" ") else "")
-    right_text = (" " if right and after.startswith(" ") else "") + " ".join(right)
-    return left_text, right_text
+    lefts, matches, rights = [], [], []
+    for a, s0, e0, z in zip(left_from.tolist(), starts.tolist(), ends.tolist(), right_to.tolist()):
+        lefts.append(text[a:s0])
+        matches.append(text[s0:e0])
+        rights.append(text[e0:z])
+    return lefts, matches, rights
+
+
+def _sort_words(contexts: list[str], k: int, from_end: bool) -> list[str]:
+    """The ``k``-th word out from the match, lower case, punctuation ignored."""
+    keys = []
+    for context in contexts:
+        found = WORD.findall(context)
+        if len(found) >= k:
+            keys.append((found[-k] if from_end else found[k - 1]).lower())
+        else:
+            keys.append("")
+    return keys
+
+
+def kwic_sort(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
+    """Order concordance lines as a concordancer does (see :func:`kwic`'s ``sort``).
+
+    >>> lines = kwic("Shipka Pass", window=2)
+    >>> kwic_sort(lines, "1R")["right"].tolist()
+    ['”; nevertheless, governments']
+    """
+    sort = SORT_ALIASES.get(sort, sort)
+    if sort not in SORTS:
+        raise ValueError(
+            f"sort must be one of {', '.join(repr(s) for s in SORTS)} "
+            f"(or 'left'/'right' for '1L'/'1R'), not {sort!r}."
+        )
+    if sort == "position" or frame.empty:
+        return frame
+    if sort == "match":
+        levels = [frame["match"].str.lower().str.lstrip("“‘(\"'").tolist()]
+    else:
+        k, side = int(sort[0]), sort[1]
+        column, from_end = ("left", True) if side == "L" else ("right", False)
+        levels = [_sort_words(frame[column].tolist(), j, from_end) for j in range(k, 4)]
+    order = sorted(range(len(frame)), key=lambda i: (*(level[i] for level in levels), i))
+    return frame.iloc[order].reset_index(drop=True)
 
 
 def kwic(
@@ -313,7 +396,7 @@ def kwic(
     *,
     window: int = 8,
     unit: Literal["words", "chars"] = "words",
-    sort: Literal["position", "left", "right", "match"] = "position",
+    sort: str = "position",
     regex: bool = False,
     whole_word: bool = True,
     case: bool = False,
@@ -322,10 +405,14 @@ def kwic(
     include_quotations: bool = True,
     include_footnotes: bool = False,
     lemma: bool = False,
+    include_citations: bool = False,
 ) -> pd.DataFrame:
     """Keyword in context: one row per hit, with its left and right context.
 
-    Context stays within the hit's paragraph, so every line can be cited by its id.
+    Context stays within the hit's paragraph, so every line can be cited by its id. As
+    in AntConc, context is counted in words (the words of :mod:`leninism_data.corpus.words`),
+    each shown with the punctuation attached to it, so a dash or a quote mark never takes
+    the place of a word (Anthony, L. *AntConc* manual, "KWIC sort" and "Window span").
 
     Parameters
     ----------
@@ -334,12 +421,16 @@ def kwic(
     window : int, default 8
         Context size on each side, in ``unit``.
     unit : {"words", "chars"}
-    sort : {"position", "left", "right", "match"}
-        Reading order, or alphabetical by the words nearest the hit on the left (read
-        outwards, as AntConc's 1L, 2L …), on the right, or by the hit itself.
+    sort : {"position", "match", "1L", "2L", "3L", "1R", "2R", "3R"}
+        Reading order; the hit itself; or the k-th word to the left (``"2L"``) or right
+        (``"1R"``) of the hit, then the words further out (AntConc's sort levels).
+        Sorting is case-insensitive and ignores punctuation. ``"left"`` and ``"right"``
+        are kept as names for ``"1L"`` and ``"1R"``.
     lemma : bool, default False
         Match every inflected form of the query word (``"peasant"`` finds peasants,
         peasantry is another word); see :mod:`leninism_data.analysis.lemmas`.
+    include_citations : bool, default False
+        Also show hits inside references.
     Other parameters as in :func:`search`.
 
     Returns
@@ -372,17 +463,15 @@ def kwic(
         kind=None,
         include_quotations=include_quotations,
         include_footnotes=include_footnotes,
+        include_citations=include_citations,
     )
-    texts: dict[int, str] = {}
-    lefts, matches, rights, pages = [], [], [], []
-    for doc, start, end in zip(hits.doc.tolist(), hits.start.tolist(), hits.end.tolist()):
-        text = texts.get(doc) or texts.setdefault(doc, index.document_text(doc))
-        left, right = _context(text, start, end, window, unit)
-        lefts.append(left)
-        matches.append(text[start:end])
-        rights.append(right)
-        pages.append(index.page(doc, start))
+    lefts, matches, rights = _contexts(index, hits, window, unit)
     docs = hits.doc
+    breaks = index.page_breaks
+    pages = [
+        breaks[d][0][1] if len(breaks[d]) == 1 else index.page(d, start)
+        for d, start in zip(docs.tolist(), hits.start.tolist())
+    ]
     frame = pd.DataFrame(
         {
             "paragraph_id": index.id_array[docs],
@@ -398,15 +487,4 @@ def kwic(
             "in_quotation": hits.in_quotation.astype(bool),
         }
     )
-    if sort == "left":
-        keys = frame["left"].map(lambda s: " ".join(reversed(s.lower().split())))
-    elif sort == "right":
-        keys = frame["right"].str.lower().str.strip()
-    elif sort == "match":
-        keys = frame["match"].str.lower()
-    elif sort == "position":
-        return frame
-    else:
-        raise ValueError(f"sort must be 'position', 'left', 'right' or 'match', not {sort!r}.")
-    order = sorted(range(len(frame)), key=lambda i: (keys.iloc[i], i))
-    return frame.iloc[order].reset_index(drop=True)
+    return kwic_sort(frame, sort)

@@ -7,7 +7,8 @@ from it. The stages live in private modules, each undoing one kind of artifact:
 * :mod:`leninism_data.corpus.source` — read and verify the shipped text;
 * :mod:`leninism_data.corpus.layout` — printed pages, footnotes, leaked running heads;
 * :mod:`leninism_data.corpus.joining` — footnote markers, paragraph breaks, hyphenation;
-* :mod:`leninism_data.corpus.structure` — chapters, sections, kinds, quotations;
+* :mod:`leninism_data.corpus.structure` — chapters, sections, kinds, block quotations;
+* :mod:`leninism_data.corpus.quoting` — quoted spans, inline quotations, the author's glosses;
 * :mod:`leninism_data.corpus.references` — in-text citations and editorial references.
 """
 
@@ -29,6 +30,12 @@ from leninism_data.corpus.references import (
     EditorialReference,
     find_citations,
     find_editorial_references,
+)
+from leninism_data.corpus.quoting import (
+    block_spans,
+    closing_citation,
+    find_inline_quotations,
+    number_quotations,
 )
 from leninism_data.corpus.source import read_source
 from leninism_data.corpus.structure import (
@@ -86,7 +93,19 @@ def book() -> Book:
     lenin_reference = {
         pid for pid, c in by_paragraph.items() if c.author == "Lenin" and c.volume is not None
     }
-    paragraphs, quotations = group_quotations(paragraphs, lenin_reference)
+    paragraphs, blocks = group_quotations(paragraphs, lenin_reference)
+    by_id = {p.paragraph_id: p for p in paragraphs}
+    blocks = [
+        q._replace(
+            spans=block_spans(group),
+            citation_id=closing_citation(group, citations),
+        )
+        for q in blocks
+        for group in [[by_id[pid] for pid in q.paragraph_ids]]
+    ]
+    paragraphs, quotations = number_quotations(
+        paragraphs, blocks + find_inline_quotations(paragraphs, citations)
+    )
     marker_at = {number: p for p in paragraphs for number in p.footnotes}
     footnotes = []
     for note in layout.footnotes:

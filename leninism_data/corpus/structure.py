@@ -3,7 +3,9 @@
 * Sections: Chapters III–VIII are divided into numbered sections opened by a run-in
   heading ("1) The importance of theory. Some think …"). The heading (without its number
   and final period) becomes the section's title and is removed from the paragraph.
-  Section 0 is a chapter's text before its first numbered section. Quoted numbered points
+  Section 0 is a chapter's text before its first numbered section, titled
+  "Before section 1" in Chapters III–VIII and with the chapter's title in
+  the chapters that have no numbered sections (where it is the whole chapter). Quoted numbered points
   ("“1) Never play …") are not headings.
 * Kinds: ``front_matter`` (the Introduction's dedication and signature), ``list_item``
   (lettered lists: "a) …", also "direct: a) …"), ``quotation`` (block quotations: set
@@ -27,11 +29,15 @@ from leninism_data.corpus.layout import Line
 NUMERALS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 SPEAKERS = ("Marx and Engels", "Lenin", "Marx", "Engels")
 _SPEAKER = "|".join(SPEAKERS)
+_VERB = r"(?:says|say|said|writes|wrote|declares|declared|remarks|remarked|states|stated)"
 FRAMING = re.compile(
-    rf"\b(?:says|say|said|writes|wrote)\s+({_SPEAKER})\b|\b({_SPEAKER})\s+"
-    r"(?:says|said|writes|wrote)\b"
+    rf"\b{_VERB}\s+({_SPEAKER})\b|\b({_SPEAKER})\s+(?:(?:has|had|once|then)\s+)?"
+    rf"(?:{_VERB}|puts? it|pointed out|points out)\b"
 )
 NAMED = re.compile(rf"\b({_SPEAKER})\b")
+OPENING_TITLE = "Before section 1"
+"""Title of section 0 in a chapter with numbered sections; elsewhere section 0 is the
+whole chapter and takes the chapter's title."""
 BLOCK_WIDTH, TWO_LINE_BLOCK_WIDTH = 67, 60
 CLOSING_REFERENCE = re.compile(r"”\s*\((?:See|Ibid)[^()]*\)$")
 
@@ -88,10 +94,15 @@ class Chapter(NamedTuple):
 
 
 class Quotation(NamedTuple):
+    """A block or inline quotation (see :mod:`leninism_data.corpus.quoting`)."""
+
     quotation_id: int
     paragraph_ids: tuple[str, ...]
     speaker: str
     text: str
+    form: str = "block"  # "block" (whole paragraphs) or "inline" (inside a prose paragraph)
+    spans: tuple[tuple[str, int, int], ...] = ()  # (paragraph_id, start, end) quoted spans
+    citation_id: int | None = None  # the in-text reference that closes it
 
 
 def paragraph_id(chapter: int, index: int) -> str:
@@ -145,7 +156,8 @@ def build_structure(
                 chapter_lines.page,
             )
         )
-        sections.append(Section(number, 0, "", chapter_lines.page))
+        opening = OPENING_TITLE if 3 <= number <= 8 else chapter_lines.title
+        sections.append(Section(number, 0, opening, chapter_lines.page))
         section = 0
         first_in_chapter = len(paragraphs)
         blocks = [(lines, "front_matter") for lines in chapter_lines.front_matter]

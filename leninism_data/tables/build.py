@@ -18,11 +18,11 @@ import pandas as pd
 
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import NUMERALS
+from leninism_data.corpus.quoting import gloss_spans, quoted_spans, signature_spans
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
-QUOTE_MARK = re.compile("[“”]")
 CHAPTER_LABELS = pd.CategoricalDtype(list(NUMERALS), ordered=True)
 KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
 
@@ -50,6 +50,7 @@ def _paragraphs() -> pd.DataFrame:
             "page_end": [p.page_end for p in b.paragraphs],
             "footnotes": [p.footnotes for p in b.paragraphs],
             "n_words": _tokens_and_sentences()[2],
+            "n_citation_words": _tokens_and_sentences()[3],
             "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
             "speaker": pd.array(
                 [speaker.get(p.quotation_id) for p in b.paragraphs], dtype="string"
@@ -60,22 +61,50 @@ def _paragraphs() -> pd.DataFrame:
     return frame
 
 
-@functools.lru_cache(maxsize=1)
-def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
-    """Sentences, tokens and words per paragraph, from one pass of the word pattern over
-    the joined text.
+def _character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarray]:
+    """Per character of the joined text: quotation id (0 = the author's words), inside a
+    reference or signature, inside an author's gloss, inside quote marks."""
+    b = book()
+    quotation = np.zeros(text_length, dtype=np.int32)
+    cited = np.zeros(text_length, dtype=bool)
+    gloss = np.zeros(text_length, dtype=bool)
+    marks = np.zeros(text_length, dtype=bool)
+    start_of = {p.paragraph_id: start for p, start in zip(b.paragraphs, starts)}
+    for q in b.quotations:
+        for pid, a, z in q.spans:
+            quotation[start_of[pid] + a : start_of[pid] + z] = q.quotation_id
+    for c in b.citations:
+        cited[start_of[c.paragraph_id] + c.start : start_of[c.paragraph_id] + c.end] = True
+    left_open = False
+    for p, start in zip(b.paragraphs, starts):
+        runs_on = left_open and p.kind == "quotation"
+        for a, z in quoted_spans(p.text, open_at_start=runs_on):
+            marks[start + a : start + z] = True
+        for a, z in signature_spans(p.text):
+            cited[start + a : start + z] = True
+        for a, z in gloss_spans(p.text):
+            gloss[start + a : start + z] = True
+        left_open = p.kind == "quotation" and p.text.count("“") > p.text.count("”")
+    return {"quotation": quotation, "cited": cited, "gloss": gloss, "marks": marks}
 
-    Every word is mapped back to its paragraph, page, sentence and quotation depth with
-    ``searchsorted`` on the offsets where paragraphs, pages, sentences and quotation marks
-    begin; quotation-mark depth restarts at every paragraph.
+
+@functools.lru_cache(maxsize=1)
+def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    """Sentences, tokens, and counted words and reference words per paragraph, from one pass of the word
+    pattern over the joined text.
+
+    Every word is mapped back to its paragraph, page and sentence with ``searchsorted`` on
+    the offsets where paragraphs, pages and sentences begin, and to its quotation,
+    reference and quote marks by per-character flags (:func:`_character_flags`).
     """
     b = book()
     paragraphs = b.paragraphs
-    speaker = {q.quotation_id: q.speaker for q in b.quotations}
+    speaker_of = {q.quotation_id: q.speaker for q in b.quotations}
     separator = "\n\n"
     starts = np.cumsum([0] + [len(p.text) + len(separator) for p in paragraphs[:-1]])
     text = separator.join(p.text for p in paragraphs)
-    sentence_ids, sentence_starts, sentence_texts, sentence_para = [], [], [], []
+    sentence_ids, sentence_starts, sentence_texts = [], [], []
+    sentence_para = []
     break_offsets, break_pages = [], []
     for i, (p, start) in enumerate(zip(paragraphs, starts.tolist())):
         for n, (a, z) in enumerate(sentence_spans(p.text), start=1):
@@ -94,21 +123,16 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
     page = np.array(break_pages)[
         np.searchsorted(np.array(break_offsets), offsets, side="right") - 1
     ]
-    marks = [(m.start(), 1 if m.group() == "“" else -1) for m in QUOTE_MARK.finditer(text)]
-    mark_at = np.array([m for m, _ in marks], dtype=np.int64)
-    depth_upto = np.concatenate([[0], np.cumsum([step for _, step in marks])])
-    depth = (
-        depth_upto[np.searchsorted(mark_at, offsets)]
-        - depth_upto[np.searchsorted(mark_at, starts)][doc]
-    )
-    in_quote_marks = depth > 0
-    is_quotation = np.array([p.kind == "quotation" for p in paragraphs])
-    in_quotation = in_quote_marks & is_quotation[doc]
-    speakers = np.array([speaker.get(p.quotation_id) for p in paragraphs], dtype=object)
+    flags = _character_flags(len(text), starts.tolist())
+    in_citation = flags["cited"][offsets]
+    quotation = np.where(in_citation | flags["gloss"][offsets], 0, flags["quotation"][offsets])
+    in_quotation = quotation > 0
+    speakers = np.array([None] + [speaker_of[q] for q in range(1, len(speaker_of) + 1)])
     ids = np.array([p.paragraph_id for p in paragraphs], dtype=object)
     chapter = np.array([p.chapter for p in paragraphs])
     section = np.array([p.section for p in paragraphs])
     sentence_para_array = np.array(sentence_para)
+    counted = ~in_citation
     sentences = pd.DataFrame(
         {
             "sentence_id": np.array(sentence_ids, dtype=object),
@@ -120,11 +144,11 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
                 - 1
             ],
             "text": np.array(sentence_texts, dtype=object),
-            "n_words": np.bincount(sentence, minlength=len(sentence_ids)),
+            "n_words": np.bincount(sentence[counted], minlength=len(sentence_ids)),
         }
     )
     lowered = [w.lower() for w in words]
-    terms = [term(w) for w in lowered]
+    terms = [term(w) for w in words]
     stop = STOPWORDS
     tokens = pd.DataFrame(
         {
@@ -140,17 +164,25 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
             "term": np.array(terms, dtype=object),
             "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
             "in_quotation": in_quotation,
-            "speaker": pd.array(np.where(in_quotation, speakers[doc], None), dtype="string"),
-            "in_quote_marks": in_quote_marks,
+            "speaker": pd.array(speakers[quotation], dtype="string"),
+            "quotation_id": pd.array(np.where(in_quotation, quotation, None), dtype="Int64"),
+            "in_quote_marks": flags["marks"][offsets],
+            "in_citation": in_citation,
         }
     )
-    return sentences, tokens, np.bincount(doc, minlength=len(paragraphs))
+    return (
+        sentences,
+        tokens,
+        np.bincount(doc[counted], minlength=len(paragraphs)),
+        np.bincount(doc[in_citation], minlength=len(paragraphs)),
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _chapters() -> pd.DataFrame:
     b = book()
     words = _tokens_and_sentences()[2]
+    cited = _tokens_and_sentences()[3]
     quoted = np.bincount(
         _tokens_and_sentences()[1]["chapter"].to_numpy(),
         weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
@@ -161,13 +193,15 @@ def _chapters() -> pd.DataFrame:
         "n_sections": Counter(s.chapter for s in b.sections if s.section > 0),
         "n_paragraphs": Counter(p.chapter for p in b.paragraphs),
         "n_words": Counter(),
+        "n_citation_words": Counter(),
         "n_footnotes": Counter(n.chapter for n in b.footnotes),
         "n_citations": Counter(chapter_of[c.paragraph_id] for c in b.citations),
         "n_quotations": Counter(chapter_of[q.paragraph_ids[0]] for q in b.quotations),
     }
     last_page: dict[int, int] = {}
-    for p, n in zip(b.paragraphs, words.tolist()):
+    for p, n, k in zip(b.paragraphs, words.tolist(), cited.tolist()):
         counts["n_words"][p.chapter] += n
+        counts["n_citation_words"][p.chapter] += k
         last_page[p.chapter] = max(last_page.get(p.chapter, 0), p.page_end)
     numbers = [c.chapter for c in b.chapters]
     return pd.DataFrame(
@@ -185,6 +219,7 @@ def _chapters() -> pd.DataFrame:
                     "n_sections",
                     "n_paragraphs",
                     "n_words",
+                    "n_citation_words",
                     "n_footnotes",
                     "n_citations",
                     "n_quotations",
@@ -241,12 +276,7 @@ def _footnotes() -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _citations() -> pd.DataFrame:
     b = book()
-    closes = {}
-    for q in b.quotations:
-        last = b.paragraph_by_id[q.paragraph_ids[-1]]
-        for c in b.citations:
-            if c.paragraph_id == last.paragraph_id and c.start >= last.text.rfind("”"):
-                closes[c.citation_id] = q.quotation_id
+    closes = {q.citation_id: q.quotation_id for q in b.quotations if q.citation_id is not None}
     rows = []
     for c in b.citations:
         p = b.paragraph_by_id[c.paragraph_id]
@@ -285,31 +315,30 @@ def _citations() -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _quotations() -> pd.DataFrame:
     b = book()
-    citations = _citations()
-    closing = dict(
-        zip(
-            citations["quotation_id"].dropna().astype(int),
-            citations.loc[citations["quotation_id"].notna(), "citation_id"],
-        )
-    )
+    tokens = _tokens_and_sentences()[1]
+    quoted_words = tokens["quotation_id"].value_counts()
     rows = []
     for q in b.quotations:
         first = b.paragraph_by_id[q.paragraph_ids[0]]
         rows.append(
             {
                 "quotation_id": q.quotation_id,
+                "form": q.form,
                 "paragraph_id": q.paragraph_ids[0],
                 "paragraph_ids": q.paragraph_ids,
                 "chapter": first.chapter,
                 "section": first.section,
-                "page": first.page,
+                "page": first.page_at(q.spans[0][1]),
                 "speaker": q.speaker,
                 "text": q.text,
-                "n_words": count_words(q.text),
-                "citation_id": closing.get(q.quotation_id),
+                "n_words": int(quoted_words.get(q.quotation_id, 0)),
+                "citation_id": q.citation_id,
+                "start": q.spans[0][1],
+                "end": q.spans[-1][2],
             }
         )
     frame = pd.DataFrame(rows)
+    frame["form"] = pd.Categorical(frame["form"], categories=["block", "inline"])
     frame["citation_id"] = frame["citation_id"].astype("Int64")
     return frame
 
@@ -318,7 +347,10 @@ def _quotations() -> pd.DataFrame:
 def _pages() -> pd.DataFrame:
     tokens = _tokens_and_sentences()[1]
     page = tokens["page"].to_numpy()
-    numbers, first, n_words = np.unique(page, return_index=True, return_counts=True)
+    numbers, first = np.unique(page, return_index=True)
+    n_words = np.bincount(
+        np.searchsorted(numbers, page[~tokens["in_citation"].to_numpy()]), minlength=len(numbers)
+    )
     notes = Counter()
     for note in book().footnotes:
         notes[note.page] += count_words(note.text)
@@ -406,10 +438,11 @@ def citations() -> pd.DataFrame:
 
 
 def quotations() -> pd.DataFrame:
-    """One row per block quotation, with who is quoted and the citation that closes it.
+    """One row per quotation, block or inline (``form``), with who is quoted and the
+    citation that closes it (see :mod:`leninism_data.corpus.quoting`).
 
     >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
-    {'Lenin': 51, 'Marx': 4, 'Marx and Engels': 1, 'Engels': 1}
+    {'Lenin': 69, 'Marx': 5, 'Engels': 3, 'Marx and Engels': 1}
     """
     frame = _quotations().copy()
     frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)

@@ -6,6 +6,13 @@ _CHAPTER = "chapter number: 0 = Introduction, 1–9 = Chapters I–IX"
 _SECTION = "section number within the chapter: 0 = text before the first numbered section"
 _PAGE = "printed page number in the edition"
 _PID = "citable paragraph id, e.g. 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'"
+N_WORDS = (
+    "number of words (see leninism_data.corpus.words) outside references: every word token "
+    "except those inside a parenthesised reference such as '(See Vol. XXV, p. 190.)' or the "
+    "signature 'J. St.' (tokens.in_citation); the one size used by every table and statistic"
+)
+"""The one definition of ``n_words``, shared by chapters, sections, paragraphs, pages and
+sentences (footnotes and quotations say what they count)."""
 
 DATA_DICTIONARY: dict[str, dict[str, str]] = {
     "chapters": {
@@ -18,21 +25,25 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "last_page": "last printed page of the chapter's text",
         "n_sections": "number of numbered sections",
         "n_paragraphs": "number of paragraphs (all kinds)",
-        "n_words": "number of words in its paragraphs",
+        "n_words": N_WORDS,
+        "n_citation_words": "words inside references and signatures (tokens.in_citation); "
+        "n_words + n_citation_words = every word of the chapter's paragraphs",
         "n_footnotes": "number of footnotes whose markers stand in the chapter",
         "n_citations": "number of in-text citations (see citations)",
-        "n_quotations": "number of block quotations",
-        "n_quoted_words": "words inside the quotation marks of block quotations",
+        "n_quotations": "number of quotations, block and inline",
+        "n_quoted_words": "quoted words (tokens.in_quotation), block and inline quotations",
     },
     "sections": {
         "chapter": _CHAPTER,
         "section": _SECTION,
         "label": "short label: 'III.1' for a numbered section, 'III' for section 0",
-        "title": "run-in heading without its number and final period ('' for section 0)",
+        "title": "run-in heading without its number and final period; section 0 is titled "
+        "'Before section 1' in Chapters III–VIII and takes the chapter's title in "
+        "the chapters without numbered sections (where it is the whole chapter)",
         "first_page": "printed page on which the section begins",
         "last_page": "last printed page of the section",
         "n_paragraphs": "number of paragraphs",
-        "n_words": "number of words",
+        "n_words": N_WORDS,
     },
     "paragraphs": {
         "paragraph_id": _PID,
@@ -46,8 +57,10 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "page": "printed page on which the paragraph begins",
         "page_end": "printed page on which it ends",
         "footnotes": "numbers of the footnotes whose markers it carries",
-        "n_words": "number of words",
-        "quotation_id": "the block quotation it belongs to, if any",
+        "n_words": N_WORDS,
+        "n_citation_words": "words inside references and signatures (tokens.in_citation)",
+        "quotation_id": "the block quotation it belongs to, if any (inline quotations: see "
+        "quotations and tokens)",
         "speaker": "who is quoted, for quotation paragraphs",
     },
     "footnotes": {
@@ -57,7 +70,7 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "paragraph_id": "paragraph carrying the note's marker",
         "page": _PAGE,
         "by_author": "True for Stalin's own notes (signed '—J. St.'), False for the editors'",
-        "n_words": "number of words",
+        "n_words": "number of words of the note, all of them (footnotes are not in tokens)",
     },
     "citations": {
         "citation_id": "1-based number of the reference in reading order",
@@ -73,21 +86,28 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "ibid": "True for an Ibid. reference",
         "ibid_of": "citation_id an Ibid. refers back to",
         "edition": "'Lenin, Works, 3rd Russian edition' for volume references to Lenin",
-        "quotation_id": "the block quotation the reference closes, if any",
+        "quotation_id": "the quotation (block or inline) the reference closes, if any",
         "start": "character offset of '(' in the paragraph text",
         "end": "character offset after ')'",
     },
     "quotations": {
-        "quotation_id": "1-based number of the block quotation in reading order",
+        "quotation_id": "1-based number of the quotation, block and inline together, in "
+        "reading order",
+        "form": "'block' (whole paragraphs set off in print) or 'inline' (a cited or attributed "
+        "quotation inside a prose paragraph; see leninism_data.corpus.quoting)",
         "paragraph_id": "first paragraph of the quotation",
         "paragraph_ids": "all paragraphs it spans",
         "chapter": _CHAPTER,
         "section": _SECTION,
         "page": "printed page on which it begins",
         "speaker": "who is quoted: 'Lenin', 'Marx', 'Engels' or 'Marx and Engels'",
-        "text": "the quotation's paragraphs joined by a space",
-        "n_words": "number of words",
+        "text": "block: the quotation's paragraphs joined by a space; inline: the quoted spans, "
+        "quote marks included, joined by ' … '",
+        "n_words": "number of quoted words (tokens with this quotation_id): the author's glosses "
+        "and the reference are not counted",
         "citation_id": "the in-text citation that closes it, if any",
+        "start": "offset of its first quote mark in its first paragraph's text",
+        "end": "offset after its last quoted character in its last paragraph's text",
     },
     "sentences": {
         "sentence_id": "paragraph id and 1-based sentence number, e.g. 'IV.27.2'",
@@ -96,7 +116,7 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "section": _SECTION,
         "page": "printed page on which the sentence begins",
         "text": "the sentence",
-        "n_words": "number of words",
+        "n_words": N_WORDS,
     },
     "tokens": {
         "token_index": "0-based position of the word in the whole main text",
@@ -106,18 +126,23 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "section": _SECTION,
         "page": _PAGE,
         "offset": "character offset of the word in its paragraph's text",
-        "token": "the word as printed",
+        "token": "the word as printed ('i.e.' and 'e.g.' are one word each)",
         "lower": "the word in lower case",
-        "term": "the form counted by frequency functions: lower case, possessive ’s removed",
+        "term": "the form counted by frequency functions: lower case, possessive ’s removed "
+        "(contractions such as 'let’s' kept whole)",
         "is_stopword": "True if the word is in the shipped stopword list",
-        "in_quotation": "True inside the quotation marks of a block quotation",
-        "speaker": "who is quoted, for words in a block quotation",
+        "in_quotation": "True for a quoted word of a block or inline quotation (not the "
+        "author's glosses such as '(i.e., the Russian Marxists-J. St.)', not references)",
+        "speaker": "who is quoted, for words in a quotation",
+        "quotation_id": "the quotation the word belongs to, if in_quotation",
         "in_quote_marks": "True inside any “…” (quotations, run-in quotes, scare quotes)",
+        "in_citation": "True inside a parenthesised reference ('(See Vol. XXV, p. 190.)', "
+        "'(Ibid., p. 191.)') or the signature 'J. St.'; left out of every count by default",
     },
     "pages": {
         "page": _PAGE,
         "chapter": "chapter of the page's first word",
-        "n_words": "words of main text on the page",
+        "n_words": N_WORDS + " (main text on the page)",
         "first_paragraph_id": "paragraph in which the page's first word stands",
         "n_footnote_words": "words in the footnotes printed on the page",
     },

@@ -39,7 +39,7 @@ def part_options() -> list[tuple[str, str]]:
 
     >>> options = part_options()
     >>> options[3], options[4]
-    (('III · Theory', 'III'), ('\xa0\xa0\xa0III.0 · before section 1', 'III.0'))
+    (('III · Theory', 'III'), ('\\xa0\\xa0\\xa0III.0 · Before section 1', 'III.0'))
     """
     sections = ld.sections()
     options = []
@@ -87,7 +87,7 @@ class Compare(StudyWidget):
     --------
     >>> compare = Compare("V", "VI")
     >>> compare
-    Compare(a='V', b='VI', similarity=0.31)
+    Compare(a='V', b='VI', similarity=0.30)
     >>> compare.result.groupby("side", sort=False)["term"].first().to_dict()
     {'V': 'peasantry', 'VI': 'national'}
     """
