@@ -145,8 +145,9 @@ def _mark(shape: str, tooltip: str, colour: str, **attributes: object) -> str:
     )
 
 
-def _legend(names: Sequence[str], y: float) -> list[str]:
-    items, x = [], 60.0
+def _legend(names: Sequence[str], y: float, after: str = "") -> list[str]:
+    """Coloured squares with the series names, in a row starting right of ``after``."""
+    items, x = [], 24.0 + 7 * len(after)
     for index, name in enumerate(names):
         colour = PALETTE[index % len(PALETTE)]
         items.append(
@@ -192,10 +193,14 @@ class _Frame:
             f'y2="{self.y1}"/><text class="ld-quiet" x="4" y="{self.y0 - 12}">'
             f"{escape(y_label)}</text>"
         )
+        row_ends = [-math.inf, -math.inf]  # labels too close to the last one go a row lower
         for position, label in enumerate(labels):
             if not label:
                 continue
             x = _fmt(self.x(position))
+            half = 0.35 * FONT * len(label)
+            row = 0 if self.x(position) - half > row_ends[0] + 4 else 1
+            row_ends[row] = self.x(position) + half
             if rotate:
                 body.append(
                     f'<text x="{x}" y="{self.y1 + 12}" text-anchor="end" '
@@ -203,7 +208,8 @@ class _Frame:
                 )
             else:
                 body.append(
-                    f'<text x="{x}" y="{self.y1 + 16}" text-anchor="middle">{escape(label)}</text>'
+                    f'<text x="{x}" y="{self.y1 + 16 + 14 * row}" text-anchor="middle">'
+                    f"{escape(label)}</text>"
                 )
         return body
 
@@ -332,7 +338,7 @@ def grouped_bar_chart(
                 height=_fmt(area.y1 - area.y(max(value, 0))),
             )
         )
-    body += _legend(groups, 12)
+    body += _legend(groups, 12, y_label)
     description = f"{y_label or y} by {x} for {', '.join(groups)}"
     svg = _svg(title, description, area.y1 + (70 if len(categories) > 12 else 26), body)
     summary = f"{len(categories)} groups × {len(groups)} bars"
@@ -410,9 +416,9 @@ def line_chart(
                 )
             )
     if series:
-        body += _legend(names, 12)
+        body += _legend(names, 12, y_label)
     description = f"{y_label or y} across {len(parts)} parts for {', '.join(names)}"
-    svg = _svg(title, description, area.y1 + 26, body)
+    svg = _svg(title, description, area.y1 + 40, body)
     summary = f"{len(names)} series × {len(parts)} points"
     return Chart("line", title, svg, summary, frame.reset_index(drop=True))
 
