@@ -454,7 +454,8 @@ def dispersion_chart(
     (Chart(dispersion, 'Where Shipka falls', 1 strip, 1 hit), True)
     """
     terms = list(rows) if rows is not None else list(dict.fromkeys(hits["term"]))
-    left, right, row = 110.0, WIDTH - 8.0, 26
+    longest = max((len(term) for term in terms), default=0)
+    left, right, row = min(12.0 + 6.5 * longest, 260.0), WIDTH - 8.0, 26
     span = right - left
     top = 18
     body = []

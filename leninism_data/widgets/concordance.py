@@ -256,8 +256,11 @@ class Concordance(StudyWidget):
         self._pager = Pager(LINES_PER_PAGE, "lines", on_page=self._on_page)
         self._header = widgets.HTML()
         self._buttons = [
-            widgets.Button(layout=widgets.Layout(width="3.6em", height="1.9em", padding="0"))
-            for _ in range(LINES_PER_PAGE)
+            widgets.Button(
+                description=str(number),
+                layout=widgets.Layout(width="3.6em", height="1.9em", padding="0"),
+            )
+            for number in range(1, LINES_PER_PAGE + 1)
         ]
         self._cells = [
             widgets.HTML(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
