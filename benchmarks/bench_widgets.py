@@ -30,6 +30,8 @@ import ipywidgets as widgets
 import leninism_data as ld
 from leninism_data.widgets import (
     Citations,
+    Clusters,
+    Collocates,
     Compare,
     Concordance,
     Explorer,
@@ -37,6 +39,7 @@ from leninism_data.widgets import (
     Quiz,
     Reader,
     Trends,
+    WordList,
 )
 
 ROUNDS = 5
@@ -57,7 +60,7 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
             ("Section", 3),
             ("Kind", "prose"),
             ("Whole words", False),
-            ("Regular expression", True),
+            ("Regex", True),
             ("Search", "dictatorships?"),
             ("Pages", (30, 60)),
             ("Include quotations", False),
@@ -75,11 +78,13 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
         [
             ("Search", "proletariat"),
             ("Window (words)", 5),
-            ("Sort by", "left"),
-            ("Sort by", "right"),
+            ("Sort by", "1L"),
+            ("Sort by", "2R"),
             ("Chapter", 4),
             ("Show line", 30),
             ("Next ▶", "click"),
+            ("45", "click"),
+            ("Download CSV", "click"),
             ("Chapter", "all"),
             ("All forms (lemma)", True),
             ("Search", "peasant"),
@@ -88,7 +93,51 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
             ("Search", "the"),
             ("Next ▶", "click"),
             ("Show line", 400),
+            ("Sort by", "1R"),
+            ("Download CSV", "click"),
             ("Sort by", "position"),
+        ],
+    ),
+    "WordList": (
+        WordList,
+        [
+            ("Filter", "proletar*"),
+            ("Sort by", "dp"),
+            ("Chapter", 5),
+            ("Filter", ""),
+            ("Next ▶", "click"),
+            ("Include stopwords", True),
+            ("Min. count", 5),
+            ("Chapter", "all"),
+            ("Include quotations", False),
+            ("Sort by", "count"),
+        ],
+    ),
+    "Collocates": (
+        Collocates,
+        [
+            ("Node word", "proletariat"),
+            ("Rank by", "mi"),
+            ("Left span", 3),
+            ("Min. together", 2),
+            ("Include stopwords", True),
+            ("Node word", "peasant*"),
+            ("Include quotations", False),
+            ("Rank by", "t_score"),
+        ],
+    ),
+    "Clusters": (
+        Clusters,
+        [
+            ("Words (n)", 4),
+            ("Containing", "proletariat"),
+            ("Chapter", 4),
+            ("Include stopwords at the edges", False),
+            ("Words (n)", 2),
+            ("Containing", ""),
+            ("Chapter", "all"),
+            ("Min. count", 5),
+            ("Include quotations", False),
         ],
     ),
     "Trends": (

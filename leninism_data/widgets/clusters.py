@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 
 import ipywidgets as widgets
 import pandas as pd
@@ -60,19 +61,32 @@ def clusters(
     >>> clusters(3, containing="peasant*").head(2).values.tolist()
     [['of the peasantry', 31, 3], ['the peasant question', 11, 1]]
     """
-    pattern = containing.strip().lower()
+    table = _by_chapter(n, **counting)
     if chapter is None:
-        found = ld.ngrams(n, min_freq=min_freq, **counting)
+        found = table.groupby("ngram", sort=False).agg(
+            count=("count", "sum"), n_parts=("chapter", "nunique")
+        )
     else:
-        by_chapter = ld.ngrams(n, by="chapter", min_freq=1, **counting)
-        book = by_chapter.groupby("ngram")["chapter"].nunique()
-        found = by_chapter[by_chapter["chapter"] == chapter][["ngram", "count"]]
-        found = found[found["count"] >= min_freq].assign(n_parts=lambda f: f["ngram"].map(book))
-        found = found.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
+        found = table[table["chapter"] == chapter].set_index("ngram")[["count"]]
+        found["n_parts"] = _chapters_per_ngram(n, **counting).reindex(found.index).to_numpy()
+    found = found[found["count"] >= min_freq].reset_index()
+    pattern = containing.strip().lower()
     if pattern:
         keep = [any(fnmatch.fnmatchcase(w, pattern) for w in g.split()) for g in found["ngram"]]
-        found = found[keep].reset_index(drop=True)
+        found = found[keep]
+    found = found.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
     return found[["ngram", "count", "n_parts"]]
+
+
+@functools.lru_cache(maxsize=8)
+def _by_chapter(n: int, **counting: bool) -> pd.DataFrame:
+    """Every n-gram's count in each chapter (cached: the widget filters it per change)."""
+    return ld.ngrams(n, by="chapter", min_freq=1, **counting)
+
+
+@functools.lru_cache(maxsize=8)
+def _chapters_per_ngram(n: int, **counting: bool) -> pd.Series:
+    return _by_chapter(n, **counting).groupby("ngram")["chapter"].nunique()
 
 
 class Clusters(StudyWidget):

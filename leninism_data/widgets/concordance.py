@@ -12,7 +12,7 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
-from leninism_data.corpus.words import WORD, term
+from leninism_data.corpus.words import WORD
 from leninism_data.widgets._base import (
     LABEL_STYLE,
     Pager,
@@ -117,12 +117,12 @@ def context_words(text: str, side: str) -> list[re.Match[str]]:
 
 
 def sort_lines(lines: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Lines sorted by the word at ``key`` (``"1L"`` … ``"3R"``), then the next ones out.
+    """Lines sorted by the word at ``key`` (``"1L"`` … ``"3R"``), then the next two out.
 
     The word ``key`` names is the first sort level, the next word further from the hit
-    the second, and so on to the end of the window; ties keep book order. Words compare
-    as counted terms (lower case, without punctuation). This is the widget's own sort
-    until :func:`leninism_data.kwic` takes these keys.
+    the second and the one after it the third (AntConc's three levels); ties keep book
+    order. Words compare in lower case, without punctuation. This is the widget's own
+    sort until :func:`leninism_data.kwic` takes these keys.
 
     >>> lines = pd.DataFrame({"left": ["a", "b"], "right": [" zeal, of", " and the"]})
     >>> sort_lines(lines, "1R")["right"].tolist()
@@ -130,10 +130,13 @@ def sort_lines(lines: pd.DataFrame, key: str) -> pd.DataFrame:
     """
     side, distance = sort_level(key)
     column = "left" if side == "L" else "right"
-    keys = [
-        tuple(term(m.group()) for m in context_words(text, side)[distance - 1 :])
-        for text in lines[column]
-    ]
+    first = distance - 1
+    keys = []
+    for text in lines[column]:
+        words = WORD.findall(text.lower())
+        if side == "L":
+            words.reverse()
+        keys.append(words[first : first + SORT_LEVELS])
     order = sorted(range(len(lines)), key=lambda i: (keys[i], i))
     return lines.iloc[order].reset_index(drop=True)
 
