@@ -219,6 +219,47 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
 }
 
 
+#: A widget change next to the analysis call behind it: what the widget adds (rendering,
+#: sorting, colouring) over its peer, the bare function a notebook would call.
+PEERS: dict[str, tuple[Callable[[], widgets.Widget], Step, Callable[[], object]]] = {
+    "Concordance": (Concordance, ("Search", "proletariat"), lambda: ld.kwic("proletariat")),
+    "Collocates": (Collocates, ("Node word", "proletariat"), lambda: ld.collocates("proletariat")),
+    "WordList": (
+        WordList,
+        ("Include quotations", False),
+        lambda: ld.term_frequencies(None, stopwords=False, include_quotations=False),
+    ),
+    "Clusters": (Clusters, ("Words (n)", 4), lambda: ld.ngrams(4)),
+    "Trends": (
+        Trends,
+        ("Terms", "party, class"),
+        lambda: (
+            ld.term_frequencies(["party", "class"]),
+            ld.dispersion("party"),
+            ld.dispersion("class"),
+        ),
+    ),
+}
+
+
+def peer_ratios() -> None:
+    """Print each widget change against the analysis call it makes (medians of ROUNDS)."""
+    print(f"{'widget change':<40} {'widget':>8} {'analysis':>9} {'ratio':>6}")
+    for name, (make, step, analysis) in PEERS.items():
+        widget_ms, analysis_ms = [], []
+        for _ in range(ROUNDS):
+            widget = make()
+            start = time.perf_counter()
+            apply(widget, step)
+            widget_ms.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            analysis()
+            analysis_ms.append((time.perf_counter() - start) * 1000)
+        w, a = statistics.median(widget_ms), statistics.median(analysis_ms)
+        label = f"{name}: {step[0]} = {step[1]!r}"
+        print(f"{label:<40} {w:5.1f} ms {a:6.1f} ms {w / a:5.1f}x")
+
+
 def find_control(widget: widgets.Widget, description: str) -> widgets.Widget:
     """The control labelled ``description`` inside ``widget``."""
     stack = [widget]
@@ -288,6 +329,7 @@ def main() -> int:
         f"targets: median <= {MEDIAN_TARGET_MS:g} ms, worst <= {WORST_TARGET_MS:g} ms "
         f"per widget; {'all met' if not failures else f'{failures} widget(s) over'}"
     )
+    peer_ratios()
     print(f"after: {machine_load()}")
     return 1 if failures else 0
 

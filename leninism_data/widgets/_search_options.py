@@ -141,6 +141,16 @@ def accepted_options(function: Callable[..., Any]) -> frozenset[str]:
     return frozenset(names & set(inspect.signature(function).parameters))
 
 
+def chosen_number(dropdown: widgets.Dropdown) -> int | None:
+    """A chapter or section dropdown's number, None for its "All …" option.
+
+    >>> chosen_number(widgets.Dropdown(options=chapter_options("All chapters"), value=4))
+    4
+    """
+    value = chosen(dropdown)
+    return None if value is None else int(str(value))
+
+
 def widget_message(error: Exception) -> str:
     """An analysis error as a widget user should read it: controls, not arguments.
 
@@ -247,8 +257,8 @@ class SearchControls(widgets.VBox):
         if "query" in self._fields:
             values["query"] = self.query.value.strip()
         if "chapter" in self._fields:
-            values["chapter"] = chosen(self.chapter)
-            values["section"] = chosen(self.section)
+            values["chapter"] = chosen_number(self.chapter)
+            values["section"] = chosen_number(self.section)
         return dataclasses.replace(self._options, **values)
 
     def _on_control_change(self, _change: dict) -> None:
@@ -258,7 +268,7 @@ class SearchControls(widgets.VBox):
     def _on_chapter_change(self, _change: dict) -> None:
         self._quiet = True
         try:
-            self.section.options = section_options(chosen(self.chapter), "All sections")
+            self.section.options = section_options(chosen_number(self.chapter), "All sections")
             self.section.value = ALL
             self.section.disabled = len(self.section.options) < 2
         finally:

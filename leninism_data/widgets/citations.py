@@ -31,6 +31,7 @@ from leninism_data.widgets._html import (
     table,
     view,
 )
+from leninism_data.widgets._search_options import chosen_number
 
 BY_TITLE = "by title"
 LIST_COLUMNS = {
@@ -175,7 +176,7 @@ class Citations(StudyWidget):
         self._render()
 
     def _repr_fields(self) -> list[str]:
-        fields = repr_chapter(chosen(self._chapter))
+        fields = repr_chapter(chosen_number(self._chapter))
         if self._volume.value != ALL:
             fields.append(f"volume={self._volume.value!r}")
         return fields + [plural(len(self._result), "reference")]

@@ -51,6 +51,8 @@ def part_name(part: Part) -> str:
     >>> part_name(resolve_part("IV")), part_name(resolve_part((3, 2))), part_name(resolve_part(0))
     ('IV', 'III.2', 'Introduction')
     """
+    if part.chapter is None:
+        return part.label
     label = chapter_label(part.chapter)
     return label if part.section is None else f"{label}.{part.section}"
 

@@ -446,7 +446,7 @@ class Concordance(StudyWidget):
         self._header.value = (
             f'{STYLE}<div class="ld-view" style="display:flex;align-items:end">'
             '<div style="width:3.6em;flex:none" class="ld-muted">line</div>'
-            f'<table class="ld-table ld-kwic">{COLUMN_WIDTHS}<tr>'
+            f'<table class="ld-table ld-kwic-head">{COLUMN_WIDTHS}<tr>'
             '<th class="ld-left">left context</th>'
             '<th class="ld-match">keyword</th><th>right context</th><th>¶</th>'
             '<th class="ld-num">page</th></tr></table></div>'
@@ -460,6 +460,7 @@ class Concordance(StudyWidget):
         ):
             if position >= len(rows):
                 row.layout.display = "none"
+                cell.value = ""
                 continue
             line = rows.iloc[position]
             number = start + position + 1
