@@ -629,6 +629,20 @@ def test_compare_sections_and_same_part() -> None:
     assert compare.comparison.similarity == pytest.approx(expected.similarity)
 
 
+def test_compare_merges_the_forms_of_a_word_with_lemma() -> None:
+    compare = Compare("IV", "VIII")
+    side_iv = compare.result[compare.result["side"] == "IV"]
+    assert {"soviet", "soviets"} <= set(side_iv["term"])
+    control(compare, "All forms (lemma)").value = True
+    side_iv = compare.result[compare.result["side"] == "IV"].set_index("term")
+    assert "soviets" not in side_iv.index
+    in_iv = ld.term_frequencies(["soviet", "soviets"])
+    assert side_iv.loc["soviet", "freq_target"] == in_iv[in_iv["chapter"] == 4]["count"].sum()
+    assert compare.comparison.similarity == pytest.approx(
+        ld.compare("IV", "VIII", lemma=True).similarity
+    )
+
+
 def test_compare_accepts_the_ways_of_naming_a_part() -> None:
     assert repr(Compare(4, (3, 2))).startswith("Compare(a='IV', b='III.2'")
     with pytest.raises(ValueError, match="Chapter III has no section 9"):

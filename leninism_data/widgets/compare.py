@@ -95,6 +95,8 @@ class Compare(StudyWidget):
     ----------
     a, b : chapter or section
         ``4``, ``"IV"``, ``"Introduction"``, ``"III.2"`` or ``(3, 2)``.
+    lemma : bool, default False
+        Count every form of a word as one ("soviet" and "soviets").
     include_quotations : bool, default True
         False leaves out the words of block quotations, so the comparison is of
         Stalin's own words.
@@ -118,7 +120,12 @@ class Compare(StudyWidget):
     """
 
     def __init__(
-        self, a: PartLike = "IV", b: PartLike = "VIII", *, include_quotations: bool = True
+        self,
+        a: PartLike = "IV",
+        b: PartLike = "VIII",
+        *,
+        lemma: bool = False,
+        include_quotations: bool = True,
     ) -> None:
         name_a, name_b = part_name(resolve_part(a)), part_name(resolve_part(b))
         options = part_options()
@@ -129,7 +136,7 @@ class Compare(StudyWidget):
             options=options, value=name_b, description="with", style=LABEL_STYLE
         )
         self._search = SearchControls(
-            SearchOptions(include_quotations=include_quotations),
+            SearchOptions(lemma=lemma, include_quotations=include_quotations),
             FIELDS,
             analysis=ld.compare,
             on_change=self._refresh,
