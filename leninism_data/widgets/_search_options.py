@@ -230,12 +230,14 @@ class SearchControls(widgets.VBox):
             value=option_value(options.chapter),
             description="Chapter",
             style=LABEL_STYLE,
+            layout=widgets.Layout(width="auto"),
         )
         self.section = widgets.Dropdown(
             options=section_options(options.chapter, "All sections"),
             value=option_value(options.section),
             description="Section",
             style=LABEL_STYLE,
+            layout=widgets.Layout(width="auto"),
         )
         self.section.disabled = len(self.section.options) < 2
         rows: list[widgets.Widget] = []

@@ -150,7 +150,7 @@ class Clusters(StudyWidget):
         self._containing = widgets.Text(
             value=containing,
             description="Containing",
-            placeholder="peasant*  (press Enter)",
+            placeholder="peasant* … then Enter",
             continuous_update=False,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="18em"),

@@ -246,7 +246,7 @@ class Concordance(StudyWidget):
             max=MAX_WINDOW,
             description="Window (words)",
             style=LABEL_STYLE,
-            layout=widgets.Layout(width="11em"),
+            layout=widgets.Layout(width="13em"),
         )
         self._sort = widgets.Dropdown(
             options=SORT_OPTIONS,
@@ -261,7 +261,9 @@ class Concordance(StudyWidget):
         self._buttons = [
             widgets.Button(
                 description=str(number),
-                layout=widgets.Layout(width="3.6em", height="1.9em", padding="0"),
+                layout=widgets.Layout(
+                    width="3.6em", min_width="3.6em", height="1.9em", padding="0", flex="none"
+                ),
             )
             for number in range(1, LINES_PER_PAGE + 1)
         ]

@@ -161,7 +161,7 @@ class WordList(StudyWidget):
         self._filter = widgets.Text(
             value=filter,
             description="Filter",
-            placeholder="proletar*, *ism …  (press Enter)",
+            placeholder="proletar*, *ism … then Enter",
             continuous_update=False,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="20em"),
