@@ -779,6 +779,7 @@ def test_passage_finder_ranks_supporting_paragraphs() -> None:
     html = rendered(finder)
     assert card_ids(html) == expected["paragraph_id"].tolist() == ["III.40", "III.38", "III.44"]
     assert "<b>#1</b>" in html and '<mark class="ld-hit">chain</mark>' in html
+    assert "score: BM25 relevance" in html
     control(finder, "Passages").value = 5
     assert finder.result["rank"].tolist() == [1, 2, 3, 4, 5]
 

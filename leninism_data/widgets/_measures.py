@@ -49,6 +49,11 @@ MEASURES: dict[str, tuple[str, str]] = {
         "cosine of the content-word counts — 0 = no word in common, 1 = the same proportions",
     ),
     "n_parts": ("chapters", "in how many chapters the phrase occurs"),
+    "bm25": (
+        "score",
+        "BM25 relevance — higher when a paragraph shares more of your words, rare ones "
+        "weighing most; it ranks, it is not a percentage",
+    ),
 }
 
 
