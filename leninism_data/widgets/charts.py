@@ -14,6 +14,14 @@ compares). The markup depends only on the data: no random ids, no script, no net
 * The ``viewBox`` scales the chart to the width of the output (``width:100%``), so it
   never adds a horizontal scrollbar.
 
+Why SVG written here rather than Vega-Lite/Altair or matplotlib: a chart must show inside
+an ``ipywidgets.HTML`` (where a widget redraws it on every change) as well as in a cell,
+in JupyterLab and in Voilà, offline, in both themes. Vega-Lite output needs a renderer
+extension (JupyterLab has one; a widget's HTML and Voilà's templates do not run it) and
+Altair would be a new dependency; a matplotlib PNG cannot follow the theme or show a value
+on hover. Five chart kinds in a few hundred lines of SVG need no dependency, no script and
+no network, and their markup is stable text that nbval can compare.
+
 >>> chart = bar_chart(pd.DataFrame({"chapter": ["IV", "V"], "count": [49, 46]}),
 ...                   "chapter", "count", title="proletariat")
 >>> chart
