@@ -347,7 +347,7 @@ def test_concordance_has_column_headers_and_whole_page_numbers() -> None:
     assert len(visible) == 20
     assert [b.description for b in concordance._buttons[:3]] == ["1", "2", "3"]
     # the page column is wide enough for three digits and never cut with an ellipsis
-    assert ".ld-kwic td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip" in STYLE
+    assert ".ld-kwic-line td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip" in STYLE
     late = Concordance("party", chapter="IX")
     assert late.result["page"].max() >= 100
     assert f'<td class="ld-num">{late.result["page"].iloc[0]}</td>' in late._cells[0].value
@@ -399,7 +399,7 @@ def test_concordance_sorts_by_words_around_the_hit_in_colour() -> None:
 
 def test_concordance_shows_only_the_lines_of_the_page() -> None:
     concordance = Concordance("Shipka")
-    assert rendered(concordance).count('<table class="ld-table ld-kwic">') == 1
+    assert rendered(concordance).count('<table class="ld-table ld-kwic-line">') == 1
     assert concordance._cells[1].value == "" and concordance._rows[1].layout.display == "none"
 
 

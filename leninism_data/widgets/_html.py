@@ -52,11 +52,11 @@ sup.ld-fn{color:var(--jp-brand-color1);font-weight:bold}
 .ld-table th{color:var(--jp-content-font-color2);font-weight:normal}
 .ld-table td.ld-num{text-align:right;font-variant-numeric:tabular-nums}
 .ld-table tr.ld-selected td{background:var(--jp-layout-color2)}
-.ld-kwic,.ld-kwic-head{table-layout:fixed;width:100%;margin:0}
-.ld-kwic td,.ld-kwic-head th{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.ld-kwic td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip;padding:2px 4px}
-.ld-kwic .ld-left,.ld-kwic-head .ld-left{text-align:right;direction:rtl}
-.ld-kwic .ld-match,.ld-kwic-head .ld-match{text-align:center}
+.ld-kwic-line,.ld-kwic-head{table-layout:fixed;width:100%;margin:0}
+.ld-kwic-line td,.ld-kwic-head th{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.ld-kwic-line td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip;padding:2px 4px}
+.ld-kwic-line .ld-left,.ld-kwic-head .ld-left{text-align:right;direction:rtl}
+.ld-kwic-line .ld-match,.ld-kwic-head .ld-match{text-align:center}
 .ld-sort1{color:var(--jp-error-color1);font-weight:bold}
 .ld-sort2{color:var(--jp-success-color1);font-weight:bold}
 .ld-sort3{color:var(--jp-brand-color1);font-weight:bold}

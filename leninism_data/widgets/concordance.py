@@ -277,6 +277,8 @@ class Concordance(StudyWidget):
         ]
         for button in self._buttons:
             button.on_click(self._on_line_click)
+        self._lines = widgets.VBox(self._rows)
+        self._lines.add_class("ld-kwic")  # the lines, one table row each
         self._line = widgets.BoundedIntText(
             value=1,
             min=1,
@@ -300,7 +302,7 @@ class Concordance(StudyWidget):
                 self._count,
                 self._pager,
                 self._header,
-                *self._rows,
+                self._lines,
                 widgets.HBox([self._line, self._download_button, self._download]),
                 self._paragraph,
             ]
@@ -472,7 +474,8 @@ class Concordance(StudyWidget):
             button.button_style = "info" if number == self._selected else ""
             shade = ' class="ld-selected"' if number == self._selected else ""
             cell.value = (
-                f'<div class="ld-view"><table class="ld-table ld-kwic">{COLUMN_WIDTHS}<tr{shade}>'
+                f'<div class="ld-view"><table class="ld-table ld-kwic-line">{COLUMN_WIDTHS}'
+                f"<tr{shade}>"
                 f'<td class="ld-left"><bdi>{coloured_context(line["left"], "L", key)}</bdi></td>'
                 f'<td class="ld-match"><mark class="ld-hit">{escape(line["match"])}</mark></td>'
                 f"<td>{coloured_context(line['right'], 'R', key)}</td>"
