@@ -49,7 +49,6 @@ CHECKBOX_TOOLTIPS = {
     "include_quotations": "Count the words of the block quotations (Lenin, Marx, Engels)",
     "include_citations": "Count the words of references such as '(See Vol. XXV, p. 190.)'",
 }
-SCOPE = ("chapter", "section")
 ENTER_HINT = "press Enter to search"
 
 
