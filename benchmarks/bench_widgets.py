@@ -30,6 +30,8 @@ import ipywidgets as widgets
 import leninism_data as ld
 from leninism_data.widgets import (
     Citations,
+    Clusters,
+    Collocates,
     Compare,
     Concordance,
     Explorer,
@@ -37,6 +39,7 @@ from leninism_data.widgets import (
     Quiz,
     Reader,
     Trends,
+    WordList,
 )
 
 ROUNDS = 5
@@ -57,7 +60,7 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
             ("Section", 3),
             ("Kind", "prose"),
             ("Whole words", False),
-            ("Regular expression", True),
+            ("Regex", True),
             ("Search", "dictatorships?"),
             ("Pages", (30, 60)),
             ("Include quotations", False),
@@ -75,11 +78,13 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
         [
             ("Search", "proletariat"),
             ("Window (words)", 5),
-            ("Sort by", "left"),
-            ("Sort by", "right"),
+            ("Sort by", "1L"),
+            ("Sort by", "2R"),
             ("Chapter", 4),
             ("Show line", 30),
             ("Next ▶", "click"),
+            ("45", "click"),
+            ("Download CSV", "click"),
             ("Chapter", "all"),
             ("All forms (lemma)", True),
             ("Search", "peasant"),
@@ -88,7 +93,51 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
             ("Search", "the"),
             ("Next ▶", "click"),
             ("Show line", 400),
+            ("Sort by", "1R"),
+            ("Download CSV", "click"),
             ("Sort by", "position"),
+        ],
+    ),
+    "WordList": (
+        WordList,
+        [
+            ("Filter", "proletar*"),
+            ("Sort by", "dp"),
+            ("Chapter", 5),
+            ("Filter", ""),
+            ("Next ▶", "click"),
+            ("Include stopwords", True),
+            ("Min. count", 5),
+            ("Chapter", "all"),
+            ("Include quotations", False),
+            ("Sort by", "count"),
+        ],
+    ),
+    "Collocates": (
+        Collocates,
+        [
+            ("Node word", "proletariat"),
+            ("Rank by", "mi"),
+            ("Left span", 3),
+            ("Min. together", 2),
+            ("Include stopwords", True),
+            ("Node word", "peasant*"),
+            ("Include quotations", False),
+            ("Rank by", "t_score"),
+        ],
+    ),
+    "Clusters": (
+        Clusters,
+        [
+            ("Words (n)", 4),
+            ("Containing", "proletariat"),
+            ("Chapter", 4),
+            ("Include stopwords at the edges", False),
+            ("Words (n)", 2),
+            ("Containing", ""),
+            ("Chapter", "all"),
+            ("Min. count", 5),
+            ("Include quotations", False),
         ],
     ),
     "Trends": (
@@ -170,6 +219,47 @@ SESSIONS: dict[str, tuple[Callable[[], widgets.Widget], list[Step]]] = {
 }
 
 
+#: A widget change next to the analysis call behind it: what the widget adds (rendering,
+#: sorting, colouring) over its peer, the bare function a notebook would call.
+PEERS: dict[str, tuple[Callable[[], widgets.Widget], Step, Callable[[], object]]] = {
+    "Concordance": (Concordance, ("Search", "proletariat"), lambda: ld.kwic("proletariat")),
+    "Collocates": (Collocates, ("Node word", "proletariat"), lambda: ld.collocates("proletariat")),
+    "WordList": (
+        WordList,
+        ("Include quotations", False),
+        lambda: ld.term_frequencies(None, stopwords=False, include_quotations=False),
+    ),
+    "Clusters": (Clusters, ("Words (n)", 4), lambda: ld.ngrams(4)),
+    "Trends": (
+        Trends,
+        ("Terms", "party, class"),
+        lambda: (
+            ld.term_frequencies(["party", "class"]),
+            ld.dispersion("party"),
+            ld.dispersion("class"),
+        ),
+    ),
+}
+
+
+def peer_ratios() -> None:
+    """Print each widget change against the analysis call it makes (medians of ROUNDS)."""
+    print(f"{'widget change':<40} {'widget':>8} {'analysis':>9} {'ratio':>6}")
+    for name, (make, step, analysis) in PEERS.items():
+        widget_ms, analysis_ms = [], []
+        for _ in range(ROUNDS):
+            widget = make()
+            start = time.perf_counter()
+            apply(widget, step)
+            widget_ms.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            analysis()
+            analysis_ms.append((time.perf_counter() - start) * 1000)
+        w, a = statistics.median(widget_ms), statistics.median(analysis_ms)
+        label = f"{name}: {step[0]} = {step[1]!r}"
+        print(f"{label:<40} {w:5.1f} ms {a:6.1f} ms {w / a:5.1f}x")
+
+
 def find_control(widget: widgets.Widget, description: str) -> widgets.Widget:
     """The control labelled ``description`` inside ``widget``."""
     stack = [widget]
@@ -239,6 +329,7 @@ def main() -> int:
         f"targets: median <= {MEDIAN_TARGET_MS:g} ms, worst <= {WORST_TARGET_MS:g} ms "
         f"per widget; {'all met' if not failures else f'{failures} widget(s) over'}"
     )
+    peer_ratios()
     print(f"after: {machine_load()}")
     return 1 if failures else 0
 

@@ -19,7 +19,9 @@ def test_kwic_hits_equal_a_plain_regex_count(word):
     # A hyphenated compound is one word; references are not words of the argument.
     texts = ld.paragraphs().set_index("paragraph_id")["text"].to_dict()
     for ref in ld.citations().sort_values("start", ascending=False).itertuples():
-        texts[ref.paragraph_id] = texts[ref.paragraph_id][: ref.start] + texts[ref.paragraph_id][ref.end :]
+        texts[ref.paragraph_id] = (
+            texts[ref.paragraph_id][: ref.start] + texts[ref.paragraph_id][ref.end :]
+        )
     text = "\n\n".join(texts.values())
     expected = len(re.findall(rf"(?i)(?<![\w’'-])\b{word}\b(?!-\w)", text))
     assert len(ld.kwic(word)) == expected

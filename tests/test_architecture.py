@@ -39,7 +39,11 @@ def _imports() -> list[tuple[str, str, list[str], int]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
                 if node.level:  # relative import: resolve against the package of `module`
-                    base = module.split(".")[: -node.level] if not path.name == "__init__.py" else module.split(".")[: len(module.split(".")) - node.level + 1]
+                    base = (
+                        module.split(".")[: -node.level]
+                        if not path.name == "__init__.py"
+                        else module.split(".")[: len(module.split(".")) - node.level + 1]
+                    )
                     target = ".".join([*base, node.module])
                 else:
                     target = node.module

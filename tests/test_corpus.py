@@ -344,9 +344,13 @@ def test_inline_quotations_are_cited_or_attributed_and_carry_their_speaker():
     assert "bourgeoisified workers" in q.loc["VIII.48", "text"]
     assert q.loc["IV.49", "text"].count("“") == 3  # three quoted spans, one quotation
     assert q.loc["V.44", "speaker"] == "Engels"
-    assert c.loc[q.loc["V.44", "citation_id"], "raw"] == "See Engels, The Peasant Question, 1911 ed."
+    assert (
+        c.loc[q.loc["V.44", "citation_id"], "raw"] == "See Engels, The Peasant Question, 1911 ed."
+    )
     t = ld.tokens()
-    quoted = t[t["in_quotation"]].groupby("paragraph_id")["speaker"].agg(lambda s: "/".join(s.unique()))
+    quoted = (
+        t[t["in_quotation"]].groupby("paragraph_id")["speaker"].agg(lambda s: "/".join(s.unique()))
+    )
     assert quoted["VII.13"] == quoted["VIII.48"] == quoted["IV.49"] == "Lenin"
     assert quoted["V.44"] == "Engels"
     said = t.query("paragraph_id == 'VIII.48' and token in ['says', 'Lenin']")

@@ -7,6 +7,7 @@ date. Expected values come from the book, through the analysis layer.
 
 from __future__ import annotations
 
+import base64
 import re
 
 import ipywidgets as widgets
@@ -14,8 +15,12 @@ import pandas as pd
 import pytest
 
 import leninism_data as ld
+from leninism_data.analysis.lemmas import lemma_pattern
+from leninism_data.corpus.words import WORD
 from leninism_data.widgets import (
     Citations,
+    Clusters,
+    Collocates,
     Compare,
     Concordance,
     Explorer,
@@ -23,17 +28,34 @@ from leninism_data.widgets import (
     Quiz,
     Reader,
     Trends,
+    WordList,
 )
 from leninism_data.widgets._base import ALL
-from leninism_data.widgets._html import STYLE
+from leninism_data.widgets._html import STYLE, spreadsheet_safe
+from leninism_data.widgets.citations import page_list
+from leninism_data.widgets.concordance import Location, coloured_context
 
-WIDGETS = [Explorer, Concordance, Trends, Compare, Reader, Citations, PassageFinder, Quiz]
+WIDGETS = [
+    Explorer,
+    Concordance,
+    Trends,
+    Compare,
+    Reader,
+    Citations,
+    PassageFinder,
+    Quiz,
+    WordList,
+    Collocates,
+    Clusters,
+]
 
 
 @pytest.fixture(autouse=True)
 def private_progress_store(tmp_path, monkeypatch) -> None:
     """Quiz() records answers in ``$LENINISM_STUDY_PROGRESS``: a temporary file here."""
     monkeypatch.setenv("LENINISM_STUDY_PROGRESS", str(tmp_path / "progress.sqlite3"))
+
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 CONTROLS = (
     widgets.Text,
@@ -136,8 +158,22 @@ def test_style_sheet_takes_every_colour_from_the_jupyterlab_theme() -> None:
         lambda text: Concordance(text),
         lambda text: Trends(text),
         lambda text: PassageFinder(text + " peasants"),
+        lambda text: Concordance(text, regex=True, whole_word=False),
+        lambda text: WordList(filter=text),
+        lambda text: Collocates(text),
+        lambda text: Clusters(containing=text),
     ],
-    ids=["Explorer", "Explorer-regex", "Concordance", "Trends", "PassageFinder"],
+    ids=[
+        "Explorer",
+        "Explorer-regex",
+        "Concordance",
+        "Trends",
+        "PassageFinder",
+        "Concordance-regex",
+        "WordList",
+        "Collocates",
+        "Clusters",
+    ],
 )
 def test_user_text_is_shown_as_text_never_as_markup(make, hostile: str) -> None:
     html = rendered(make(hostile))
@@ -217,6 +253,20 @@ def test_explorer_shows_footnotes_of_matching_paragraphs() -> None:
     assert "A Russian saying carried over from the Russo-Turkish War" in html
 
 
+def test_explorer_pages_slider_follows_the_chapter() -> None:
+    explorer = Explorer("masses")
+    pages = control(explorer, "Pages")
+    assert (pages.min, pages.max) == (1, 103)
+    control(explorer, "Chapter").value = 5
+    first, last = ld.chapters().loc[5, ["first_page", "last_page"]]
+    assert (pages.min, pages.max) == (first, last) == pages.value
+    assert repr(explorer) == "Explorer(query='masses', chapter='V', 6 paragraphs)"
+    pages.value = (first, first + 2)
+    assert set(explorer.result["page"]) <= set(range(first, first + 3))
+    control(explorer, "Chapter").value = ALL
+    assert pages.value == (1, 103) and len(explorer.result) == len(ld.search("masses"))
+
+
 def test_explorer_explains_an_invalid_regex_then_works_again() -> None:
     explorer = Explorer(regex=True)
     control(explorer, "Search").value = "("
@@ -270,38 +320,173 @@ def test_concordance_result_is_kwic_and_follows_the_controls() -> None:
     concordance = Concordance("proletariat", chapter="IV")
     pd.testing.assert_frame_equal(concordance.result, ld.kwic("proletariat", chapter="IV"))
     assert len(concordance.result) == 49
-    control(concordance, "Sort by").value = "left"
+    control(concordance, "Sort by").value = "match"
     pd.testing.assert_frame_equal(
-        concordance.result, ld.kwic("proletariat", chapter="IV", sort="left")
+        concordance.result, ld.kwic("proletariat", chapter="IV", sort="match")
     )
     control(concordance, "Window (words)").value = 3
     pd.testing.assert_frame_equal(
-        concordance.result, ld.kwic("proletariat", chapter="IV", sort="left", window=3)
+        concordance.result, ld.kwic("proletariat", chapter="IV", sort="match", window=3)
     )
     control(concordance, "Include quotations").value = False
     assert len(concordance.result) == len(
         ld.kwic("proletariat", chapter="IV", include_quotations=False)
     )
+    control(concordance, "Chapter").value = 3
+    control(concordance, "Section").value = 2
+    assert len(concordance.result) == len(
+        ld.kwic("proletariat", chapter=3, section=2, include_quotations=False)
+    )
 
 
-def test_concordance_selecting_a_line_shows_its_paragraph_and_reference() -> None:
+def test_concordance_has_column_headers_and_whole_page_numbers() -> None:
     concordance = Concordance("proletariat", chapter="IV")
-    control(concordance, "Show line").value = 30
-    line = concordance.result.iloc[29]
+    header = re.sub(r"<style>.*?</style>", "", concordance._header.value, flags=re.S)
+    assert re.findall(r"<(?:th|div)[^>]*>([^<]+)</(?:th|div)>", header) == [
+        "line",
+        "left context",
+        "keyword",
+        "right context",
+        "¶",
+        "page",
+    ]
+    visible = [row for row in concordance._rows if row.layout.display != "none"]
+    assert len(visible) == 20
+    assert [b.description for b in concordance._buttons[:3]] == ["1", "2", "3"]
+    # the page column is wide enough for three digits and never cut with an ellipsis
+    assert ".ld-kwic-line td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip" in STYLE
+    late = Concordance("party", chapter="IX")
+    assert late.result["page"].max() >= 100
+    assert f'<td class="ld-num">{late.result["page"].iloc[0]}</td>' in late._cells[0].value
+
+
+def test_concordance_clicking_a_line_opens_it_and_tells_the_reader() -> None:
+    concordance = Concordance("proletariat", chapter="IV")
+    opened = []
+    concordance.on_open(opened.append)
+    control(concordance, "Next ▶").click()
     assert concordance._pager.label == "21–40 of 49 lines"
-    assert '<tr class="ld-selected"><td class="ld-num">30</td>' in concordance._lines.value
+    assert concordance.selected == 21 and control(concordance, "Show line").value == 21
+    concordance._buttons[9].click()  # the 10th line of the second page: line 30
+    line = concordance.result.iloc[29]
+    assert concordance.selected == 30 and control(concordance, "Show line").value == 30
+    assert opened == [
+        Location(line["paragraph_id"], int(line["start"]), int(line["end"]), line["page"], 30)
+    ]
+    assert '<tr class="ld-selected">' in concordance._cells[9].value
+    assert concordance._buttons[9].button_style == "info"
     paragraph = concordance._paragraph.value
     assert f"¶ <b>{line['paragraph_id']}</b>" in paragraph
     assert ld.cite(line["paragraph_id"]) in paragraph
     assert paragraph.count('<mark class="ld-hit">') == 1
+    control(concordance, "Show line").value = 45
+    assert concordance._pager.label == "41–49 of 49 lines" and opened[-1].line == 45
+    with pytest.raises(ValueError, match="line must be between 1 and 49, not 50"):
+        concordance.open_line(50)
+
+
+def test_concordance_sorts_by_words_around_the_hit_in_colour() -> None:
+    concordance = Concordance("proletariat", chapter="IV", sort="1L")
+    lefts = [WORD.findall(left.lower())[::-1][:3] for left in concordance.result["left"]]
+    assert lefts == sorted(lefts) and lefts[0] != lefts[-1]
+    assert concordance._cells[0].value.count('class="ld-sort1"') == 1
+    control(concordance, "Sort by").value = "1R"
+    keys = [WORD.findall(right.lower())[:3] for right in concordance.result["right"]]
+    assert keys == sorted(keys)
+    cell = concordance._cells[0].value
+    assert re.search(r'<td><span class="ld-sort1">[^<]+</span>', cell) or keys[0] == []
+    html = rendered(concordance)
+    assert '<span class="ld-sort1">1R</span>, then <span class="ld-sort2">2R</span>' in html
+    # sort words are coloured where they stand: "of" after the hit in "… of the proletariat"
+    assert coloured_context(" of the people", "R", "2R") == (
+        ' of <span class="ld-sort1">the</span> <span class="ld-sort2">people</span>'
+    )
+    assert Concordance("masses", sort="left")._sort.value == "1L"
+
+
+def test_concordance_shows_only_the_lines_of_the_page() -> None:
+    concordance = Concordance("Shipka")
+    assert rendered(concordance).count('<table class="ld-table ld-kwic-line">') == 1
+    assert concordance._cells[1].value == "" and concordance._rows[1].layout.display == "none"
 
 
 def test_concordance_pages_long_results() -> None:
     concordance = Concordance("the")
     assert len(concordance.result) == len(ld.kwic("the")) > 1000
-    assert concordance._lines.value.count("<tr") == 20
+    assert sum(row.layout.display != "none" for row in concordance._rows) == 20
     control(concordance, "Next ▶").click()
-    assert '<td class="ld-num">21</td>' in concordance._lines.value
+    assert concordance._buttons[0].description == "21"
+
+
+def test_concordance_exports_its_lines_safe_for_spreadsheets(tmp_path) -> None:
+    concordance = Concordance("proletariat", chapter="IV")
+    lines = concordance.lines()
+    assert lines.columns.tolist() == [
+        "line",
+        "paragraph_id",
+        "chapter",
+        "section",
+        "page",
+        "left",
+        "match",
+        "right",
+    ]
+    assert lines.loc[0, ["line", "paragraph_id", "page"]].tolist() == [1, "IV.2", 35]
+    path = concordance.to_csv(tmp_path / "lines.csv")
+    saved = pd.read_csv(path, encoding="utf-8-sig")
+    assert len(saved) == 49 and saved.loc[0, "match"] == "proletariat"
+    control(concordance, "Download CSV").click()
+    link = concordance._download.value
+    assert 'download="concordance-proletariat.csv"' in link and "(49 lines)" in link
+    payload = base64.b64decode(link.split("base64,")[1].split('"')[0]).decode("utf-8")
+    assert payload.startswith("\ufeffline,paragraph_id") and "IV.2" in payload
+    hostile = pd.DataFrame({"left": ["=1+1", "@SUM(A1)", "+7", "-2", "fine"]})
+    assert spreadsheet_safe(hostile)["left"].tolist() == [
+        "'=1+1",
+        "'@SUM(A1)",
+        "'+7",
+        "'-2",
+        "fine",
+    ]
+
+
+def test_concordance_says_how_to_search() -> None:
+    concordance = Concordance()
+    html = rendered(concordance)
+    assert "press Enter to search" in html
+    assert "press Enter to see every place it occurs" in html
+
+
+def test_search_widgets_share_one_set_of_options() -> None:
+    labels = {
+        "Whole words",
+        "Match case",
+        "All forms (lemma)",
+        "Regex",
+        "Include quotations",
+        "Include citations",
+        "Chapter",
+        "Section",
+    }
+    for widget in (Explorer(), Concordance()):
+        found = {
+            w.description
+            for w in descendants(widget)
+            if isinstance(w, (widgets.Checkbox, widgets.Dropdown))
+        }
+        assert labels <= found, type(widget).__name__
+    explorer = Explorer("soviet", lemma=True)
+    assert len(explorer.result) == len(ld.search(lemma_pattern("soviet"), regex=True))
+    assert set(Concordance("soviet", lemma=True).result["match"].str.lower()) == {
+        "soviet",
+        "soviets",
+    }
+
+
+def test_regex_errors_speak_of_the_checkbox_not_the_argument() -> None:
+    for widget in (Explorer("(a", regex=True), Concordance("(a", regex=True)):
+        html = rendered(widget)
+        assert "untick “Regex”" in html and "regex=False" not in html
 
 
 def test_concordance_lemma_and_messages() -> None:
@@ -322,19 +507,60 @@ def test_trends_result_is_term_frequencies_per_10k() -> None:
     trends = Trends(("proletariat", "peasantry"))
     pd.testing.assert_frame_equal(trends.result, ld.term_frequencies(["proletariat", "peasantry"]))
     html = rendered(trends)
-    assert '<td class="ld-num">127.1</td>' in html  # proletariat per 10k in Chapter IV
-    assert f"proletariat · {len(ld.dispersion('proletariat').hits)} hits" in html
-    (figure,) = trends._plot.outputs
-    assert figure["data"]["image/png"]
+    assert "<title>proletariat · Chapter IV: 124.3</title>" in html  # per 10k
+    strip = trends.strip
+    assert strip.result["term"].value_counts().to_dict() == {
+        "proletariat": len(ld.dispersion("proletariat").hits),
+        "peasantry": len(ld.dispersion("peasantry").hits),
+    }
+    assert (
+        "<title>peasantry · ¶ V.3, p. 47</title>" in strip.svg or "peasantry · ¶ V." in strip.svg
+    )
+    assert "spread evenly" not in html and "0 = spread in proportion" in html
+
+
+def test_trends_draws_theme_aware_svg_charts_that_fit_the_output() -> None:
+    trends = Trends("proletariat", relative=False)
+    svg = trends.chart.svg
+    assert "<title>proletariat · Chapter IV: 49</title>" in svg
+    assert 'role="img"' in svg and "<desc>" in svg and 'viewBox="0 0 720 ' in svg
+    assert "image/png" not in str(trends._plot.value)
+    html = rendered(trends)
+    assert "svg.ld-chart{width:100%" in html and "var(--jp-ui-font-color1" in html
+    # the y axis reaches past the largest value (66 in Chapter VIII) and no further than a step
+    ticks = [int(t) for t in re.findall(r'text-anchor="end">(\d+)</text>', svg)]
+    assert ticks == [0, 20, 40, 60, 80]
+
+
+def test_trends_sections_view_reads_well() -> None:
+    trends = Trends("proletariat, peasantry", by="section")
+    assert len(trends.result) == 2 * len(ld.sections())
+    html = rendered(trends)
+    headers = re.findall(r"<t[hd]>([^<]+)</t[hd]>", html)
+    assert not [h for h in headers if h.endswith(".0")] and "Introduction.0" not in html
+    assert "<td>III.2</td>" in html and "<td>Introduction</td>" in html
+    ticks = re.findall(
+        r'<text x="[\d.]+" y="(\d+)" text-anchor="middle">([^<]+)</text>', trends.chart.svg
+    )
+    assert [label for _, label in ticks] == [
+        "Intro",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+    ]
+    assert len({y for y, _ in ticks}) == 2  # close labels are staggered, never overlapping
+    assert "<title>proletariat · III.1 The importance of theory: 17.9</title>" in trends.chart.svg
 
 
 def test_trends_follows_its_controls() -> None:
     trends = Trends("proletariat, peasantry")
-    control(trends, "Across").value = "section"
-    assert len(trends.result) == 2 * len(ld.sections())
     control(trends, "Count").value = False
-    assert '<td class="ld-num">49</td>' not in rendered(trends)  # by section now
-    control(trends, "Across").value = "chapter"
     assert '<td class="ld-num">49</td>' in rendered(trends)  # proletariat in IV
     control(trends, "Include quotations").value = False
     pd.testing.assert_frame_equal(
@@ -346,17 +572,17 @@ def test_trends_follows_its_controls() -> None:
         "dictatorship of the proletariat",
         "zzz",
     ]
-    html = rendered(trends)
     without_quotations = len(ld.kwic("dictatorship of the proletariat", include_quotations=False))
-    assert f"dictatorship of the proletariat · {without_quotations} hits" in html
-    assert "Not in the book with these options: zzz." in html
+    counts = trends.strip.result["term"].value_counts()
+    assert counts["dictatorship of the proletariat"] == without_quotations
+    assert "Not in the book with these options: zzz." in rendered(trends)
     assert repr(trends).startswith("Trends(terms='party, dictatorship of the proletariat")
 
 
 def test_trends_asks_for_terms_and_recovers() -> None:
     trends = Trends("")
     assert "Type one or more terms" in rendered(trends)
-    assert trends._plot.outputs == () and trends.result.empty
+    assert trends.chart is None and trends._plot.value == "" and trends.result.empty
     control(trends, "Terms").value = ", ".join(f"t{i}" for i in range(9))
     assert "at most 8 terms" in rendered(trends)
     control(trends, "Terms").value = "masses"
@@ -382,10 +608,20 @@ def test_compare_v_and_vi_sets_peasantry_against_national() -> None:
     left, right = html.split("Distinctive of Chapter VI")
     assert "<td>peasantry</td>" in left.split("Distinctive of Chapter V")[1]
     assert "<td>national</td>" in right
-    assert "<b>Similarity 0.30</b>" in html
-    passages = [*expected.passages_a["paragraph_id"], *expected.passages_b["paragraph_id"]]
-    assert all(f"¶ <b>{paragraph_id}</b>" in html for paragraph_id in passages)
-    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.30)"
+    assert "<b>Similarity 0.31</b>" in html
+    candidates = ld.compare("V", "VI", n_passages=15)
+    shown = re.findall(r"¶ <b>([^<]+)</b>", html)
+    assert shown == ["V.43", "V.17", "V.16", "VI.36", "VI.7", "VI.31"]
+    paragraphs = ld.paragraphs().set_index("paragraph_id")
+    assert set(paragraphs.loc[shown, "kind"]) == {"prose"}
+    assert min(paragraphs.loc[shown, "n_words"]) >= 30
+    assert set(shown) <= {
+        *candidates.passages_a["paragraph_id"],
+        *candidates.passages_b["paragraph_id"],
+    }
+    assert "G²: log-likelihood" in html and "Log Ratio: 1 = twice as frequent" in html
+    assert "similarity: cosine of the content-word counts" in html
+    assert repr(compare) == "Compare(a='V', b='VI', similarity=0.31)"
 
 
 def test_compare_sections_and_same_part() -> None:
@@ -398,6 +634,20 @@ def test_compare_sections_and_same_part() -> None:
     control(compare, "Include quotations").value = False
     expected = ld.compare("IV", "III.2", include_quotations=False)
     assert compare.comparison.similarity == pytest.approx(expected.similarity)
+
+
+def test_compare_merges_the_forms_of_a_word_with_lemma() -> None:
+    compare = Compare("IV", "VIII")
+    side_iv = compare.result[compare.result["side"] == "IV"]
+    assert {"soviet", "soviets"} <= set(side_iv["term"])
+    control(compare, "All forms (lemma)").value = True
+    side_iv = compare.result[compare.result["side"] == "IV"].set_index("term")
+    assert "soviets" not in side_iv.index
+    in_iv = ld.term_frequencies(["soviet", "soviets"])
+    assert side_iv.loc["soviet", "freq_target"] == in_iv[in_iv["chapter"] == 4]["count"].sum()
+    assert compare.comparison.similarity == pytest.approx(
+        ld.compare("IV", "VIII", lemma=True).similarity
+    )
 
 
 def test_compare_accepts_the_ways_of_naming_a_part() -> None:
@@ -420,6 +670,15 @@ def test_citations_of_chapter_iv() -> None:
     control(citations, "Volume").value = "Vol. XXV"
     assert set(citations.result["volume"]) == {25} and set(citations.result["author"]) == {"Lenin"}
     assert repr(citations) == "Citations(chapter='IV', volume='Vol. XXV', 4 references)"
+
+
+def test_citations_list_each_reference_once_and_pages_in_order() -> None:
+    citations = Citations("IV")
+    html = rendered(citations)
+    assert html.count("See Vol. XXIII, p. 355.") == 1  # the list only, not the dropdown
+    assert control(citations, "Reference").options[1] == ("26 · ¶ IV.11, p. 36", 26)
+    assert '<tr><td>Vol. XXV</td><td class="ld-num">4</td><td>173, 189, 190, 247, 248</td>' in html
+    assert page_list(["282-83", "13-14", "13"]) == "13, 13-14, 282-83"
 
 
 def test_citations_show_the_quotation_a_reference_closes() -> None:
@@ -458,6 +717,7 @@ def test_passage_finder_ranks_supporting_paragraphs() -> None:
     html = rendered(finder)
     assert card_ids(html) == expected["paragraph_id"].tolist() == ["III.40", "III.38", "III.44"]
     assert "<b>#1</b>" in html and '<mark class="ld-hit">chain</mark>' in html
+    assert "score: BM25 relevance" in html
     control(finder, "Passages").value = 5
     assert finder.result["rank"].tolist() == [1, 2, 3, 4, 5]
 

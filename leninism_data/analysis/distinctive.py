@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 
 from leninism_data.analysis.frequencies import _matching_terms
+from leninism_data.analysis.lemmas import lemma as lemma_of
+from leninism_data.analysis.lemmas import lemma_counts
 from leninism_data.analysis.parts import (
     PartLike,
     part_counts,
@@ -352,6 +354,7 @@ def compare(
     top: int = 15,
     n_passages: int = 3,
     alpha: float = 0.05,
+    lemma: bool = False,
 ) -> Comparison:
     """Compare two chapters or sections.
 
@@ -364,7 +367,8 @@ def compare(
     often (``shared``: terms among the 200 most frequent content words of each side), a
     similarity score (cosine of their content-word counts, 0–1) and the passages that
     best represent each side (paragraphs with the highest sum of G² of the side's
-    distinctive terms per word).
+    distinctive terms per word). ``lemma=True`` counts every form of a word under its
+    lemma ("soviet" and "soviets" are one row; :mod:`leninism_data.analysis.lemmas`).
 
     Examples
     --------
@@ -377,11 +381,11 @@ def compare(
     part_a, part_b = resolve_part(a), resolve_part(b)
     counts_a = part_counts(part_a, include_quotations=include_quotations, stopwords=False)
     counts_b = part_counts(part_b, include_quotations=include_quotations, stopwords=False)
+    if lemma:
+        counts_a, counts_b = lemma_counts(counts_a), lemma_counts(counts_b)
     size_a = part_size(part_a, include_quotations=include_quotations)
     size_b = part_size(part_b, include_quotations=include_quotations)
-    both = _keyness_table(
-        counts_a, counts_b, size_a, size_b, measure="log_likelihood", min_freq=3
-    )
+    both = _keyness_table(counts_a, counts_b, size_a, size_b, measure="log_likelihood", min_freq=3)
     significant = both["p_adjusted"] < alpha
     distinctive_a = both[significant & (both["g2"] > 0)].head(top).reset_index(drop=True)
     distinctive_b = (
@@ -421,16 +425,17 @@ def compare(
         distinctive_b,
         shared,
         similarity,
-        _representative(part_a, distinctive_a, n_passages),
-        _representative(part_b, distinctive_b, n_passages),
+        _representative(part_a, distinctive_a, n_passages, lemma),
+        _representative(part_b, distinctive_b, n_passages, lemma),
     )
 
 
-def _representative(part, distinctive: pd.DataFrame, n: int) -> pd.DataFrame:
+def _representative(part, distinctive: pd.DataFrame, n: int, lemma: bool) -> pd.DataFrame:
     weights = dict(zip(distinctive["term"], distinctive["g2"]))
     tokens = select_tokens(stopwords=False)
     inside = tokens[part.mask(tokens)]
-    scores = inside["term"].map(weights).fillna(0).groupby(inside["paragraph_id"]).sum()
+    terms = inside["term"].map(lemma_of) if lemma else inside["term"]
+    scores = terms.map(weights).fillna(0).groupby(inside["paragraph_id"]).sum()
     sizes = inside.groupby("paragraph_id").size()
     per_word = (scores / sizes).sort_values(ascending=False)
     best = per_word[per_word > 0].head(n)

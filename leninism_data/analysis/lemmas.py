@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+import pandas as pd
 import regex
 
 from leninism_data.tables.build import _tokens_and_sentences
@@ -73,3 +74,12 @@ def lemma_pattern(word: str) -> str:
 
         raise QueryError("Lemma matching takes a single word, e.g. 'peasant'.", query=word)
     return "(?:" + "|".join(regex.escape(form) for form in forms(word)) + ")"
+
+
+def lemma_counts(counts: pd.Series) -> pd.Series:
+    """Term counts summed under their lemmas (the index becomes lemmas).
+
+    >>> lemma_counts(pd.Series({"soviet": 3, "soviets": 2, "party": 1})).to_dict()
+    {'party': 1, 'soviet': 5}
+    """
+    return counts.groupby(counts.index.map(lemma)).sum()

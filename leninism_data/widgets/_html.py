@@ -10,6 +10,7 @@ JavaScript (footnotes open with ``<details>``).
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,10 +52,15 @@ sup.ld-fn{color:var(--jp-brand-color1);font-weight:bold}
 .ld-table th{color:var(--jp-content-font-color2);font-weight:normal}
 .ld-table td.ld-num{text-align:right;font-variant-numeric:tabular-nums}
 .ld-table tr.ld-selected td{background:var(--jp-layout-color2)}
-.ld-kwic{table-layout:fixed;width:100%}
-.ld-kwic td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.ld-kwic td.ld-left{text-align:right;direction:rtl}
-.ld-kwic td.ld-match{text-align:center}
+.ld-kwic-line,.ld-kwic-head{table-layout:fixed;width:100%;margin:0}
+.ld-kwic-line td,.ld-kwic-head th{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.ld-kwic-line td.ld-num,.ld-kwic-head th.ld-num{text-overflow:clip;padding:2px 4px}
+.ld-kwic-line .ld-left,.ld-kwic-head .ld-left{text-align:right;direction:rtl}
+.ld-kwic-line .ld-match,.ld-kwic-head .ld-match{text-align:center}
+.ld-sort1{color:var(--jp-error-color1);font-weight:bold}
+.ld-sort2{color:var(--jp-success-color1);font-weight:bold}
+.ld-sort3{color:var(--jp-brand-color1);font-weight:bold}
+.ld-explain{color:var(--jp-content-font-color2);font-size:.85em;margin:.1em 0 .4em}
 .ld-columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5em}
 .ld-bar{position:relative;height:1.4em;margin:.1em 0 .4em;background:var(--jp-layout-color2)}
 .ld-bar.ld-labelled{margin-bottom:1.4em}
@@ -256,11 +262,13 @@ def table(
     for position, values in enumerate(frame[list(columns)].itertuples(index=False)):
         cells = []
         for name, value in zip(columns, values):
+            missing = pd.api.types.is_scalar(value) and pd.isna(value)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if name in formats:
+            numeric = numeric and not missing
+            if name in formats and not missing:
                 shown = formats[name](value)
             else:
-                shown = "" if pd.api.types.is_scalar(value) and pd.isna(value) else value
+                shown = "" if missing else value
             css = ' class="ld-num"' if numeric else ""
             cells.append(f"<td{css}>{escape(shown)}</td>")
         selected = ' class="ld-selected"' if position == selected_row else ""
@@ -332,3 +340,63 @@ def roman(value: int) -> str:
             numeral += letters
             value -= amount
     return numeral
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot run as spreadsheet formulas.
+
+    A cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'`` (OWASP's advice against CSV injection); other cells are unchanged.
+
+    >>> frame = pd.DataFrame({"left": ["=HYPERLINK(1)", "- the masses", "the"], "n": [1, 2, 3]})
+    >>> spreadsheet_safe(frame)["left"].tolist()
+    ["'=HYPERLINK(1)", "'- the masses", 'the']
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = [
+                f"'{value}"
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS)
+                else value
+                for value in safe[column]
+            ]
+    return safe
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV text, made :func:`spreadsheet_safe`, without the index.
+
+    >>> csv_text(pd.DataFrame({"match": ["+1"]}))
+    "match\\n'+1\\n"
+    """
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
+
+
+def csv_link(frame: pd.DataFrame, filename: str, label: str) -> str:
+    """A link that saves ``frame`` as a CSV file (UTF-8 with a BOM, for Excel), offline.
+
+    The file travels inside the link (a ``data:`` URI): nothing is written on the server
+    and nothing leaves the machine.
+
+    >>> csv_link(pd.DataFrame({"a": [1]}), "x.csv", "Save x.csv").startswith(
+    ...     '<a class="ld-download" download="x.csv" href="data:text/csv;charset=utf-8;base64,')
+    True
+    """
+    payload = base64.b64encode(("\ufeff" + csv_text(frame)).encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="ld-download" download="{escape(filename)}" '
+        f'href="data:text/csv;charset=utf-8;base64,{payload}">{escape(label)}</a>'
+    )
+
+
+def explanation(text: str) -> str:
+    """A one-line, plain-language note on what a number means, under a table.
+
+    >>> explanation("per 10k: occurrences per 10,000 words")
+    '<div class="ld-explain">per 10k: occurrences per 10,000 words</div>'
+    """
+    return f'<div class="ld-explain">{escape(text)}</div>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 import pandas as pd
@@ -27,10 +28,10 @@ from leninism_data.widgets._html import (
     plural,
     position_bar,
     roman,
-    shorten,
     table,
     view,
 )
+from leninism_data.widgets._search_options import chosen_number
 
 BY_TITLE = "by title"
 LIST_COLUMNS = {
@@ -79,7 +80,30 @@ def first_page_number(pages: str) -> int:
     >>> sorted(["248 and 247", "173", "13-14"], key=first_page_number)
     ['13-14', '173', '248 and 247']
     """
-    return int(re.match(r"\d+", pages).group())
+    match = re.match(r"\d+", pages)
+    if match is None:
+        raise ValueError(f"No page number in {pages!r}.")
+    return int(match.group())
+
+
+def page_list(references: Iterable[str]) -> str:
+    """The pages of several references, each once, in numerical order.
+
+    A reference may name several pages ("173 and 189") or a range ("282-83"), kept as
+    printed.
+
+    >>> page_list(["173", "173 and 189", "173 and 190", "248 and 247"])
+    '173, 189, 190, 247, 248'
+    >>> page_list(["13-14", "13"])
+    '13, 13-14'
+    """
+    pages = {
+        page.strip()
+        for reference in references
+        for page in re.split(r",|\band\b", reference)
+        if page.strip()
+    }
+    return ", ".join(sorted(pages, key=lambda page: (first_page_number(page), len(page))))
 
 
 class Citations(StudyWidget):
@@ -152,7 +176,7 @@ class Citations(StudyWidget):
         self._render()
 
     def _repr_fields(self) -> list[str]:
-        fields = repr_chapter(chosen(self._chapter))
+        fields = repr_chapter(chosen_number(self._chapter))
         if self._volume.value != ALL:
             fields.append(f"volume={self._volume.value!r}")
         return fields + [plural(len(self._result), "reference")]
@@ -187,11 +211,7 @@ class Citations(StudyWidget):
         self._result = listed.reset_index(drop=True)
         with self._quietly():
             self._citation.options = [
-                (
-                    f"{row.citation_id} · ¶ {row.paragraph_id}, p. {row.page} · "
-                    f"{shorten(row.raw, 50)}",
-                    int(row.citation_id),
-                )
+                (f"{row.citation_id} · ¶ {row.paragraph_id}, p. {row.page}", int(row.citation_id))
                 for row in self._result.itertuples()
             ]
             self._citation.value = (
@@ -231,7 +251,6 @@ class Citations(StudyWidget):
         rows = []
         for label in [value for _, value in self._volume.options[1:] if value != BY_TITLE]:
             group = cited[cited["volume_label"] == label]
-            pages = sorted(group["pages"].dropna().unique(), key=first_page_number)
             chapters = [
                 str(self._chapters.loc[chapter, "label"])
                 for chapter in sorted(group["chapter"].unique())
@@ -240,7 +259,7 @@ class Citations(StudyWidget):
                 {
                     "volume": label,
                     "n": len(group),
-                    "pages": ", ".join(pages),
+                    "pages": page_list(group["pages"].dropna()),
                     "chapters": ", ".join(chapters),
                 }
             )

@@ -9,8 +9,10 @@ import leninism_data as ld
 from leninism_data.analysis.distinctive import Comparison
 from leninism_data.analysis.parts import Part, PartLike, resolve_part
 from leninism_data.corpus.naming import chapter_label
-from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, checkbox
-from leninism_data.widgets._html import escape, message, number, table, view
+from leninism_data.widgets._base import LABEL_STYLE, StudyWidget
+from leninism_data.widgets._html import escape, explanation, message, number, table, view
+from leninism_data.widgets._measures import explain
+from leninism_data.widgets._search_options import SearchControls, SearchOptions
 
 TERM_COLUMNS = {
     "term": "term",
@@ -18,10 +20,29 @@ TERM_COLUMNS = {
     "freq_reference": "there",
     "per_10k_target": "per 10k here",
     "per_10k_reference": "per 10k there",
-    "log_ratio": "log ratio",
+    "log_ratio": "Log Ratio",
     "g2": "G²",
 }
+FIELDS = ["lemma", "include_quotations", "include_citations"]
+N_PASSAGES = 3
+N_CANDIDATES = 15  # passages asked for, of which the first N_PASSAGES whole ones are shown
+MIN_PASSAGE_WORDS = 30
 INDENT = "\N{NO-BREAK SPACE}" * 3  # a <select> collapses ordinary spaces
+
+
+def whole(passages: pd.DataFrame, n: int = N_PASSAGES) -> pd.DataFrame:
+    """The first ``n`` passages that are whole prose paragraphs (not list items, quotations
+    or fragments of a few words).
+
+    >>> ids = whole(ld.compare("V", "VI", n_passages=N_CANDIDATES).passages_a)["paragraph_id"]
+    >>> ld.paragraphs().set_index("paragraph_id").loc[ids, "kind"].unique().tolist()
+    ['prose']
+    """
+    paragraphs = ld.paragraphs().set_index("paragraph_id")
+    kinds = paragraphs.loc[passages["paragraph_id"], "kind"].to_numpy()
+    sizes = paragraphs.loc[passages["paragraph_id"], "n_words"].to_numpy()
+    keep = (kinds == "prose") & (sizes >= MIN_PASSAGE_WORDS)
+    return passages[keep].head(n).reset_index(drop=True)
 
 
 def part_name(part: Part) -> str:
@@ -30,6 +51,8 @@ def part_name(part: Part) -> str:
     >>> part_name(resolve_part("IV")), part_name(resolve_part((3, 2))), part_name(resolve_part(0))
     ('IV', 'III.2', 'Introduction')
     """
+    if part.chapter is None:
+        return part.label
     label = chapter_label(part.chapter)
     return label if part.section is None else f"{label}.{part.section}"
 
@@ -64,12 +87,16 @@ class Compare(StudyWidget):
     For each side: the terms distinctive of it against the other (keyness: log-likelihood
     G² for significance, log ratio for effect size — 1 means twice as frequent), then the
     vocabulary both use often, a similarity score (cosine of their content-word counts,
-    0–1) and the passages that best represent each side (:func:`leninism_data.compare`).
+    0–1) and the passages that best represent each side (:func:`leninism_data.compare`),
+    of which only whole prose paragraphs are shown. Each number is explained in a line
+    under its table.
 
     Parameters
     ----------
     a, b : chapter or section
         ``4``, ``"IV"``, ``"Introduction"``, ``"III.2"`` or ``(3, 2)``.
+    lemma : bool, default False
+        Count every form of a word as one ("soviet" and "soviets").
     include_quotations : bool, default True
         False leaves out the words of block quotations, so the comparison is of
         Stalin's own words.
@@ -93,7 +120,12 @@ class Compare(StudyWidget):
     """
 
     def __init__(
-        self, a: PartLike = "IV", b: PartLike = "VIII", *, include_quotations: bool = True
+        self,
+        a: PartLike = "IV",
+        b: PartLike = "VIII",
+        *,
+        lemma: bool = False,
+        include_quotations: bool = True,
     ) -> None:
         name_a, name_b = part_name(resolve_part(a)), part_name(resolve_part(b))
         options = part_options()
@@ -103,23 +135,29 @@ class Compare(StudyWidget):
         self._b = widgets.Dropdown(
             options=options, value=name_b, description="with", style=LABEL_STYLE
         )
-        self._include_quotations = checkbox("Include quotations", include_quotations)
+        self._search = SearchControls(
+            SearchOptions(lemma=lemma, include_quotations=include_quotations),
+            FIELDS,
+            analysis=ld.compare,
+            on_change=self._refresh,
+        )
         self._summary = widgets.HTML()
         self._sides = widgets.HTML(layout=widgets.Layout(max_height="48em", overflow="auto"))
         super().__init__(
             [
-                widgets.HBox([self._a, self._b, self._include_quotations]),
+                widgets.HBox([self._a, self._b]),
+                self._search,
                 self._summary,
                 self._sides,
             ]
         )
-        for control in (self._a, self._b, self._include_quotations):
+        for control in (self._a, self._b):
             control.observe(self._on_option_change, "value")
         self._refresh()
 
     @property
     def comparison(self) -> Comparison | None:
-        """The full :class:`~leninism_data.analysis.distinctive.Comparison`, None for a part with itself."""
+        """The full :class:`~leninism_data.analysis.distinctive.Comparison` (None: same parts)."""
         return self._comparison
 
     def _repr_fields(self) -> list[str]:
@@ -141,7 +179,8 @@ class Compare(StudyWidget):
             )
             self._sides.value = ""
             return
-        comparison = ld.compare(a, b, include_quotations=self._include_quotations.value)
+        options = self._search.options.arguments(ld.compare)
+        comparison = ld.compare(a, b, n_passages=N_CANDIDATES, **options)
         self._comparison = comparison
         self._result = pd.concat(
             [comparison.distinctive_a.assign(side=a), comparison.distinctive_b.assign(side=b)],
@@ -156,15 +195,14 @@ class Compare(StudyWidget):
             else []
         )
         self._summary.value = view(
-            f"<b>Similarity {comparison.similarity:.2f}</b> "
-            f'<span class="ld-muted">(cosine of content-word counts: 0 = no words in '
-            f"common, 1 = the same proportions)</span>",
+            f"<b>Similarity {comparison.similarity:.2f}</b>",
+            explanation(explain("similarity")),
             *notes,
         )
         self._sides.value = view(
             '<div class="ld-columns">',
-            self._side(comparison.a, comparison.distinctive_a, comparison.passages_a),
-            self._side(comparison.b, comparison.distinctive_b, comparison.passages_b),
+            self._side(comparison.a, comparison.distinctive_a, whole(comparison.passages_a)),
+            self._side(comparison.b, comparison.distinctive_b, whole(comparison.passages_b)),
             "</div>",
             self._shared(comparison),
         )
@@ -179,6 +217,7 @@ class Compare(StudyWidget):
                 TERM_COLUMNS,
                 formats={column: number for column in TERM_COLUMNS if column != "term"},
             )
+        terms += explanation(explain("g2", "log_ratio"))
         cards = [
             f'<div class="ld-para"><div class="ld-margin">¶ <b>'
             f"{escape(row.paragraph_id)}</b><br>p. {row.page}<br>"

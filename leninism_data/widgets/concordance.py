@@ -1,34 +1,60 @@
-"""Concordance: keyword in context, aligned, with the whole paragraph of a chosen line."""
+"""Concordance: keyword in context, sortable by the words around the hit, each line openable."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
+from leninism_data.corpus.words import WORD
 from leninism_data.widgets._base import (
     LABEL_STYLE,
     Pager,
     StudyWidget,
-    chapter_options,
     check_choice,
-    checkbox,
-    chosen,
-    option_value,
     repr_chapter,
     repr_text,
     resolve_optional_chapter,
+    resolve_section,
 )
-from leninism_data.widgets._html import Mark, escape, mark_up, message, plural, view
+from leninism_data.widgets._html import (
+    STYLE,
+    Mark,
+    csv_link,
+    csv_text,
+    escape,
+    mark_up,
+    message,
+    plural,
+    view,
+)
+from leninism_data.widgets._search_options import (
+    SearchControls,
+    SearchOptions,
+    widget_message,
+)
 
 SORT_OPTIONS = [
     ("Book order", "position"),
-    ("Left context", "left"),
-    ("Right context", "right"),
-    ("Match", "match"),
+    ("1L", "1L"),
+    ("2L", "2L"),
+    ("3L", "3L"),
+    ("1R", "1R"),
+    ("2R", "2R"),
+    ("3R", "3R"),
+    ("Keyword", "match"),
 ]
+SORT_ALIASES = {"left": "1L", "right": "1R"}  # the names :func:`leninism_data.kwic` uses
+SORT_LEVELS = 3  # words coloured after the sort word: AntConc's three sort levels
 LINES_PER_PAGE = 20
+MAX_WINDOW = 30
+CSV_COLUMNS = ["line", "paragraph_id", "chapter", "section", "page", "left", "match", "right"]
 EMPTY_LINES = pd.DataFrame(
     columns=[
         "paragraph_id",
@@ -44,16 +70,106 @@ EMPTY_LINES = pd.DataFrame(
         "in_quotation",
     ]
 )
-MAX_WINDOW = 30
+FIELDS = [
+    "query",
+    "chapter",
+    "section",
+    "whole_word",
+    "case",
+    "lemma",
+    "regex",
+    "include_quotations",
+    "include_citations",
+]
+COLUMN_WIDTHS = (
+    '<colgroup><col><col style="width:9em"><col><col style="width:5.5em">'
+    '<col style="width:3.2em"></colgroup>'
+)
+
+
+class Location(NamedTuple):
+    """A hit opened from a concordance line: what a reader needs to show it."""
+
+    paragraph_id: str
+    start: int
+    end: int
+    page: int
+    line: int
+
+
+def sort_level(key: str) -> tuple[str, int]:
+    """The side and distance of a sort key: ``"2L"`` is the second word left of the hit.
+
+    >>> sort_level("2L"), sort_level("1R")
+    (('L', 2), ('R', 1))
+    """
+    return key[-1], int(key[:-1])
+
+
+def context_words(text: str, side: str) -> list[re.Match[str]]:
+    """The words of a context, nearest the hit first (punctuation is not a word).
+
+    >>> [m.group() for m in context_words("the rule of the “proletariat”, ", "L")]
+    ['proletariat', 'the', 'of', 'rule', 'the']
+    """
+    found = list(WORD.finditer(text))
+    return found[::-1] if side == "L" else found
+
+
+def sort_lines(lines: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Lines sorted by the word at ``key`` (``"1L"`` … ``"3R"``), then the next two out.
+
+    The word ``key`` names is the first sort level, the next word further from the hit
+    the second and the one after it the third (AntConc's three levels); ties keep book
+    order. Words compare in lower case, without punctuation. This is the widget's own
+    sort until :func:`leninism_data.kwic` takes these keys.
+
+    >>> lines = pd.DataFrame({"left": ["a", "b"], "right": [" zeal, of", " and the"]})
+    >>> sort_lines(lines, "1R")["right"].tolist()
+    [' and the', ' zeal, of']
+    """
+    side, distance = sort_level(key)
+    column = "left" if side == "L" else "right"
+    first = distance - 1
+    keys = []
+    for text in lines[column]:
+        words = WORD.findall(text.lower())
+        if side == "L":
+            words.reverse()
+        keys.append(words[first : first + SORT_LEVELS])
+    order = sorted(range(len(lines)), key=lambda i: (keys[i], i))
+    return lines.iloc[order].reset_index(drop=True)
+
+
+def coloured_context(text: str, side: str, key: str | None) -> str:
+    """A context in HTML, the sort word and the next levels out in colour (AntConc style).
+
+    >>> print(coloured_context(" of the <proletariat>", "R", "1R").replace("> <", ">\\n<"))
+     <span class="ld-sort1">of</span>
+    <span class="ld-sort2">the</span> &lt;<span class="ld-sort3">proletariat</span>&gt;
+    """
+    if key is None or sort_level(key)[0] != side:
+        return escape(text)
+    distance = sort_level(key)[1]
+    words = context_words(text, side)[distance - 1 : distance - 1 + SORT_LEVELS]
+    marks = [
+        Mark(m.start(), m.end(), css_class=f"ld-sort{level}", tag="span")
+        for level, m in enumerate(words, 1)
+    ]
+    return mark_up(text, marks)
 
 
 class Concordance(StudyWidget):
     """Keyword in context (KWIC): every hit of a query with the words around it.
 
-    Lines are aligned on the hit and shown a page at a time. Choose a line by its number
-    to read the whole paragraph, with the hit highlighted and a ready-to-paste reference
-    (:func:`leninism_data.cite`). The query box updates when you press Enter or leave it
-    (``continuous_update=False``).
+    Lines are aligned on the hit and shown a page at a time under column headers (line,
+    left context, keyword, right context, ¶, page). Sort by book order, by the keyword,
+    or by the 1st–3rd word left (1L–3L) or right (1R–3R) of it: the sort word is
+    coloured, then the next two words out in other colours, as in AntConc. Click a line's
+    number (or type it under "Show line") to open it: the whole paragraph appears below
+    with the hit highlighted and a ready-to-paste reference, and the callbacks given to
+    :meth:`on_open` are called (the Reader uses this). "Download CSV" saves the lines.
+    The search box updates when you press Enter.
 
     Parameters
     ----------
@@ -61,21 +177,22 @@ class Concordance(StudyWidget):
         A word, phrase, wildcard (``proletar*``) or regular expression (``regex=True``).
     chapter : int or str, optional
         Restrict to one chapter.
+    section : int, optional
+        Restrict to one section of ``chapter``.
     window : int, default 8
         Words of context on each side (1–30).
-    sort : {"position", "left", "right", "match"}
-        Book order, or alphabetical by the left context, the right context or the hit.
-    lemma : bool, default False
-        Match every inflected form of a single word (``peasant`` finds *peasants*).
-    include_quotations : bool, default True
-        False leaves out hits inside block quotations.
-    regex : bool, default False
-        Read the query as a regular expression.
+    sort : {"position", "1L", "2L", "3L", "1R", "2R", "3R", "match"}
+        Book order, a word around the hit, or the hit itself ("left" and "right" are
+        1L and 1R).
+    whole_word, case, lemma, regex, include_quotations, include_citations : bool
+        The shared search options (:class:`~leninism_data.widgets._search_options.SearchOptions`).
 
     Attributes
     ----------
     result : pandas.DataFrame
         The lines, as :func:`leninism_data.kwic` returns them (line n is row n − 1).
+    selected : int or None
+        The number of the opened line.
 
     Examples
     --------
@@ -91,32 +208,37 @@ class Concordance(StudyWidget):
         query: str = "",
         *,
         chapter: ChapterLike | None = None,
+        section: int | None = None,
         window: int = 8,
         sort: str = "position",
+        whole_word: bool = True,
+        case: bool = False,
         lemma: bool = False,
-        include_quotations: bool = True,
         regex: bool = False,
+        include_quotations: bool = True,
+        include_citations: bool = False,
     ) -> None:
         chapter_number = resolve_optional_chapter(chapter)
+        sort = SORT_ALIASES.get(sort, sort)
         check_choice("sort", sort, [value for _, value in SORT_OPTIONS])
         if not 1 <= window <= MAX_WINDOW:
             raise ValueError(f"window must be between 1 and {MAX_WINDOW} words, not {window}.")
-        self._paragraph_texts = dict(zip(ld.paragraphs()["paragraph_id"], ld.paragraphs()["text"]))
-        self._query = widgets.Text(
-            value=query,
-            description="Search",
-            placeholder="a word, a phrase, proletar* or a regex",
-            continuous_update=False,
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="24em"),
+        options = SearchOptions(
+            query,
+            whole_word=whole_word,
+            case=case,
+            lemma=lemma,
+            regex=regex,
+            chapter=chapter_number,
+            section=resolve_section(chapter_number, section),
+            include_quotations=include_quotations,
+            include_citations=include_citations,
         )
-        self._regex = checkbox("Regular expression", regex)
-        self._lemma = checkbox("All forms (lemma)", lemma)
-        self._chapter = widgets.Dropdown(
-            options=chapter_options("All chapters"),
-            value=option_value(chapter_number),
-            description="Chapter",
-            style=LABEL_STYLE,
+        self._paragraph_texts = dict(zip(ld.paragraphs()["paragraph_id"], ld.paragraphs()["text"]))
+        self._callbacks: list[Callable[[Location], None]] = []
+        self._selected: int | None = None
+        self._search = SearchControls(
+            options, FIELDS, analysis=ld.kwic, on_change=self._on_option_change
         )
         self._window = widgets.BoundedIntText(
             value=window,
@@ -124,132 +246,252 @@ class Concordance(StudyWidget):
             max=MAX_WINDOW,
             description="Window (words)",
             style=LABEL_STYLE,
-            layout=widgets.Layout(width="14em"),
+            layout=widgets.Layout(width="13em"),
         )
         self._sort = widgets.Dropdown(
             options=SORT_OPTIONS,
             value=sort,
             description="Sort by",
             style=LABEL_STYLE,
-            layout=widgets.Layout(width="14em"),
+            layout=widgets.Layout(width="12em"),
         )
-        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
-        self._pager = Pager(LINES_PER_PAGE, "lines", on_page=self._render_lines)
-        self._lines = widgets.HTML()
+        self._pager = Pager(LINES_PER_PAGE, "lines", on_page=self._on_page)
+        self._header = widgets.HTML()
+        self._buttons = [
+            widgets.Button(
+                description=str(number),
+                layout=widgets.Layout(
+                    width="3.6em", min_width="3.6em", height="1.9em", padding="0", flex="none"
+                ),
+            )
+            for number in range(1, LINES_PER_PAGE + 1)
+        ]
+        self._cells = [
+            widgets.HTML(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+            for _ in range(LINES_PER_PAGE)
+        ]
+        self._rows = [
+            widgets.HBox([button, cell], layout=widgets.Layout(align_items="center"))
+            for button, cell in zip(self._buttons, self._cells)
+        ]
+        for button in self._buttons:
+            button.on_click(self._on_line_click)
+        self._lines = widgets.VBox(self._rows)
+        self._lines.add_class("ld-kwic")  # the lines, one table row each
         self._line = widgets.BoundedIntText(
             value=1,
             min=1,
             max=1,
             description="Show line",
             style=LABEL_STYLE,
-            layout=widgets.Layout(width="10em"),
+            layout=widgets.Layout(width="9em"),
         )
-        self._paragraph = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        self._download_button = widgets.Button(
+            description="Download CSV",
+            tooltip="Save these lines as a CSV file",
+            icon="download",
+            layout=widgets.Layout(width="auto"),
+        )
+        self._download = widgets.HTML()
+        self._paragraph = widgets.HTML()
         super().__init__(
             [
-                widgets.HBox([self._query, self._regex, self._lemma]),
-                widgets.HBox([self._chapter, self._window, self._sort, self._include_quotations]),
+                self._search,
+                widgets.HBox([self._window, self._sort]),
                 self._count,
                 self._pager,
+                self._header,
                 self._lines,
-                self._line,
+                widgets.HBox([self._line, self._download_button, self._download]),
                 self._paragraph,
             ]
         )
-        for control in (
-            self._query,
-            self._regex,
-            self._lemma,
-            self._chapter,
-            self._window,
-            self._sort,
-            self._include_quotations,
-        ):
-            control.observe(self._on_option_change, "value")
+        self._window.observe(self._on_option_change, "value")
+        self._sort.observe(self._on_option_change, "value")
         self._line.observe(self._on_line_change, "value")
+        self._download_button.on_click(self._on_download_click)
         self._refresh()
 
+    @property
+    def options(self) -> SearchOptions:
+        """The search options the controls show."""
+        return self._search.options
+
+    @property
+    def selected(self) -> int | None:
+        """The number of the opened line (1 = the first), None when there are no lines."""
+        return self._selected
+
+    def on_open(self, callback: Callable[[Location], None]) -> None:
+        """Call ``callback(location)`` whenever the student opens a line.
+
+        ``location`` is a :class:`Location`: ``paragraph_id``, ``start`` and ``end`` (the
+        hit's offsets in the paragraph text), ``page`` and ``line``.
+        """
+        self._callbacks.append(callback)
+
+    def open_line(self, line: int) -> Location:
+        """Open line ``line`` (1 = the first) as a click on it does, and return it."""
+        if not 1 <= line <= len(self._result):
+            raise ValueError(f"line must be between 1 and {len(self._result)}, not {line}.")
+        self._select(line)
+        location = self._location(line)
+        for callback in self._callbacks:
+            callback(location)
+        return location
+
+    def lines(self) -> pd.DataFrame:
+        """The lines as a table to save: ``line``, ``paragraph_id``, … ``match``, ``right``."""
+        frame = self._result.assign(line=range(1, len(self._result) + 1))
+        return frame[CSV_COLUMNS].reset_index(drop=True)
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Save :meth:`lines` as CSV (UTF-8 with a BOM), formulas neutralised; return the path."""
+        path = Path(path)
+        path.write_text("\ufeff" + csv_text(self.lines()), encoding="utf-8", newline="")
+        return path
+
     def _repr_fields(self) -> list[str]:
+        options = self.options
         return (
-            repr_text("query", self._query.value)
-            + repr_chapter(chosen(self._chapter))
+            repr_text("query", options.query)
+            + repr_chapter(options.chapter)
             + [plural(len(self._result), "line")]
         )
 
-    def _on_option_change(self, _change: dict) -> None:
+    def _location(self, line: int) -> Location:
+        row = self._result.iloc[line - 1]
+        return Location(
+            str(row["paragraph_id"]), int(row["start"]), int(row["end"]), int(row["page"]), line
+        )
+
+    def _on_option_change(self, _change: dict | None = None) -> None:
         self._refresh()
 
+    def _on_page(self) -> None:
+        self._select(self._pager.bounds[0] + 1)
+
+    def _on_line_click(self, button: widgets.Button) -> None:
+        self.open_line(int(button.description))
+
     def _on_line_change(self, _change: dict) -> None:
-        if self._is_quiet:
-            return
-        self._pager.show_item(self._line.value - 1)
-        self._render_lines()
-        self._render_paragraph()
+        if not self._is_quiet and len(self._result):
+            self.open_line(self._line.value)
+
+    def _on_download_click(self, _button: widgets.Button) -> None:
+        name = re.sub(r"\W+", "-", self.options.query).strip("-")[:40] or "lines"
+        filename = f"concordance-{name}.csv"
+        self._download.value = csv_link(
+            self.lines(), filename, f"Save {filename} ({plural(len(self._result), 'line')})"
+        )
 
     def _refresh(self) -> None:
-        self._result, summary = self._concordance(self._query.value.strip())
+        self._result, summary = self._concordance()
         self._count.value = view(summary)
+        self._download.value = ""
+        self._download_button.disabled = self._result.empty
         with self._quietly():
             self._line.max = max(len(self._result), 1)
-            self._line.value = 1
         self._line.disabled = self._result.empty
         self._pager.reset(len(self._result))
+        self._select(1 if len(self._result) else None)
+
+    def _concordance(self) -> tuple[pd.DataFrame, str]:
+        """The lines for the options and a summary of them (or what is wrong), in HTML."""
+        options = self.options
+        if not options.query:
+            return EMPTY_LINES, message(
+                "Type a word or phrase and press Enter to see every place it occurs, "
+                "with the words around it."
+            )
+        sort = self._sort.value
+        by_word = sort[0].isdigit()
+        try:
+            lines = options.call(
+                ld.kwic, window=self._window.value, sort="position" if by_word else sort
+            )
+        except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
+            return EMPTY_LINES, message(widget_message(error), "warning")
+        if by_word:
+            lines = sort_lines(lines, sort)
+        if lines.empty:
+            return lines, message(
+                f"“{options.query}” does not occur with these options.", "warning"
+            )
+        sorted_by = "" if sort == "position" else self._sort_caption(sort)
+        return (
+            lines,
+            f"<b>{plural(len(lines), 'line')}</b> for “{escape(options.query)}”{sorted_by}",
+        )
+
+    @staticmethod
+    def _sort_caption(sort: str) -> str:
+        if sort == "match":
+            return ' <span class="ld-muted">sorted by the keyword</span>'
+        side, distance = sort_level(sort)
+        levels = [f"{distance + i}{side}" for i in range(SORT_LEVELS)]
+        coloured = ", then ".join(
+            f'<span class="ld-sort{i}">{level}</span>' for i, level in enumerate(levels, 1)
+        )
+        return f' <span class="ld-muted">sorted by</span> {coloured}'
+
+    def _select(self, line: int | None) -> None:
+        self._selected = line
+        if line is not None:
+            self._pager.show_item(line - 1)
+            with self._quietly():
+                self._line.value = line
         self._render_lines()
         self._render_paragraph()
 
-    def _concordance(self, query: str) -> tuple[pd.DataFrame, str]:
-        """The lines for ``query`` and a summary of them (or what is wrong), in HTML."""
-        if not query:
-            return EMPTY_LINES, message(
-                "Type a word or phrase to see every place it occurs, with the words around it."
-            )
-        try:
-            lines = ld.kwic(
-                query,
-                window=self._window.value,
-                sort=self._sort.value,
-                regex=self._regex.value,
-                chapter=chosen(self._chapter),
-                include_quotations=self._include_quotations.value,
-                lemma=self._lemma.value,
-            )
-        except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
-            return EMPTY_LINES, message(str(error), "warning")
-        if lines.empty:
-            return lines, message(f"“{query}” does not occur with these options.", "warning")
-        return lines, f"<b>{plural(len(lines), 'line')}</b> for “{escape(query)}”"
-
     def _render_lines(self) -> None:
-        if self._result.empty:
-            self._lines.value = ""
-            return
-        start, stop = self._pager.bounds
-        selected = self._line.value - 1
-        rows = [
-            '<colgroup><col style="width:3.5em"><col style="width:5.5em">'
-            '<col style="width:3em"><col><col style="width:9em"><col></colgroup>'
-        ]
-        for number, line in enumerate(self._result.iloc[start:stop].itertuples(), start):
-            shade = ' class="ld-selected"' if number == selected else ""
-            rows.append(
-                f'<tr{shade}><td class="ld-num">{number + 1}</td>'
-                f'<td>{escape(line.paragraph_id)}</td><td class="ld-num">{line.page}</td>'
-                f'<td class="ld-left"><bdi>{escape(line.left)}</bdi></td>'
-                f'<td class="ld-match"><mark class="ld-hit">{escape(line.match)}</mark></td>'
-                f"<td>{escape(line.right)}</td></tr>"
+        start, stop = self._pager.bounds if len(self._result) else (0, 0)
+        self._header.value = (
+            f'{STYLE}<div class="ld-view" style="display:flex;align-items:end">'
+            '<div style="width:3.6em;flex:none" class="ld-muted">line</div>'
+            f'<table class="ld-table ld-kwic-head">{COLUMN_WIDTHS}<tr>'
+            '<th class="ld-left">left context</th>'
+            '<th class="ld-match">keyword</th><th>right context</th><th>¶</th>'
+            '<th class="ld-num">page</th></tr></table></div>'
+            if stop
+            else ""
+        )
+        key = self._sort.value if self._sort.value[0].isdigit() else None
+        rows = self._result.iloc[start:stop]
+        for position, (row, button, cell) in enumerate(
+            zip(self._rows, self._buttons, self._cells)
+        ):
+            if position >= len(rows):
+                row.layout.display = "none"
+                cell.value = ""
+                continue
+            line = rows.iloc[position]
+            number = start + position + 1
+            row.layout.display = None
+            button.description = str(number)
+            button.tooltip = f"Open line {number}: ¶ {line['paragraph_id']}, p. {line['page']}"
+            button.button_style = "info" if number == self._selected else ""
+            shade = ' class="ld-selected"' if number == self._selected else ""
+            cell.value = (
+                f'<div class="ld-view"><table class="ld-table ld-kwic-line">{COLUMN_WIDTHS}'
+                f"<tr{shade}>"
+                f'<td class="ld-left"><bdi>{coloured_context(line["left"], "L", key)}</bdi></td>'
+                f'<td class="ld-match"><mark class="ld-hit">{escape(line["match"])}</mark></td>'
+                f"<td>{coloured_context(line['right'], 'R', key)}</td>"
+                f"<td>{escape(line['paragraph_id'])}</td>"
+                f'<td class="ld-num">{line["page"]}</td></tr></table></div>'
             )
-        self._lines.value = view(f'<table class="ld-table ld-kwic">{"".join(rows)}</table>')
 
     def _render_paragraph(self) -> None:
-        if self._result.empty:
+        if self._selected is None:
             self._paragraph.value = ""
             return
-        line = self._result.iloc[self._line.value - 1]
+        line = self._result.iloc[self._selected - 1]
         text = self._paragraph_texts[line["paragraph_id"]]
         body = mark_up(text, [Mark(int(line["start"]), int(line["end"]))])
         self._paragraph.value = view(
-            f'<div class="ld-para"><div class="ld-margin">line {self._line.value}<br>¶ <b>'
+            f'<div class="ld-para"><div class="ld-margin">line {self._selected}<br>¶ <b>'
             f"{escape(line['paragraph_id'])}</b><br>p. {line['page']}</div>"
             f'<div class="ld-body">{body}<div class="ld-muted">'
             f"{escape(ld.cite(line['paragraph_id']))}</div></div></div>"

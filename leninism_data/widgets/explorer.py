@@ -14,16 +14,13 @@ from leninism_data.widgets._base import (
     LABEL_STYLE,
     Pager,
     StudyWidget,
-    chapter_options,
     check_choice,
-    checkbox,
     chosen,
     option_value,
     repr_chapter,
     repr_text,
     resolve_optional_chapter,
     resolve_section,
-    section_options,
 )
 from leninism_data.widgets._html import (
     escape,
@@ -33,6 +30,11 @@ from leninism_data.widgets._html import (
     plural,
     span_marks,
     view,
+)
+from leninism_data.widgets._search_options import (
+    SearchControls,
+    SearchOptions,
+    widget_message,
 )
 
 COLUMNS = [
@@ -46,6 +48,17 @@ COLUMNS = [
     "spans",
     "footnotes",
     "text",
+]
+FIELDS = [
+    "query",
+    "chapter",
+    "section",
+    "whole_word",
+    "case",
+    "lemma",
+    "regex",
+    "include_quotations",
+    "include_citations",
 ]
 KIND_OPTIONS = [
     ("All kinds", ALL),
@@ -77,6 +90,8 @@ class Explorer(StudyWidget):
         First and last printed page; paragraphs that overlap the range are kept.
     regex, whole_word, case : bool
         How to read the query, as in :func:`leninism_data.search`.
+    lemma : bool, default False
+        Find every form of a single word (``soviet`` finds *soviets*).
     include_quotations : bool, default True
         False leaves out block quotations (and matches inside them).
     page_size : int, default 10
@@ -109,6 +124,7 @@ class Explorer(StudyWidget):
         regex: bool = False,
         whole_word: bool = True,
         case: bool = False,
+        lemma: bool = False,
         include_quotations: bool = True,
         page_size: int = 10,
     ) -> None:
@@ -116,76 +132,67 @@ class Explorer(StudyWidget):
         section = resolve_section(chapter_number, section)
         if kind is not None:
             check_choice("kind", kind, KINDS)
-        first_page, last_page = int(ld.pages()["page"].min()), int(ld.pages()["page"].max())
-        pages = self._check_pages(pages, first_page, last_page)
+        self._book_range = int(ld.pages()["page"].min()), int(ld.pages()["page"].max())
+        self._chapter_ranges = {
+            int(row.chapter): (int(row.first_page), int(row.last_page))
+            for row in ld.chapters().itertuples()
+        }
+        self._chapter_shown = chapter_number
+        pages = self._check_pages(pages, *self._page_range())
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, not {page_size}.")
         self._table = ld.paragraphs()
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
-        self._full_range = (first_page, last_page)
-
-        self._query = widgets.Text(
-            value=query,
-            description="Search",
-            placeholder="a word, a phrase, proletar* or a regex",
-            continuous_update=False,
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="28em"),
+        options = SearchOptions(
+            query,
+            whole_word=whole_word,
+            case=case,
+            lemma=lemma,
+            regex=regex,
+            chapter=chapter_number,
+            section=section,
+            include_quotations=include_quotations,
         )
-        self._whole_word = checkbox("Whole words", whole_word)
-        self._regex = checkbox("Regular expression", regex)
-        self._case = checkbox("Match case", case)
-        self._chapter = widgets.Dropdown(
-            options=chapter_options("All chapters"),
-            value=option_value(chapter_number),
-            description="Chapter",
-            style=LABEL_STYLE,
-        )
-        self._section = widgets.Dropdown(
-            options=section_options(chapter_number, "All sections"),
-            value=option_value(section),
-            description="Section",
-            style=LABEL_STYLE,
+        self._search_controls = SearchControls(
+            options, FIELDS, analysis=ld.search, on_change=self._on_search_change
         )
         self._kind = widgets.Dropdown(
             options=KIND_OPTIONS, value=option_value(kind), description="Kind", style=LABEL_STYLE
         )
+        low, high = self._page_range()
         self._pages = widgets.IntRangeSlider(
             value=pages,
-            min=first_page,
-            max=last_page,
+            min=low,
+            max=high,
             description="Pages",
             continuous_update=False,
             style=LABEL_STYLE,
         )
-        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
         self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
         super().__init__(
             [
-                widgets.HBox([self._query, self._whole_word, self._regex, self._case]),
-                widgets.HBox([self._chapter, self._section, self._kind]),
-                widgets.HBox([self._pages, self._include_quotations]),
+                self._search_controls,
+                widgets.HBox([self._kind, self._pages]),
                 self._count,
                 self._pager,
                 self._paragraphs,
             ]
         )
-        self._update_section_control()
-        self._query.observe(self._on_filter_change, "value")
-        for control in (
-            self._whole_word,
-            self._regex,
-            self._case,
-            self._section,
-            self._kind,
-            self._pages,
-            self._include_quotations,
-        ):
+        for control in (self._kind, self._pages):
             control.observe(self._on_filter_change, "value")
-        self._chapter.observe(self._on_chapter_change, "value")
         self._refresh()
+
+    @property
+    def options(self) -> SearchOptions:
+        """The search options the controls show."""
+        return self._search_controls.options
+
+    def _page_range(self) -> tuple[int, int]:
+        """The printed pages of the chosen chapter (of the book if none)."""
+        chapter = self._chapter_shown
+        return self._book_range if chapter is None else self._chapter_ranges[chapter]
 
     @staticmethod
     def _check_pages(pages: tuple[int, int] | None, first: int, last: int) -> tuple[int, int]:
@@ -200,12 +207,13 @@ class Explorer(StudyWidget):
         return low, high
 
     def _repr_fields(self) -> list[str]:
-        fields = repr_text("query", self._query.value) + repr_chapter(chosen(self._chapter))
-        if chosen(self._section) is not None:
-            fields.append(f"section={self._section.value}")
+        options = self.options
+        fields = repr_text("query", options.query) + repr_chapter(options.chapter)
+        if options.section is not None:
+            fields.append(f"section={options.section}")
         if chosen(self._kind) is not None:
             fields.append(f"kind={self._kind.value!r}")
-        if tuple(self._pages.value) != self._full_range:
+        if tuple(self._pages.value) != self._page_range():
             fields.append(f"pages={tuple(self._pages.value)!r}")
         return fields + [plural(len(self._result), "paragraph")]
 
@@ -213,28 +221,30 @@ class Explorer(StudyWidget):
         if not self._is_quiet:
             self._refresh()
 
-    def _on_chapter_change(self, _change: dict) -> None:
-        with self._quietly():
-            self._section.options = section_options(chosen(self._chapter), "All sections")
-            self._section.value = ALL
-            self._update_section_control()
+    def _on_search_change(self) -> None:
+        chapter = self.options.chapter
+        if chapter != self._chapter_shown:  # the Pages slider follows the chapter
+            self._chapter_shown = chapter
+            low, high = self._page_range()
+            with self._quietly():
+                self._pages.max = max(high, self._pages.min)
+                self._pages.min = low
+                self._pages.max = high
+                self._pages.value = (low, high)
         self._refresh()
 
-    def _update_section_control(self) -> None:
-        self._section.disabled = len(self._section.options) < 2
-
     def _refresh(self) -> None:
-        query = self._query.value.strip()
+        query = self.options.query
         try:
             found = self._search(query) if query else self._browse()
         except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
             self._result = pd.DataFrame(columns=COLUMNS)
-            self._count.value = view(message(str(error), "warning"))
+            self._count.value = view(message(widget_message(error), "warning"))
             self._pager.reset(0)
             self._paragraphs.value = ""
             return
         low, high = self._pages.value
-        if (low, high) != self._full_range:
+        if (low, high) != self._book_range:
             found = found[(found["page"] <= high) & (found["page_end"] >= low)]
         self._result = found.reset_index(drop=True)
         self._count.value = view(self._summary(query))
@@ -242,21 +252,16 @@ class Explorer(StudyWidget):
         self._render_page()
 
     def _filters(self) -> dict:
+        options = self.options
         return {
-            "chapter": chosen(self._chapter),
-            "section": chosen(self._section),
+            "chapter": options.chapter,
+            "section": options.section,
             "kind": chosen(self._kind),
-            "include_quotations": self._include_quotations.value,
+            "include_quotations": options.include_quotations,
         }
 
-    def _search(self, query: str) -> pd.DataFrame:
-        hits = ld.search(
-            query,
-            regex=self._regex.value,
-            whole_word=self._whole_word.value,
-            case=self._case.value,
-            **self._filters(),
-        )
+    def _search(self, _query: str) -> pd.DataFrame:
+        hits = self.options.call(ld.search, kind=chosen(self._kind))
         extra = self._table[["paragraph_id", "page_end", "footnotes"]]
         return hits.merge(extra, on="paragraph_id", how="left")[COLUMNS]
 

@@ -7,7 +7,17 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, repr_text
-from leninism_data.widgets._html import escape, mark_up, message, number, plural, stem_marks, view
+from leninism_data.widgets._html import (
+    escape,
+    explanation,
+    mark_up,
+    message,
+    number,
+    plural,
+    stem_marks,
+    view,
+)
+from leninism_data.widgets._measures import explain
 
 MAX_PASSAGES = 20
 
@@ -120,7 +130,10 @@ class PassageFinder(StudyWidget):
                 )
             )
             return
-        self._passages.value = view(*(self._card(row) for row in self._result.itertuples()))
+        self._passages.value = view(
+            explanation(explain("bm25")),
+            *(self._card(row) for row in self._result.itertuples()),
+        )
 
     @staticmethod
     def _card(row) -> str:

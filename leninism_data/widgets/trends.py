@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import Image
-from matplotlib import colormaps
-from matplotlib.colors import to_hex
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 import leninism_data as ld
 from leninism_data.analysis.frequencies import Dispersion
-from leninism_data.corpus.naming import chapter_label
-from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice, checkbox
-from leninism_data.widgets._html import escape, message, number, plural, position_bar, table, view
+from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice
+from leninism_data.widgets._html import explanation, message, number, table, view
+from leninism_data.widgets._measures import explain
+from leninism_data.widgets._search_options import (
+    SearchControls,
+    SearchOptions,
+    widget_message,
+)
+from leninism_data.widgets.charts import STYLE as CHART_STYLE
+from leninism_data.widgets.charts import Chart, dispersion_chart, line_chart
 
 MAX_TERMS = 8
-COLOURS = colormaps["tab10"].colors
 BY_OPTIONS = [("Chapters", "chapter"), ("Sections", "section")]
 MEASURE_OPTIONS = [("per 10,000 words", True), ("raw count", False)]
-FIGURE_DPI = 80
+FIELDS = ["query", "lemma", "include_quotations", "include_citations"]
 CHAPTER_TICKS = ["Intro", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
 
 
@@ -37,18 +37,44 @@ def parse_terms(terms: str | Iterable[str]) -> list[str]:
     return list(dict.fromkeys(item.strip() for item in items if item.strip()))
 
 
+def part_names(by: str) -> pd.DataFrame:
+    """Each part's full name (for hover), tick label and table label, in book order.
+
+    >>> part_names("chapter").loc[4, ["name", "tick", "label"]].tolist()
+    ['Chapter IV', 'IV', 'IV']
+    >>> part_names("section").loc[4, ["name", "tick", "label"]].tolist()
+    ['III.1 The importance of theory', '', 'III.1']
+    """
+    sections = ld.sections()
+    if by == "chapter":
+        parts = ld.chapters()[["chapter"]].assign(section=0)
+        parts["name"] = [
+            "Introduction" if c == 0 else f"Chapter {CHAPTER_TICKS[c]}" for c in parts["chapter"]
+        ]
+        parts["tick"] = CHAPTER_TICKS
+        parts["label"] = [str(label) for label in ld.chapters()["label"]]
+        return parts.reset_index(drop=True)
+    parts = sections[["chapter", "section"]].copy()
+    parts["name"] = [
+        f"{row.label} {row.title}" if row.title else str(row.label)
+        for row in sections.itertuples()
+    ]
+    first = ~sections["chapter"].duplicated()
+    parts["tick"] = [CHAPTER_TICKS[c] if f else "" for c, f in zip(sections["chapter"], first)]
+    parts["label"] = sections["label"].astype(str)
+    return parts.reset_index(drop=True)
+
+
 class Trends(StudyWidget):
-    """Frequency of one or several terms across chapters or sections, with a dispersion strip.
+    """Frequency of one or several terms across chapters or sections, and where they fall.
 
-    The line plot shows each term per 10,000 words (or as a raw count) part by part; the
-    strip below it marks every occurrence at its place in the book, as AntConc's
-    concordance plot does, with Gries' DP in the legend (0 = spread evenly, 1 = all in one
-    chapter). A table gives the same numbers. Type terms separated by commas; the box
-    updates when you press Enter or leave it (``continuous_update=False``).
-
-    Figures are drawn with matplotlib's object-oriented API on figures the widget owns
-    (``matplotlib.figure.Figure``, rendered by Agg to PNG, never registered with pyplot),
-    so they do not depend on the notebook's backend and no figure is left open.
+    A line chart shows each term per 10,000 words (or as a raw count) part by part; a
+    dispersion strip below marks every occurrence at its place in the book, as AntConc's
+    concordance plot does. Hover a point or a tick to read its value, chapter or
+    paragraph. Tables give the same numbers, with Gries' DP (0 = spread in proportion to
+    the chapters' lengths, 1 = all in one place). Charts are SVG drawn in the theme's
+    colours (:mod:`leninism_data.widgets.charts`). Type terms separated by commas and
+    press Enter.
 
     Parameters
     ----------
@@ -64,6 +90,8 @@ class Trends(StudyWidget):
     ----------
     result : pandas.DataFrame
         :func:`leninism_data.term_frequencies` for the terms: one row per term per part.
+    chart, strip : Chart or None
+        The line chart and the dispersion strip shown.
 
     Examples
     --------
@@ -72,6 +100,8 @@ class Trends(StudyWidget):
     Trends(terms='proletariat, peasantry', by='chapter', per 10k)
     >>> trends.result.query("chapter == 5")[["term", "count"]].values.tolist()
     [['proletariat', 46], ['peasantry', 51]]
+    >>> trends.chart
+    Chart(line, 'per 10,000 words by chapter', 2 series × 10 points)
     """
 
     def __init__(
@@ -84,17 +114,17 @@ class Trends(StudyWidget):
     ) -> None:
         check_choice("by", by, [value for _, value in BY_OPTIONS])
         self._chapters = ld.chapters()
-        self._sections = ld.sections()
-        self._figure = self._new_figure()
-        self._ticks_by = ""
+        self._parts = {value: part_names(value) for _, value in BY_OPTIONS}
         self._dispersions: dict[tuple[str, bool], Dispersion] = {}  # (term, quotations)
-        self._terms = widgets.Text(
-            value=", ".join(parse_terms(terms)),
-            description="Terms",
+        self.chart: Chart | None = None
+        self.strip: Chart | None = None
+        self._search = SearchControls(
+            SearchOptions(", ".join(parse_terms(terms)), include_quotations=include_quotations),
+            FIELDS,
+            analysis=ld.term_frequencies,
+            on_change=self._refresh,
+            query_label="Terms",
             placeholder="comma-separated: proletariat, peasant*",
-            continuous_update=False,
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="30em"),
         )
         self._by = widgets.ToggleButtons(
             options=BY_OPTIONS, value=by, description="Across", style=LABEL_STYLE
@@ -102,32 +132,26 @@ class Trends(StudyWidget):
         self._relative = widgets.ToggleButtons(
             options=MEASURE_OPTIONS, value=relative, description="Count", style=LABEL_STYLE
         )
-        self._include_quotations = checkbox("Include quotations", include_quotations)
         self._notes = widgets.HTML()
-        self._plot = widgets.Output()
-        self._table = widgets.HTML(layout=widgets.Layout(overflow="auto"))
+        self._plot = widgets.HTML()
+        self._table = widgets.HTML()
         super().__init__(
             [
-                widgets.HBox([self._terms, self._include_quotations]),
+                self._search,
                 widgets.HBox([self._by, self._relative]),
                 self._notes,
                 self._plot,
                 self._table,
             ]
         )
-        self._terms.observe(self._on_terms_change, "value")
-        self._include_quotations.observe(self._on_terms_change, "value")
         self._by.observe(self._on_by_change, "value")
         self._relative.observe(self._on_relative_change, "value")
         self._refresh()
 
     def _repr_fields(self) -> list[str]:
-        terms = ", ".join(parse_terms(self._terms.value))
+        terms = ", ".join(parse_terms(self._search.options.query))
         measure = "per 10k" if self._relative.value else "raw counts"
         return [f"terms={terms!r}", f"by={self._by.value!r}", measure]
-
-    def _on_terms_change(self, _change: dict) -> None:
-        self._refresh()
 
     def _on_by_change(self, _change: dict) -> None:
         self._refresh()
@@ -137,17 +161,18 @@ class Trends(StudyWidget):
             self._render()
 
     def _refresh(self) -> None:
-        terms = parse_terms(self._terms.value)
+        options = self._search.options
+        terms = parse_terms(options.query)
         problem = None
         if not terms:
             problem = "Type one or more terms, separated by commas (e.g. proletariat, peasantry)."
         elif len(terms) > MAX_TERMS:
             problem = f"Compare at most {MAX_TERMS} terms at a time (you typed {len(terms)})."
         else:
-            quotations = self._include_quotations.value
+            quotations = options.include_quotations
             try:
                 self._result = ld.term_frequencies(
-                    terms, by=self._by.value, include_quotations=quotations
+                    terms, by=self._by.value, **options.arguments(ld.term_frequencies)
                 )
                 kept = {
                     term: found
@@ -157,21 +182,30 @@ class Trends(StudyWidget):
                 self._dispersions = {  # in the order typed; only new terms are computed
                     (term, quotations): kept[term]
                     if term in kept
-                    else ld.dispersion(term, include_quotations=quotations)
+                    else ld.dispersion(term, **options.arguments(ld.dispersion))
                     for term in terms
                 }
             except ValueError as error:
-                problem = str(error)
+                problem = widget_message(error)
         if problem is None:
             self._render()
             return
         self._result = pd.DataFrame(columns=["chapter", "term", "count", "n_words", "per_10k"])
+        self.chart = self.strip = None
         self._notes.value = view(message(problem, "warning"))
-        self._plot.outputs = ()
-        self._table.value = ""
+        self._plot.value = self._table.value = ""
+
+    def _terms(self) -> list[str]:
+        return [term for term, _ in self._dispersions]
+
+    def _dispersion(self, term: str) -> Dispersion:
+        return self._dispersions[term, self._search.options.include_quotations]
+
+    def _measure(self) -> str:
+        return "per_10k" if self._relative.value else "count"
 
     def _render(self) -> None:
-        terms = [term for term, _ in self._dispersions]
+        terms = self._terms()
         totals = self._result.groupby("term", sort=False)["count"].sum()
         absent = [term for term in terms if totals[term] == 0]
         notes = []
@@ -179,112 +213,89 @@ class Trends(StudyWidget):
             notes.append(
                 message(f"Not in the book with these options: {', '.join(absent)}.", "warning")
             )
-        self._notes.value = view(self._key(terms), *notes)
-        self._plot.outputs = ()
-        self._plot.append_display_data(Image(data=self._draw(terms), format="png"))
-        self._table.value = view(self._frequency_table(terms), self._strip(terms))
-
-    @staticmethod
-    def _key(terms: list[str]) -> str:
-        """The plot's legend, in HTML (a legend drawn by matplotlib costs a third of the
-        plot's drawing time)."""
-        entries = [
-            f'<span style="color:{to_hex(COLOURS[index % len(COLOURS)])}">●</span> {escape(term)}'
-            for index, term in enumerate(terms)
-        ]
-        return f"<div>{' &nbsp; '.join(entries)}</div>"
-
-    def _dispersion(self, term: str) -> Dispersion:
-        return self._dispersions[term, self._include_quotations.value]
-
-    def _measure(self) -> str:
-        return "per_10k" if self._relative.value else "count"
-
-    def _frequency_table(self, terms: list[str]) -> str:
-        if self._by.value == "chapter":
-            parts = [chapter_label(c) for c in self._chapters["chapter"]]
-        else:
-            parts = [
-                f"{chapter_label(row.chapter)}.{row.section}"
-                for row in self._sections.itertuples()
-            ]
-        rows = []
-        for term, frame in self._result.groupby("term", sort=False):
-            count, words = frame["count"].sum(), frame["n_words"].sum()
-            in_book = count * 10_000 / words if self._relative.value else count
-            dp = self._dispersion(term).dp
-            rows.append(
-                [
-                    term,
-                    in_book,
-                    "" if pd.isna(dp) else round(dp, 2),
-                    *frame[self._measure()].tolist(),
-                ]
-            )
-        wide = pd.DataFrame(rows, columns=["term", "book", "DP", *parts])
-        caption = "per 10,000 words" if self._relative.value else "occurrences"
-        return (
-            f'<div class="ld-muted">{caption} in the whole book and by '
-            f"{escape(self._by.value)}; DP: Gries' dispersion, 0 = spread evenly over "
-            f"the chapters, 1 = all in one</div>"
-            + table(
-                wide,
-                {name: name for name in wide.columns},
-                formats={name: number for name in ["book", *parts]},
-            )
+        self._notes.value = view(*notes) if notes else ""
+        self.chart = self._line_chart()
+        self.strip = self._strip(terms)
+        self._plot.value = CHART_STYLE + self.chart.svg
+        self._table.value = view(
+            '<div class="ld-heading">Where each occurrence falls in the book</div>',
+            self.strip.svg,
+            explanation("Each tick is one occurrence; hover it for its paragraph and page."),
+            self._frequency_tables(terms),
         )
 
-    def _strip(self, terms: list[str]) -> str:
+    def _line_chart(self) -> Chart:
+        by = self._by.value
+        parts = self._parts[by]
+        keys = ["chapter", "section"] if by == "section" else ["chapter"]
+        frame = self._result.merge(parts, on=keys, how="left", sort=False)
+        frame[self._measure()] = frame[self._measure()].astype(float).round(1)
+        bands = []
+        if by == "section":
+            starts = parts.index[parts["tick"] != ""].tolist() + [len(parts)]
+            bands = [(a, b) for a, b in zip(starts[1::2], starts[2::2])]
+        y_label = "per 10,000 words" if self._relative.value else "count"
+        return line_chart(
+            frame,
+            "name",
+            self._measure(),
+            "term",
+            title=f"{y_label} by {by}",
+            y_label=y_label,
+            ticks="tick",
+            bands=bands,
+        )
+
+    def _strip(self, terms: list[str]) -> Chart:
         starts = self._chapters["n_words"].cumsum().shift(fill_value=0)
         # the Introduction is too short to hold its label beside Chapter I's
         boundaries = list(zip(starts / self._chapters["n_words"].sum(), ["", *CHAPTER_TICKS[1:]]))
-        unlabelled = [(start, "") for start, _ in boundaries]
-        rows = []
-        for term in terms:
-            hits = self._dispersion(term).hits
-            rows.append(
-                f'<div class="ld-muted">{escape(term)} · {plural(len(hits), "hit")}'
-                "</div>"
-                + position_bar(hits["position"], boundaries if term == terms[-1] else unlabelled)
-            )
-        return '<div class="ld-heading">Where each occurrence falls in the book</div>' + "".join(
-            rows
+        hits = pd.concat(
+            [
+                self._dispersion(term).hits.assign(term=term)[
+                    ["term", "position", "paragraph_id", "page"]
+                ]
+                for term in terms
+            ],
+            ignore_index=True,
+        )
+        return dispersion_chart(
+            hits, boundaries, title="Where each occurrence falls in the book", rows=terms
         )
 
-    @staticmethod
-    def _new_figure() -> Figure:
-        figure = Figure(figsize=(7.5, 2.6), dpi=FIGURE_DPI, facecolor="white")
-        figure.subplots_adjust(left=0.09, right=0.98, top=0.96, bottom=0.1)
-        axes = figure.add_subplot()
-        axes.yaxis.set_major_locator(MaxNLocator(4))
-        axes.grid(axis="y", alpha=0.3)
-        return figure
-
-    def _draw(self, terms: list[str]) -> bytes:
-        axes = self._figure.axes[0]
-        for line in list(axes.lines):
-            line.remove()
-        for index, term in enumerate(terms):
-            rows = self._result[self._result["term"] == term]
-            axes.plot(
-                range(len(rows)),
-                rows[self._measure()].to_numpy(),
-                marker="o",
-                markersize=3,
-                color=COLOURS[index % len(COLOURS)],
-                label=term,
+    def _frequency_tables(self, terms: list[str]) -> str:
+        rows = []
+        for term, frame in self._result.groupby("term", sort=False):
+            count, words = int(frame["count"].sum()), int(frame["n_words"].sum())
+            dp = self._dispersion(str(term)).dp
+            rows.append(
+                {
+                    "term": term,
+                    "count": count,
+                    "per_10k": count * 10_000 / words,
+                    "dp": None if pd.isna(dp) else round(dp, 2),
+                }
             )
-        if self._by.value != self._ticks_by:  # new ticks cost a few ms: only when needed
-            if self._by.value == "chapter":
-                ticks = list(range(len(self._chapters)))
-            else:  # each chapter's first section
-                ticks = self._sections.drop_duplicates("chapter").index.tolist()
-            axes.set_xticks(ticks, CHAPTER_TICKS)
-            self._ticks_by = self._by.value
-        axes.set_ylabel("per 10,000 words" if self._relative.value else "count")
-        axes.relim()
-        axes.autoscale_view()
-        axes.set_ylim(bottom=0)
-        buffer = io.BytesIO()
-        self._figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+        summary = table(
+            pd.DataFrame(rows),
+            {"term": "term", "count": "in the book", "per_10k": "per 10k", "dp": "DP"},
+            formats={"per_10k": number, "dp": lambda v: number(v, 2)},
+        )
+        by = self._by.value
+        parts = self._parts[by]
+        keys = ["chapter", "section"] if by == "section" else ["chapter"]
+        wide = self._result.pivot(index=keys, columns="term", values=self._measure())
+        wide = wide.reindex(columns=terms)
+        wide = parts.merge(wide.reset_index(), on=keys, how="left")
+        caption = "per 10,000 words" if self._relative.value else "occurrences"
+        by_part = table(
+            wide,
+            {"label": by, **{term: term for term in terms}},
+            formats={term: number for term in terms},
+        )
+        return (
+            summary
+            + explanation(explain("per_10k", "dp"))
+            + f'<div class="ld-heading">{caption} by {by}</div>'
+            + f'<div style="max-height:24em;overflow:auto" tabindex="0">{by_part}</div>'
+        )
