@@ -690,7 +690,9 @@ def test_citations_show_the_quotation_a_reference_closes() -> None:
     assert f"It closes this quotation of {quotation['speaker']}" in detail
     assert quotation["text"][:60] in detail
     assert ld.cite(closing["paragraph_id"]) in detail
-    assert 'class="ld-tick ld-selected"' in detail
+    page = closing["page"]
+    tooltip = f"this reference · ¶ {closing['paragraph_id']}, p. {page} · reference "
+    assert f"<title>{tooltip}{closing['citation_id']}</title>" in detail
 
 
 def test_citations_by_title_and_an_empty_chapter() -> None:

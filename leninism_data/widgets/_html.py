@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -62,13 +62,6 @@ sup.ld-fn{color:var(--jp-brand-color1);font-weight:bold}
 .ld-sort3{color:var(--jp-brand-color1);font-weight:bold}
 .ld-explain{color:var(--jp-content-font-color2);font-size:.85em;margin:.1em 0 .4em}
 .ld-columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5em}
-.ld-bar{position:relative;height:1.4em;margin:.1em 0 .4em;background:var(--jp-layout-color2)}
-.ld-bar.ld-labelled{margin-bottom:1.4em}
-.ld-tick{position:absolute;top:0;bottom:0;width:2px;background:var(--jp-content-font-color3)}
-.ld-tick.ld-selected{width:4px;background:var(--jp-warn-color0)}
-.ld-boundary{position:absolute;top:0;bottom:-1.3em;border-left:1px dashed var(--jp-border-color1);
- padding-left:2px;font-size:.75em;line-height:1;display:flex;align-items:flex-end;
- color:var(--jp-content-font-color2)}
 </style>"""
 
 Tone = Literal["info", "warning"]
@@ -274,44 +267,6 @@ def table(
         selected = ' class="ld-selected"' if position == selected_row else ""
         rows.append(f"<tr{selected}>{''.join(cells)}</tr>")
     return f'<table class="{css_class}">{"".join(rows)}</table>'
-
-
-def position_bar(
-    positions: Iterable[float],
-    boundaries: Sequence[tuple[float, str]] = (),
-    selected: float | None = None,
-) -> str:
-    """A strip with a tick at each position (0–1 through the book), like AntConc's plot.
-
-    Parameters
-    ----------
-    positions : iterable of float
-        Where the ticks go, from 0 (start of the book) to 1 (end).
-    boundaries : sequence of (float, str)
-        Dashed lines with a label (e.g. where each chapter starts).
-    selected : float, optional
-        A position to draw as a wider, highlighted tick.
-
-    Examples
-    --------
-    >>> print(position_bar([0.5], [(0.0, "I")]).replace("><", ">\\n<"))
-    <div class="ld-bar ld-labelled">
-    <span class="ld-boundary" style="left:0.00%">I</span>
-    <i class="ld-tick" style="left:50.00%">
-    </i>
-    </div>
-    """
-    marks = [
-        f'<span class="ld-boundary" style="left:{100 * start:.2f}%">{escape(label)}</span>'
-        for start, label in boundaries
-    ]
-    marks += [
-        f'<i class="ld-tick" style="left:{100 * position:.2f}%"></i>' for position in positions
-    ]
-    if selected is not None:
-        marks.append(f'<i class="ld-tick ld-selected" style="left:{100 * selected:.2f}%"></i>')
-    labelled = " ld-labelled" if any(label for _, label in boundaries) else ""
-    return f'<div class="ld-bar{labelled}">{"".join(marks)}</div>'
 
 
 def number(value: object, digits: int = 1) -> str:

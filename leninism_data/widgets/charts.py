@@ -446,7 +446,8 @@ def dispersion_chart(
     Parameters
     ----------
     hits : pandas.DataFrame
-        One row per occurrence: ``term``, ``position`` (0–1), ``paragraph_id``, ``page``.
+        One row per occurrence: ``term``, ``position`` (0–1), ``paragraph_id``, ``page``,
+        and optionally ``note`` (added to the tick's tooltip).
     boundaries : sequence of (float, str)
         Where each chapter starts (0–1) and its label ("" for none).
     title : str
@@ -488,7 +489,8 @@ def dispersion_chart(
             body.append(
                 _mark(
                     "rect",
-                    f"{term} · ¶ {hit.paragraph_id}, p. {hit.page}",
+                    f"{term} · ¶ {hit.paragraph_id}, p. {hit.page}"
+                    + (f" · {hit.note}" if "note" in found.columns else ""),
                     colour,
                     x=x,
                     y=y + 3,

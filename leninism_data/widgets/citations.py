@@ -26,12 +26,13 @@ from leninism_data.widgets._html import (
     mark_up,
     message,
     plural,
-    position_bar,
     roman,
     table,
     view,
 )
 from leninism_data.widgets._search_options import chosen_number
+from leninism_data.widgets.charts import STYLE as CHART_STYLE
+from leninism_data.widgets.charts import dispersion_chart
 
 BY_TITLE = "by title"
 LIST_COLUMNS = {
@@ -276,10 +277,17 @@ class Citations(StudyWidget):
             ((row.first_page - 1) / self._last_page, "" if row.chapter == 0 else str(row.label))
             for row in self._chapters.itertuples()
         ]
-        positions = (self._result["page"] - 1) / self._last_page
-        strip = position_bar(
-            positions, boundaries, selected=(citation["page"] - 1) / self._last_page
-        )
+        listed = self._result.assign(term="references listed")
+        this = self._result[self._result["citation_id"] == citation["citation_id"]]
+        hits = pd.concat([listed, this.assign(term="this reference")], ignore_index=True)
+        hits["position"] = (hits["page"] - 1) / self._last_page
+        hits["note"] = [f"reference {number}" for number in hits["citation_id"]]
+        strip = dispersion_chart(
+            hits[["term", "position", "paragraph_id", "page", "note"]],
+            boundaries,
+            title="Where the references fall in the book",
+            rows=["references listed", "this reference"],
+        ).svg
         paragraph_id = citation["paragraph_id"]
         heading = (
             f'<div class="ld-heading">Reference {citation["citation_id"]}: '
@@ -306,6 +314,7 @@ class Citations(StudyWidget):
             )
         return (
             heading + '<div class="ld-muted">Where it falls in the book (pages 1–'
-            f"{self._last_page}; ticks: the references listed):</div>{strip}{body}"
+            f"{self._last_page}; hover a tick for its reference):</div>"
+            f"{CHART_STYLE}{strip}{body}"
             f'<div class="ld-muted">{escape(ld.cite(paragraph_id))}</div>'
         )
