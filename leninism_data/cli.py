@@ -462,7 +462,8 @@ def _classroom_command(args: argparse.Namespace) -> int:
             f"servers stop after {settings.cull_idle} s. Stop the hub with Ctrl-C.",
             flush=True,
         )
-        return hub.run_hub(config)
+        hub.run_hub(config)
+        return 0  # not reached: this process became the hub
     settings = hub.load_settings(data_dir)
     accounts = [settings.student(name) for name in settings.students]
     if args.classroom == "handout":

@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import stat
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -327,11 +326,9 @@ def hub_command(config: Path) -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(config)]
 
 
-def run_hub(config: Path) -> int:
-    """Run JupyterHub on ``config`` until it stops (Ctrl-C); return its exit status."""
+def run_hub(config: Path) -> None:
+    """Become JupyterHub on ``config`` (this process is replaced; Ctrl-C or SIGTERM stops it)."""
     require_proxy()
-    process = subprocess.Popen(hub_command(config), cwd=config.parent)
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        return process.wait()
+    os.chdir(config.parent)
+    command = hub_command(config)
+    os.execv(command[0], command)
