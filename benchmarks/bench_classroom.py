@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
-from tornado.websocket import websocket_connect
+from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 PREFIX = "lsbench-"
 TEACHER = f"{PREFIX}teacher"
@@ -101,6 +101,72 @@ class StudentRun:
     run_all: float = 0.0
     queries: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+
+class Kernel:
+    """A kernel's websocket, read all the time (Tornado buffers one message: an unread
+    socket stops answering the server's pings, and the server closes it)."""
+
+    def __init__(self, connection: WebSocketClientConnection, run: StudentRun) -> None:
+        self.connection = connection
+        self.run = run
+        self.replies: dict[str, asyncio.Future[None]] = {}
+        self.reader = asyncio.create_task(self.read())
+
+    async def read(self) -> None:
+        while (raw := await self.connection.read_message()) is not None:
+            if isinstance(raw, bytes):
+                continue  # binary messages carry widget buffers
+            message = json.loads(raw)
+            waiting = self.replies.get(message.get("parent_header", {}).get("msg_id"))
+            if waiting is None:
+                continue
+            if message["msg_type"] == "error":
+                content = message["content"]
+                self.run.errors.append(f"{content['ename']}: {content['evalue']}")
+            elif message["msg_type"] == "execute_reply" and not waiting.done():
+                waiting.set_result(None)
+        for waiting in self.replies.values():
+            if not waiting.done():
+                waiting.set_exception(ConnectionError("the kernel's websocket closed"))
+
+    async def execute(self, code: str) -> float:
+        """Run ``code``; return the seconds until the kernel replied (errors are recorded)."""
+        msg_id = uuid.uuid4().hex
+        message = {
+            "header": {
+                "msg_id": msg_id,
+                "msg_type": "execute_request",
+                "username": self.run.name,
+                "session": uuid.uuid4().hex,
+                "version": "5.3",
+                "date": "",
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": {
+                "code": code,
+                "silent": False,
+                "store_history": True,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": False,
+            },
+            "channel": "shell",
+            "buffers": [],
+        }
+        reply = self.replies[msg_id] = asyncio.get_running_loop().create_future()
+        began = time.perf_counter()
+        try:
+            await self.connection.write_message(json.dumps(message))
+            await asyncio.wait_for(reply, CELL_TIMEOUT)
+        finally:
+            del self.replies[msg_id]
+        return time.perf_counter() - began
+
+    def close(self) -> None:
+        self.connection.close()
+        self.reader.cancel()
 
 
 class Student:
@@ -188,57 +254,15 @@ class Student:
         )
         return notebook, session["kernel"]["id"]  # type: ignore[index,return-value]
 
-    async def connect(self, kernel: str):  # type: ignore[no-untyped-def]
+    async def connect(self, kernel: str) -> Kernel:
         url = self.run.base.replace("http", "ws", 1)
         request = HTTPRequest(
             f"{url}/user/{self.run.name}/api/kernels/{kernel}/channels",
             headers={"Authorization": f"token {self.run.token}"},
             request_timeout=STEP_TIMEOUT,
         )
-        return await websocket_connect(request, max_message_size=256 * 2**20)
-
-    async def execute(self, socket_, code: str) -> float:  # type: ignore[no-untyped-def]
-        """Run ``code``; return the seconds until the kernel replied (errors are recorded)."""
-        msg_id = uuid.uuid4().hex
-        message = {
-            "header": {
-                "msg_id": msg_id,
-                "msg_type": "execute_request",
-                "username": self.run.name,
-                "session": uuid.uuid4().hex,
-                "version": "5.3",
-                "date": "",
-            },
-            "parent_header": {},
-            "metadata": {},
-            "content": {
-                "code": code,
-                "silent": False,
-                "store_history": True,
-                "user_expressions": {},
-                "allow_stdin": False,
-                "stop_on_error": False,
-            },
-            "channel": "shell",
-            "buffers": [],
-        }
-        began = time.perf_counter()
-        await socket_.write_message(json.dumps(message))
-        while True:
-            raw = await asyncio.wait_for(socket_.read_message(), CELL_TIMEOUT)
-            if raw is None:
-                raise ConnectionError("the kernel's websocket closed")
-            if isinstance(raw, bytes):
-                continue  # binary messages carry widget buffers
-            reply = json.loads(raw)
-            if reply.get("parent_header", {}).get("msg_id") != msg_id:
-                continue
-            if reply["msg_type"] == "error":
-                self.run.errors.append(
-                    f"{reply['content']['ename']}: {reply['content']['evalue']}"
-                )
-            if reply["msg_type"] == "execute_reply":
-                return time.perf_counter() - began
+        connection = await websocket_connect(request, max_message_size=256 * 2**20)
+        return Kernel(connection, self.run)
 
     async def stop(self) -> None:
         await self.fetch(f"/hub/api/users/{self.run.name}/server", "DELETE")
@@ -248,30 +272,34 @@ async def session(run: StudentRun, barrier: asyncio.Barrier) -> None:
     """One student's whole session; the queries wait for every student to be ready."""
     student = Student(run)
     began = time.perf_counter()
+    kernel = None
     try:
         await student.log_in()
         await student.start_server()
-        notebook, kernel = await student.open_chapter()
-        socket_ = await student.connect(kernel)
-        await student.execute(socket_, "1")  # the kernel answers: the notebook is usable
+        notebook, kernel_id = await student.open_chapter()
+        kernel = await student.connect(kernel_id)
+        await kernel.execute("1")  # the kernel answers: the notebook is usable
         run.usable = time.perf_counter() - began
         cells = [cell for cell in notebook["content"]["cells"] if cell["cell_type"] == "code"]
         began = time.perf_counter()
         for cell in cells:
-            source = (
-                "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            )
-            await student.execute(socket_, source)
+            source = cell["source"]
+            await kernel.execute("".join(source) if isinstance(source, list) else source)
         run.run_all = time.perf_counter() - began
     except Exception as error:
         run.errors.append(f"{type(error).__name__}: {error}")
-        await barrier.wait()
-        return
+        kernel = None
     await barrier.wait()
-    for word in QUERY_WORDS:
-        code = f"from leninism_data.widgets import Concordance\nConcordance({word!r}).result"
-        run.queries.append(await student.execute(socket_, code))
-    socket_.close()
+    if kernel is None:
+        return
+    try:
+        for word in QUERY_WORDS:
+            code = f"from leninism_data.widgets import Concordance\nConcordance({word!r}).result"
+            run.queries.append(await kernel.execute(code))
+    except Exception as error:
+        run.errors.append(f"{type(error).__name__}: {error}")
+    finally:
+        kernel.close()
 
 
 def memory_by_user(names: list[str]) -> dict[str, int]:
@@ -310,7 +338,7 @@ def report(size: int, runs: list[StudentRun], memory: dict[str, int]) -> float |
     run_all = [run.run_all for run in runs if run.run_all]
     queries = [q for run in runs for q in run.queries]
     mb = [value / 2**20 for value in memory.values()]
-    print(f"\n== {size} student(s)")
+    print(f"\n== {size} student(s), {len(runs) - len(failed)} without any error")
     print(
         f"memory per student:     median {statistics.median(mb):6.0f} MB, "
         f"largest {max(mb):6.0f} MB (RSS of the server and kernel; shared pages counted twice)"
@@ -376,8 +404,8 @@ def main() -> int:
         )  # fmt: skip
         try:
             wait_for_hub(base, hub, folder / "hub.log")
-            print(f"hub on {base}; {os.cpu_count()} CPUs, "
-                  f"{os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GB")  # fmt: skip
+            memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30
+            print(f"hub on {base}; {os.cpu_count()} CPUs, {memory:.0f} GB of memory")
             p95s = {}
             first = 0
             for size in sizes:
