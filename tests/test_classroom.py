@@ -288,6 +288,18 @@ def test_notebooks_copied_once_and_never_overwritten(tmp_path: Path) -> None:
     assert not deleted.exists()
 
 
+def test_lab_config_hides_the_news_prompt_and_keeps_a_students_own(tmp_path: Path) -> None:
+    anna = teacher.Student("anna", tmp_path / "anna")
+    written = teacher.provision_lab_config(anna)
+    assert written == anna.home / ".jupyter" / "labconfig" / "page_config.json"
+    assert json.loads(written.read_text("utf-8")) == {
+        "disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}
+    }
+    written.write_text("{}", encoding="utf-8")
+    assert teacher.provision_lab_config(anna) is None
+    assert written.read_text("utf-8") == "{}"
+
+
 def test_handout_reaches_every_student_and_keeps_their_own_file(tmp_path: Path) -> None:
     anna = teacher.Student("anna", tmp_path / "anna")
     boris = teacher.Student("boris", tmp_path / "boris")

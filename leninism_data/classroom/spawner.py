@@ -19,7 +19,12 @@ from jupyterhub.spawner import LocalProcessSpawner
 from traitlets import Bool, Int, Unicode
 
 from leninism_data.classroom.limits import Limits, apply_limits
-from leninism_data.classroom.teacher import Student, provision_notebooks, student_notes_path
+from leninism_data.classroom.teacher import (
+    Student,
+    provision_lab_config,
+    provision_notebooks,
+    student_notes_path,
+)
 
 
 class ClassroomSpawner(LocalProcessSpawner):
@@ -72,3 +77,4 @@ def provision_hook(spawner: ClassroomSpawner) -> None:
     student = spawner.student()
     student.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     provision_notebooks(student)
+    provision_lab_config(student)

@@ -83,6 +83,24 @@ def provision_notebooks(student: Student, source: Path | None = None) -> list[Pa
     return sorted(p.relative_to(student.notebooks) for p in student.notebooks.rglob("*"))
 
 
+#: JupyterLab's page settings for every student: no prompt to fetch news from the internet.
+LAB_PAGE_CONFIG = {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+
+
+def provision_lab_config(student: Student) -> Path | None:
+    """Write the student's JupyterLab page config (:data:`LAB_PAGE_CONFIG`) unless they have one.
+
+    Returns the file written, or None if the student already had one (it is kept).
+    """
+    path = student.home / ".jupyter" / "labconfig" / "page_config.json"
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(LAB_PAGE_CONFIG, indent=1), encoding="utf-8")
+    _give(student, student.home / ".jupyter")
+    return path
+
+
 def hand_out(handout: Path, students: Sequence[Student]) -> dict[str, str]:
     """Copy ``handout`` into every student's folder, owned by the student.
 
