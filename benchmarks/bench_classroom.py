@@ -363,6 +363,22 @@ def report(size: int, runs: list[StudentRun], memory: dict[str, int]) -> float |
     return percentile(queries, 0.95) if queries else None
 
 
+def students_within(p95s: dict[int, float | None], target: float) -> int | None:
+    """Students at which the query p95 reaches ``target``, on the line through the two
+    largest measured sizes (None with fewer than two, or a p95 that does not grow).
+
+    >>> students_within({1: 0.1, 10: 0.6, 30: 1.5}, 2.0)
+    41
+    """
+    measured = sorted((size, p95) for size, p95 in p95s.items() if p95 is not None)
+    if len(measured) < 2:
+        return None
+    (n1, t1), (n2, t2) = measured[-2:]
+    if t2 <= t1:
+        return None
+    return int(n2 + (target - t2) * (n2 - n1) / (t2 - t1))
+
+
 def create_students(total: int) -> list[str]:
     return [f"{PREFIX}{number:02d}" for number in range(1, total + 1)]
 
@@ -417,6 +433,12 @@ def main() -> int:
                 f"\nlargest measured seminar with a query p95 within {TARGET_P95:.0f} s: "
                 f"{max(within) if within else 'none'} students"
             )
+            estimate = students_within(p95s, TARGET_P95)
+            if estimate is not None:
+                print(
+                    f"estimated from the two largest sizes (p95 grows linearly with the "
+                    f"students querying at once): about {estimate} students"
+                )
         finally:
             os.killpg(hub.pid, signal.SIGTERM)
             try:
