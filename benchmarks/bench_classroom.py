@@ -45,6 +45,9 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+import leninism_data
+from leninism_data.classroom.hub import unreachable_by_students
+
 PREFIX = "lsbench-"
 TEACHER = f"{PREFIX}teacher"
 PASSWORD = "bench-seminar-password"
@@ -404,6 +407,13 @@ def main() -> int:
         return 2
     names = create_students(sum(sizes))
     port = free_port_run()
+    # The students run this Python as themselves: a Python under root's home (pyenv) needs
+    # that folder enterable (o+x) while the benchmark runs; the modes are restored after.
+    blocked = unreachable_by_students([Path(sys.executable), Path(leninism_data.__file__)])
+    modes = {path: path.stat().st_mode for path in blocked}
+    for path in blocked:
+        print(f"for the benchmark: chmod o+x {path} (restored at the end)")
+        path.chmod(path.stat().st_mode | 0o001)
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="bench-classroom-") as tmp:
         folder = Path(tmp)
@@ -412,8 +422,8 @@ def main() -> int:
         (folder / "students").write_text("\n".join(names) + "\n", encoding="utf-8")
         log = (folder / "hub.log").open("wb")
         hub = subprocess.Popen(
-            [sys.executable, "-m", "leninism_data", "classroom", "--data-dir",
-             str(folder / "hub"), "start", "--students", str(folder / "students"),
+            [sys.executable, "-m", "leninism_data", "classroom", "start", "--data-dir",
+             str(folder / "hub"), "--students", str(folder / "students"),
              "--teacher", TEACHER, "--password-file", str(folder / "password"),
              "--port", str(port), "--cull-idle", "3600"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -440,12 +450,15 @@ def main() -> int:
                     f"students querying at once): about {estimate} students"
                 )
         finally:
-            os.killpg(hub.pid, signal.SIGTERM)
-            try:
-                hub.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(hub.pid, signal.SIGKILL)
+            if hub.poll() is None:
+                os.killpg(hub.pid, signal.SIGTERM)
+                try:
+                    hub.wait(60)
+                except subprocess.TimeoutExpired:
+                    os.killpg(hub.pid, signal.SIGKILL)
             delete_users([*names, TEACHER])
+            for path, mode in modes.items():
+                path.chmod(mode)
             if os.environ.get("BENCH_KEEP_LOG"):
                 shutil.copy(folder / "hub.log", os.environ["BENCH_KEEP_LOG"])
     return 0

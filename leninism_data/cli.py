@@ -487,14 +487,17 @@ def _add_classroom_parser(commands: Any) -> None:
         "notes and quiz progress; the teacher is the hub's admin.",
         epilog=CLASSROOM_HELP,
     )
-    classroom.add_argument(
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="the hub's folder (settings, passwords, database); default: per-user data folder",
+        help="the hub's folder (settings, passwords, database); default: per-user data "
+        "folder; give the same one to all three commands",
     )
     steps = classroom.add_subparsers(dest="classroom", required=True, metavar="STEP")
     start = steps.add_parser(
         "start",
+        parents=[data_dir],
         help="start the hub (as root: creates one system user per student)",
         description="Start JupyterHub for the seminar. As root each student (and the "
         "teacher) becomes a system user with a private home (created if needed, marked "
@@ -547,6 +550,7 @@ def _add_classroom_parser(commands: Any) -> None:
     )
     collect = steps.add_parser(
         "collect-notes",
+        parents=[data_dir],
         help="merge every student's notes into one .md or .json file",
         description="Read every student's notes store (without changing it) and write all "
         "notes to OUT, one Markdown study sheet (.md) or a JSON export (.json) that "
@@ -555,6 +559,7 @@ def _add_classroom_parser(commands: Any) -> None:
     collect.add_argument("out", metavar="OUT", help="e.g. seminar-notes.md or seminar-notes.json")
     handout = steps.add_parser(
         "handout",
+        parents=[data_dir],
         help="copy a file into every student's notebooks folder",
         description="Copy FILE into every student's leninism-study-notebooks folder, owned "
         "by the student. A student who already has a file of that name keeps theirs.",

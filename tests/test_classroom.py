@@ -6,6 +6,7 @@ tests/browser/test_classroom_in_browser.py; here every check runs without a hub.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pwd
@@ -91,7 +92,12 @@ def test_written_config_file_configures_jupyterhub(trial: hub.Settings) -> None:
     assert c.Spawner.mem_limit == c.ClassroomSpawner.address_space
     (culler,) = c.JupyterHub.services
     assert culler["name"] == "idle-culler"
-    assert culler["command"][1:] == ["-m", "jupyterhub_idle_culler", "--timeout=3600"]
+    assert culler["command"][1:] == [
+        "-m",
+        "jupyterhub_idle_culler",
+        "--timeout=3600",
+        "--cull-every=600",
+    ]
     (role,) = c.JupyterHub.load_roles
     assert role["services"] == ["idle-culler"]
     assert set(role["scopes"]) == {
@@ -161,7 +167,7 @@ def test_cli_refuses_non_loopback_without_certificate(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     status = cli.main(
-        ["classroom", "--data-dir", str(tmp_path), "start", "--students", "anna"]
+        ["classroom", "start", "--data-dir", str(tmp_path), "--students", "anna"]
         + ["--teacher", "tanya", "--ip", "0.0.0.0"]
     )
     err = capsys.readouterr().err
@@ -378,17 +384,20 @@ def test_cli_collect_and_handout_use_the_saved_classroom(
         store.add("IV.27", "Arises from the breaking up of the bourgeois order.")
     handout = tmp_path / "week-2.md"
     handout.write_text("Read chapter IV.", encoding="utf-8")
-    data = ["classroom", "--data-dir", trial.data_dir]
+    data = ["--data-dir", trial.data_dir]
 
-    assert cli.main([*data, "handout", str(handout)]) == 0
-    assert cli.main([*data, "collect-notes", str(tmp_path / "all.json")]) == 0
+    assert cli.main(["classroom", "handout", *data, str(handout)]) == 0
+    assert cli.main(["classroom", "collect-notes", str(tmp_path / "all.json"), *data]) == 0
 
     out = capsys.readouterr().out
     assert "anna: copied\nboris: copied\n" in out
     assert "Wrote 1 notes of 2 students" in out
     assert (boris.notebooks / "week-2.md").read_text("utf-8") == "Read chapter IV."
-    assert cli.main(["classroom", "--data-dir", str(tmp_path / "none"), "handout", "x"]) == 2
+    assert cli.main(["classroom", "handout", "x", "--data-dir", str(tmp_path / "none")]) == 2
     assert "no classroom in" in capsys.readouterr().err
+    gone = dataclasses.replace(trial, same_os_user=False, students=("lsnobody-here",))
+    with pytest.raises(roster.ClassroomError, match="'lsnobody-here' has no system user"):
+        gone.student("lsnobody-here")
 
 
 # --------------------------------------------------------------------------- Kubernetes

@@ -71,7 +71,13 @@ class Settings:
             return Student(name, self.homes / name)
         import pwd
 
-        entry = pwd.getpwnam(name)
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            raise ClassroomError(
+                f"{name!r} has no system user on this machine: run 'classroom start' (as root) "
+                "first, which creates one per student"
+            ) from None
         return Student(name, Path(entry.pw_dir), entry.pw_uid, entry.pw_gid)
 
 
@@ -252,12 +258,22 @@ def configure(c: Any, settings: Settings) -> None:
                 "-m",
                 "jupyterhub_idle_culler",
                 f"--timeout={settings.cull_idle}",
+                f"--cull-every={cull_every(settings.cull_idle)}",
             ],
         }
     ]
     c.JupyterHub.load_roles = [
         {"name": "idle-culler", "scopes": list(CULLER_SCOPES), "services": ["idle-culler"]}
     ]
+
+
+def cull_every(idle: int) -> int:
+    """Seconds between the idle culler's checks: half the idle time, from 1 to 10 minutes.
+
+    >>> cull_every(3600), cull_every(300), cull_every(60)
+    (600, 150, 60)
+    """
+    return max(60, min(600, idle // 2))
 
 
 def write_hub_files(settings: Settings) -> Path:

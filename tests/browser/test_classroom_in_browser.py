@@ -95,8 +95,8 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classroom]:
     log = folder / "hub.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "leninism_data", "classroom", "--data-dir",
-             str(folder / "hub"), "start", "--students", ",".join(students),
+            [sys.executable, "-m", "leninism_data", "classroom", "start", "--data-dir",
+             str(folder / "hub"), "--students", ",".join(students),
              "--teacher", f"{prefix}-tanya", "--password-file", str(folder / "password"),
              "--port", str(port)],
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
@@ -243,6 +243,22 @@ def test_each_student_has_their_own_notebooks_and_notes(classroom: Classroom, pa
     response = page.goto(f"{classroom.base}/user/{anna}/lab", wait_until="domcontentloaded")
     assert response is not None and response.status == 403
 
+    # the teacher logs in with the admin password and sees both students in the admin page
+    teacher_name = classroom.students[0].replace("-anna", "-tanya")
+    admin_password = hub.load_settings(classroom.data_dir).admin_password
+    page.context.clear_cookies()
+    page.goto(f"{classroom.base}/hub/login", wait_until="domcontentloaded")
+    page.locator("#username_input").fill(teacher_name)
+    page.locator("#password_input").fill(admin_password)
+    page.locator("#login_submit").click()
+    page.wait_for_url(lambda url: "/hub/login" not in url, timeout=PAGE_TIMEOUT_MS)
+    admin = page.goto(f"{classroom.base}/hub/admin", wait_until="domcontentloaded")
+    assert admin is not None and admin.status == 200
+    for name in classroom.students:
+        expect(page.get_by_test_id(f"user-name-div-{name}")).to_have_text(
+            name, timeout=PAGE_TIMEOUT_MS
+        )
+
     # their files: their own copy of the notebooks, owned by them, private homes
     for name in classroom.students:
         home = Path(pwd.getpwnam(name).pw_dir)
@@ -263,8 +279,8 @@ def test_each_student_has_their_own_notebooks_and_notes(classroom: Classroom, pa
     # the teacher collects both notes into one file
     merged = classroom.data_dir.parent / "seminar.json"
     subprocess.run(
-        [sys.executable, "-m", "leninism_data", "classroom", "--data-dir",
-         str(classroom.data_dir), "collect-notes", str(merged)],
+        [sys.executable, "-m", "leninism_data", "classroom", "collect-notes", "--data-dir",
+         str(classroom.data_dir), str(merged)],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     collected = json.loads(merged.read_text(encoding="utf-8"))["notes"]
