@@ -47,6 +47,7 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 import leninism_data
 from leninism_data.classroom.hub import unreachable_by_students
+from leninism_data.classroom.roster import remove_account
 
 PREFIX = "lsbench-"
 TEACHER = f"{PREFIX}teacher"
@@ -386,17 +387,6 @@ def create_students(total: int) -> list[str]:
     return [f"{PREFIX}{number:02d}" for number in range(1, total + 1)]
 
 
-def delete_users(names: list[str]) -> None:
-    for name in names:
-        try:
-            entry = pwd.getpwnam(name)
-        except KeyError:
-            continue
-        if entry.pw_gecos == "leninism-study classroom":  # only ours
-            subprocess.run(["pkill", "-KILL", "-u", name], check=False)
-            subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,30", help="seminar sizes (default: 1,10,30)")
@@ -456,7 +446,8 @@ def main() -> int:
                     hub.wait(60)
                 except subprocess.TimeoutExpired:
                     os.killpg(hub.pid, signal.SIGKILL)
-            delete_users([*names, TEACHER])
+            for name in [*names, TEACHER]:
+                remove_account(name)
             for path, mode in modes.items():
                 path.chmod(mode)
             if os.environ.get("BENCH_KEEP_LOG"):

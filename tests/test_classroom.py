@@ -206,6 +206,14 @@ def test_existing_system_account_is_never_a_student(tmp_path: Path) -> None:
         hub.plan([name], "tanya", data_dir=tmp_path, as_root=True)
 
 
+def test_only_classroom_accounts_are_ever_removed() -> None:
+    name = existing_account()
+    with pytest.raises(roster.ClassroomError, match=f"'{name}' is an existing account"):
+        roster.remove_account(name)
+    assert pwd.getpwnam(name).pw_name == name
+    assert roster.remove_account("lsnobody-here") is False
+
+
 def test_several_students_without_root_need_same_os_user(tmp_path: Path) -> None:
     with pytest.raises(roster.ClassroomError, match="run 'classroom start' as root"):
         hub.plan(["anna", "boris"], "tanya", data_dir=tmp_path, as_root=False)

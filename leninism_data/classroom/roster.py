@@ -16,10 +16,13 @@ leninism_data.classroom.roster.ClassroomError: 'Root' is not a valid name: use a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
+import signal
 import subprocess
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,3 +140,25 @@ def ensure_account(name: str) -> Account:
         assert account is not None
     os.chmod(account.home, 0o700)
     return account
+
+
+def remove_account(name: str) -> bool:
+    """Delete the classroom account ``name`` and its home (as root); False if there is none.
+
+    Its processes are stopped first (SIGKILL, found by user id in ``/proc``). An account
+    that this package did not create raises :class:`ClassroomError` and is left alone.
+    """
+    account = classroom_account(name)
+    if account is None:
+        return False
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            uid_line = next(line for line in status.read_text().splitlines() if line[:4] == "Uid:")
+        except (OSError, StopIteration):
+            continue
+        if int(uid_line.split()[1]) == account.uid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(status.parent.name), signal.SIGKILL)
+    time.sleep(0.5)
+    subprocess.run(["userdel", "--remove", name], check=True, capture_output=True)
+    return True

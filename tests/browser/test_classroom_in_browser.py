@@ -66,17 +66,6 @@ def free_ports() -> int:
     raise RuntimeError("no three consecutive free ports on 127.0.0.1")
 
 
-def remove_account(name: str) -> None:
-    try:
-        entry = pwd.getpwnam(name)
-    except KeyError:
-        return
-    assert entry.pw_gecos == roster.GECOS_MARKER  # only ever ours
-    subprocess.run(["pkill", "-KILL", "-u", name], check=False)
-    time.sleep(0.5)
-    subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classroom]:
     prefix = f"lsbt{secrets.token_hex(3)}"
@@ -120,7 +109,8 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classroom]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
         for name in (*students, f"{prefix}-tanya"):
-            remove_account(name)
+            assert roster.remove_account(name)
+            assert roster.classroom_account(name) is None
         for path, mode in modes.items():
             path.chmod(mode)
 
