@@ -398,6 +398,184 @@ def start_app(
         return run_jupyter_app("voila.app", voila_argv(notebook.resolve(), ip, port, open_browser))
 
 
+# --------------------------------------------------------------------------- classroom
+
+CLASSROOM_HELP = f"""the three commands a teacher needs:
+  {PROG} classroom start --students anna,boris,clara --teacher tanya
+      start the seminar's hub on http://127.0.0.1:8000 (as root: one system user per
+      student; prints the seminar password the students log in with)
+  {PROG} classroom handout reading-questions.ipynb
+      copy a file into every student's notebooks folder
+  {PROG} classroom collect-notes seminar-notes.md
+      merge every student's notes into one file (.md or .json), tagged with their names"""
+
+
+def run_classroom(args: argparse.Namespace) -> int:
+    """Run ``classroom start``, ``handout`` or ``collect-notes`` (``leninism_data.classroom``)."""
+    from leninism_data.classroom import ClassroomError
+
+    try:
+        return _classroom_command(args)
+    except (ClassroomError, OSError) as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _classroom_command(args: argparse.Namespace) -> int:
+    from leninism_data.classroom import hub, roster, teacher
+
+    data_dir = Path(args.data_dir) if args.data_dir else hub.default_data_dir()
+    if args.classroom == "start":
+        students = roster.read_roster(args.students, args.teacher)
+        settings = hub.plan(
+            students,
+            args.teacher,
+            data_dir=data_dir,
+            password_file=args.password_file,
+            ip=args.ip,
+            port=args.port,
+            ssl_cert=args.ssl_cert,
+            ssl_key=args.ssl_key,
+            mem_limit=args.mem_limit,
+            cull_idle=args.cull_idle,
+            same_os_user=args.same_os_user,
+        )
+        hub.require_proxy()
+        warning = hub.check_address(settings.ip, settings.ssl_cert, settings.ssl_key)
+        if warning:
+            print(warning, file=sys.stderr)
+        if settings.same_os_user:
+            print(
+                "WARNING: --same-os-user: every student runs as your own user; their homes "
+                "are separate folders, but any student's code can read the others' files.",
+                file=sys.stderr,
+            )
+        hub.prepare_accounts(settings)
+        config = hub.write_hub_files(settings)
+        scheme = "https" if settings.ssl_cert else "http"
+        print(
+            f"Seminar hub for {len(students)} students on {scheme}://{settings.ip}:"
+            f"{settings.port}/\n"
+            f"  students log in with their name and the seminar password: {settings.password}\n"
+            f"  the teacher ({settings.teacher}) logs in with the password in "
+            f"{Path(settings.data_dir) / hub.SETTINGS_FILE} (admin_password)\n"
+            f"  each process of a student may use {settings.address_space // 2**20} MB; idle "
+            f"servers stop after {settings.cull_idle} s. Stop the hub with Ctrl-C.",
+            flush=True,
+        )
+        hub.run_hub(config)
+        return 0  # not reached: this process became the hub
+    settings = hub.load_settings(data_dir)
+    accounts = [settings.student(name) for name in settings.students]
+    if args.classroom == "handout":
+        for name, outcome in teacher.hand_out(Path(args.file), accounts).items():
+            print(f"{name}: {outcome}")
+        return 0
+    counts = teacher.collect_notes(accounts, Path(args.out))
+    for name, count in counts.items():
+        print(f"{name}: {count} notes")
+    print(f"Wrote {sum(counts.values())} notes of {len(counts)} students to {args.out}.")
+    return 0
+
+
+def _add_classroom_parser(commands: Any) -> None:
+    classroom = commands.add_parser(
+        "classroom",
+        help="run a seminar's hub: every student logs in with a browser to their own copy",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A JupyterHub for one seminar on this machine: the listed students log in\n"
+        "with their name and a seminar password, each to their own copy of the notebooks,\n"
+        "notes and quiz progress; the teacher is the hub's admin.",
+        epilog=CLASSROOM_HELP,
+    )
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the hub's folder (settings, passwords, database); default: per-user data "
+        "folder; give the same one to all three commands",
+    )
+    steps = classroom.add_subparsers(dest="classroom", required=True, metavar="STEP")
+    start = steps.add_parser(
+        "start",
+        parents=[data_dir],
+        help="start the hub (as root: creates one system user per student)",
+        description="Start JupyterHub for the seminar. As root each student (and the "
+        "teacher) becomes a system user with a private home (created if needed, marked "
+        "'leninism-study classroom'), so no student can read another's files. Each student's "
+        "processes get a memory limit and a lower CPU priority (see README 'Classroom').",
+    )
+    start.add_argument(
+        "--students",
+        required=True,
+        metavar="FILE_OR_NAMES",
+        help="a file of names (one per line) or names separated by commas: lower-case letters, "
+        "digits and '-'",
+    )
+    start.add_argument("--teacher", required=True, metavar="NAME", help="the hub's admin")
+    start.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="first line: the seminar password (8+ characters); default: a new random one",
+    )
+    start.add_argument(
+        "--ip",
+        default=LOOPBACK,
+        help=f"address to listen on (default: {LOOPBACK}, this machine only; any other "
+        "needs --ssl-cert and --ssl-key)",
+    )
+    start.add_argument(
+        "--port", type=_port, default=8000, help="default: 8000 (and PORT+1, PORT+2 internally)"
+    )
+    start.add_argument("--ssl-cert", metavar="FILE", help="HTTPS certificate (PEM)")
+    start.add_argument("--ssl-key", metavar="FILE", help="its private key (PEM)")
+    start.add_argument(
+        "--mem-limit",
+        type=_size,
+        metavar="SIZE",
+        help="memory per student process, e.g. 1500M (default: 3/4 of this machine's memory "
+        "shared out, at least 1024M)",
+    )
+    start.add_argument(
+        "--cull-idle",
+        type=int,
+        default=3600,
+        metavar="SECONDS",
+        help="stop a student's server after this long without activity (default: 3600)",
+    )
+    start.add_argument(
+        "--same-os-user",
+        action="store_true",
+        help="without root: run every student as your own user (a trial only: students "
+        "could read each other's files)",
+    )
+    collect = steps.add_parser(
+        "collect-notes",
+        parents=[data_dir],
+        help="merge every student's notes into one .md or .json file",
+        description="Read every student's notes store (without changing it) and write all "
+        "notes to OUT, one Markdown study sheet (.md) or a JSON export (.json) that "
+        "NoteStore.import_file reads; each note is tagged with its student's name.",
+    )
+    collect.add_argument("out", metavar="OUT", help="e.g. seminar-notes.md or seminar-notes.json")
+    handout = steps.add_parser(
+        "handout",
+        parents=[data_dir],
+        help="copy a file into every student's notebooks folder",
+        description="Copy FILE into every student's leninism-study-notebooks folder, owned "
+        "by the student. A student who already has a file of that name keeps theirs.",
+    )
+    handout.add_argument("file", metavar="FILE")
+
+
+def _size(text: str) -> int:
+    from leninism_data.classroom.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 # --------------------------------------------------------------------------- argparse
 
 
@@ -517,6 +695,7 @@ Each command has its own help, e.g.: {PROG} export --help""",
         "--port", type=_port, help="port to serve on (default: the first free one from 8866)"
     )
     app.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    _add_classroom_parser(commands)
     return parser
 
 
@@ -536,6 +715,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in written:
                 print(path)
             return 0
+        if args.command == "classroom":
+            return run_classroom(args)
         return start_app(args.target, ip=args.ip, port=args.port, open_browser=not args.no_browser)
     except UserError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
