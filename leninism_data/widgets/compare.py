@@ -105,7 +105,9 @@ class Compare(StudyWidget):
         )
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._summary = widgets.HTML()
-        self._sides = widgets.HTML(layout=widgets.Layout(max_height="48em", overflow="auto"))
+        self._sides = widgets.HTML(
+            layout=widgets.Layout(max_height="48em", overflow="auto"), tabbable=True
+        )
         super().__init__(
             [
                 widgets.HBox([self._a, self._b, self._include_quotations]),

@@ -145,7 +145,9 @@ class Concordance(StudyWidget):
             style=LABEL_STYLE,
             layout=widgets.Layout(width="10em"),
         )
-        self._paragraph = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        self._paragraph = widgets.HTML(
+            layout=widgets.Layout(max_height="24em", overflow="auto"), tabbable=True
+        )
         super().__init__(
             [
                 widgets.HBox([self._query, self._regex, self._lemma]),

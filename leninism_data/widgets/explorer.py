@@ -161,7 +161,9 @@ class Explorer(StudyWidget):
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
-        self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        self._paragraphs = widgets.HTML(
+            layout=widgets.Layout(max_height="40em", overflow="auto"), tabbable=True
+        )
         super().__init__(
             [
                 widgets.HBox([self._query, self._whole_word, self._regex, self._case]),

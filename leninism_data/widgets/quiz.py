@@ -275,7 +275,9 @@ class Quiz(StudyWidget):
         self._chosen: list[str | None] = [None] * n_questions
         self._current = 0
         self._progress = widgets.HTML()
-        self._question = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        self._question = widgets.HTML(
+            layout=widgets.Layout(max_height="24em", overflow="auto"), tabbable=True
+        )
         self._choices = widgets.RadioButtons(
             description="Answer", style=LABEL_STYLE, layout=widgets.Layout(width="auto")
         )

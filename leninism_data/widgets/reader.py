@@ -154,7 +154,9 @@ class Reader(StudyWidget):
             layout=widgets.Layout(width="16em"),
         )
         self._position = widgets.HTML()
-        self._page = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        self._page = widgets.HTML(
+            layout=widgets.Layout(max_height="40em", overflow="auto"), tabbable=True
+        )
         self._notes: Notes | None = None
         self._note_counts: dict[str, int] = {}
         if notes is not None and notes is not False:

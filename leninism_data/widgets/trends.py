@@ -105,7 +105,7 @@ class Trends(StudyWidget):
         self._include_quotations = checkbox("Include quotations", include_quotations)
         self._notes = widgets.HTML()
         self._plot = widgets.Output()
-        self._table = widgets.HTML(layout=widgets.Layout(overflow="auto"))
+        self._table = widgets.HTML(layout=widgets.Layout(overflow="auto"), tabbable=True)
         super().__init__(
             [
                 widgets.HBox([self._terms, self._include_quotations]),
