@@ -4,14 +4,15 @@ Four sub-commands, each with its own ``--help``:
 
 ``lab [DIR]``
     Copy a fresh set of the notebooks into DIR (unless DIR already exists: a
-    student's work is never overwritten) and open JupyterLab there.
+    student's work is never overwritten) and open JupyterLab there, on
+    00-start-here.ipynb.
 ``notebooks DIR``
     Only copy the notebooks, e.g. for a teacher preparing a class.
 ``export DIR [--format csv|parquet|json] [--tables NAME ...]``
     Write every table of the book, with a data dictionary, for use elsewhere.
-``app [explorer|concordance|compare|reader|NOTEBOOK.ipynb]``
+``app [explorer|concordance|compare|reader|NOTEBOOK.ipynb] [--large]``
     Serve one widget (or a notebook of your own) as a Voilà web page with no code
-    cells, for projection in a classroom.
+    cells, for projection in a classroom (``--large``: large type).
 
 Problems a user can fix (a folder that exists, a port in use, a table name
 mistyped, JupyterLab missing) are reported as one line starting with

@@ -95,15 +95,29 @@ def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Ite
     tab.close()
 
 
-@pytest.fixture
-def screenshot(page: Page, request: pytest.FixtureRequest) -> Callable[[str], Path]:
-    """Save a full-page screenshot of ``page`` as test-artifacts/NAME.png (a test artifact)."""
+#: Viewport height for a screenshot of a whole notebook (JupyterLab scrolls inside the page,
+#: so a full-page screenshot shows only what fits the viewport).
+TALL_VIEWPORT = 9000
 
-    def save(name: str) -> Path:
+
+@pytest.fixture
+def screenshot(page: Page, request: pytest.FixtureRequest) -> Callable[..., Path]:
+    """Save a screenshot of ``page`` as test-artifacts/NAME.png (a test artifact).
+
+    ``tall=True`` first makes the viewport tall enough for a whole JupyterLab notebook.
+    """
+
+    def save(name: str, tall: bool = False) -> Path:
         artifacts = request.config.rootpath / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         path = artifacts / f"{name}.png"
+        viewport = page.viewport_size
+        if tall and viewport:
+            page.set_viewport_size({"width": viewport["width"], "height": TALL_VIEWPORT})
+            page.wait_for_timeout(500)  # JupyterLab lays out the cells again
         page.screenshot(path=str(path), full_page=True, timeout=PAGE_TIMEOUT_MS)
+        if tall and viewport:
+            page.set_viewport_size(viewport)
         return path
 
     return save

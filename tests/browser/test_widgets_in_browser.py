@@ -17,7 +17,8 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK = "widgets/all-widgets.ipynb"
+#: Under harness/, which the check of the fresh copy of the notebooks (test_harness.py) ignores.
+NOTEBOOK = "harness/all-widgets.ipynb"
 
 #: One cell per widget, and a passage of the book its first view must show.
 WIDGET_CELLS = {
@@ -105,7 +106,7 @@ def test_every_widget_renders_its_result_in_the_theme(
     dark = theme == "JupyterLab Dark"
     off_theme = [c for c in colours if (c["background"] > 0.5) == dark]
     assert off_theme == []
-    screenshot("lab-every-widget-" + theme.split()[-1].lower())
+    screenshot("lab-every-widget-" + theme.split()[-1].lower(), tall=True)
     set_theme(page, "JupyterLab Light")
 
 
