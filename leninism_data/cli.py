@@ -330,8 +330,8 @@ def write_lab_settings(dest: Path) -> Path:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     folder = write_lab_settings(Path(tmp) / "settings")
     ...     page_config = json.loads((folder / "page_config.json").read_text())
-    >>> page_config["disabledExtensions"]
-    {'@jupyterlab/apputils-extension:announcements': True}
+    >>> page_config["disabledExtensions"][NEWS_EXTENSION]
+    True
     """
     from jupyterlab.commands import get_app_dir
 

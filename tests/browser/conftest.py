@@ -161,7 +161,8 @@ def voila_app(
     request: pytest.FixtureRequest,
     tmp_path: Path,
 ) -> Iterator[Callable[[str], Server]]:
-    """Start ``leninism-study app TARGET`` (an app name or a notebook path); stopped after the test."""
+    """Start ``leninism-study app TARGET`` (an app name or a notebook path), stopped after the
+    test."""
     servers: list[Server] = []
 
     def start(target: str) -> Server:

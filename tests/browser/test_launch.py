@@ -60,7 +60,8 @@ def test_the_printed_address_opens_start_here_without_the_news_pop_up(
     # ... and none of it was written into the user's Jupyter configuration.
     config = Path(browser_environment["JUPYTER_CONFIG_DIR"])
     assert not (config / "labconfig").exists()
-    assert not (config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension").exists()
+    user_settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+    assert not (user_settings / "notification.jupyterlab-settings").exists()
     screenshot("launch-start-here")
 
 
