@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lab_driver import PAGE_TIMEOUT_MS, Server, axe_violations, serious
 from playwright.sync_api import Page, expect
-from test_widgets_in_browser import show_every_widget
+from test_every_widget_in_browser import show_every_widget
 
 from leninism_data.cli import APP_PAGES
 
