@@ -43,7 +43,7 @@ from lab_driver import (
     open_notebook,
     printed_url,
     run_all_cells,
-    seconds_until_changed,
+    seconds_until_part_changed,
     start_cli_server,
     wait_kernel_idle,
     write_echo_notebook,
@@ -105,14 +105,13 @@ def one_run(playwright, base: Path) -> dict[str, float]:
         run_all_cells(page, "bench/concordance.ipynb")
         output = cell_output(page, "Concordance(")
         box = output.locator(".widget-text input").first
-        lines = output.locator(".widget-html-content", has=page.locator(".ld-kwic"))
         latencies = []
         for query in CONCORDANCE_QUERIES:
             box.fill(query[:-1])
             page.wait_for_timeout(SETTLE_MS)
             latencies.append(
-                seconds_until_changed(
-                    page, lines, functools.partial(type_last_key, box, query[-1])
+                seconds_until_part_changed(
+                    page, output, ".ld-kwic", functools.partial(type_last_key, box, query[-1])
                 )
             )
         figures["concordance"] = statistics.median(latencies)

@@ -412,3 +412,22 @@ def axe_violations(page: Page, include: str | None = None) -> list[Violation]:
 def serious(violations: list[Violation]) -> list[Violation]:
     """The violations of serious or critical impact."""
     return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def seconds_until_part_changed(
+    page: Page, scope: Locator, selector: str, action: Callable[[], None]
+) -> float:
+    """Do ``action`` and return the seconds until the text of ``selector`` inside ``scope``
+    changes (looked up again on every frame: the widget may replace that element)."""
+    handle = scope.element_handle()
+    text = "([node, selector]) => node.querySelector(selector)?.innerText ?? ''"
+    before = page.evaluate(text, [handle, selector])
+    began = time.perf_counter()
+    action()
+    page.wait_for_function(
+        f"([node, selector, before]) => ({text})([node, selector]) !== before",
+        arg=[handle, selector, before],
+        polling="raf",
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    return time.perf_counter() - began
