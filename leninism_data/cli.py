@@ -4,14 +4,15 @@ Four sub-commands, each with its own ``--help``:
 
 ``lab [DIR]``
     Copy a fresh set of the notebooks into DIR (unless DIR already exists: a
-    student's work is never overwritten) and open JupyterLab there.
+    student's work is never overwritten) and open JupyterLab there, on
+    00-start-here.ipynb.
 ``notebooks DIR``
     Only copy the notebooks, e.g. for a teacher preparing a class.
 ``export DIR [--format csv|parquet|json] [--tables NAME ...]``
     Write every table of the book, with a data dictionary, for use elsewhere.
-``app [explorer|concordance|compare|reader|NOTEBOOK.ipynb]``
+``app [explorer|concordance|compare|reader|NOTEBOOK.ipynb] [--large]``
     Serve one widget (or a notebook of your own) as a Voilà web page with no code
-    cells, for projection in a classroom.
+    cells, for projection in a classroom (``--large``: large type).
 
 Problems a user can fix (a folder that exists, a port in use, a table name
 mistyped, JupyterLab missing) are reported as one line starting with
@@ -21,6 +22,7 @@ mistyped, JupyterLab missing) are reported as one line starting with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import errno
 import importlib
@@ -34,9 +36,9 @@ import shutil
 import socket
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,14 +52,6 @@ FORMATS = ("csv", "parquet", "json")
 IGNORED_NAMES = (".ipynb_checkpoints", "__pycache__", "*.pyc")
 #: Separator for the items of a list-valued cell (e.g. a paragraph's footnotes) in CSV.
 CSV_LIST_SEPARATOR = ";"
-
-#: ``leninism-study app NAME`` -> the widget class in ``leninism_data.widgets`` it shows.
-APPS: dict[str, str] = {
-    "explorer": "Explorer",
-    "concordance": "Concordance",
-    "compare": "Compare",
-    "reader": "Reader",
-}
 
 
 class UserError(Exception):
@@ -306,8 +300,90 @@ def run_jupyter_app(module: str, argv: list[str]) -> int:
     return 0
 
 
-def lab_argv(folder: Path, port: int | None, open_browser: bool) -> list[str]:
-    """Command-line arguments for JupyterLab serving ``folder`` on 127.0.0.1."""
+#: Settings defaults of the study's JupyterLab (a user's own settings still win): no
+#: requests for Jupyter news or updates, and a file browser without its "Last Modified"
+#: column, so that the notebooks' names fit.
+LAB_SETTINGS_DEFAULTS: dict[str, dict[str, Any]] = {
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
+}
+#: The extension that asks about "Jupyter news" in a pop-up on the first launch.
+NEWS_EXTENSION = "@jupyterlab/apputils-extension:announcements"
+#: CSS for the study's JupyterLab: a left sidebar wide enough for the notebooks' names
+#: (JupyterLab has no setting for its width; the split panel honours a CSS minimum).
+LAB_CSS = "#jp-left-stack { min-width: 330px !important; }\n"
+
+
+def write_lab_settings(dest: Path) -> Path:
+    """Fill ``dest`` with JupyterLab's application settings for one launch of the study.
+
+    The installation's own application settings (``page_config.json``, ``overrides.json``
+    ...) are copied, then :data:`LAB_SETTINGS_DEFAULTS` are added as an ``overrides.d``
+    file (the installation's ``overrides.json`` still wins) and the news pop-up's
+    extension is disabled in ``page_config.json``. Nothing outside ``dest`` is written:
+    the user's Jupyter configuration stays as it was.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     folder = write_lab_settings(Path(tmp) / "settings")
+    ...     page_config = json.loads((folder / "page_config.json").read_text())
+    >>> page_config["disabledExtensions"][NEWS_EXTENSION]
+    True
+    """
+    from jupyterlab.commands import get_app_dir
+
+    installed = Path(get_app_dir()) / "settings"
+    if installed.is_dir():
+        shutil.copytree(installed, dest, dirs_exist_ok=True)
+    (dest / "overrides.d").mkdir(parents=True, exist_ok=True)
+    (dest / "overrides.d" / "leninism-study.json").write_text(
+        json.dumps(LAB_SETTINGS_DEFAULTS, indent=1), encoding="utf-8"
+    )
+    page_config_file = dest / "page_config.json"
+    page_config = (
+        json.loads(page_config_file.read_text(encoding="utf-8"))
+        if page_config_file.is_file()
+        else {}
+    )
+    page_config.setdefault("disabledExtensions", {}).setdefault(NEWS_EXTENSION, True)
+    page_config_file.write_text(json.dumps(page_config, indent=1), encoding="utf-8")
+    return dest
+
+
+def write_lab_css(dest: Path) -> Path:
+    """Write ``dest/custom.css``: :data:`LAB_CSS`, then the user's own ``custom.css`` if any.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     css = (write_lab_css(Path(tmp)) / "custom.css").read_text()
+    >>> css.startswith("#jp-left-stack")
+    True
+    """
+    from jupyter_core.paths import jupyter_config_dir
+
+    own = Path(jupyter_config_dir()) / "custom" / "custom.css"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "custom.css").write_text(
+        LAB_CSS + (own.read_text(encoding="utf-8") if own.is_file() else ""), encoding="utf-8"
+    )
+    return dest
+
+
+def lab_argv(
+    folder: Path, port: int | None, open_browser: bool, config_dir: Path | None = None
+) -> list[str]:
+    """Command-line arguments for JupyterLab serving ``folder`` on 127.0.0.1.
+
+    When ``folder`` holds the start notebook, JupyterLab's default URL (the one it prints
+    and opens) is that notebook. ``config_dir`` holds this launch's ``settings`` folder
+    (:func:`write_lab_settings`) and ``custom`` CSS folder (:func:`write_lab_css`).
+
+    >>> lab_argv(Path("/study"), 8890, False)[2:5]
+    ['--ServerApp.port=8890', '--ServerApp.port_retries=0', '--ServerApp.open_browser=False']
+    """
     argv = [f"--ServerApp.root_dir={folder}", f"--ServerApp.ip={LOOPBACK}"]
     if port is not None:
         argv += [f"--ServerApp.port={port}", "--ServerApp.port_retries=0"]
@@ -315,9 +391,15 @@ def lab_argv(folder: Path, port: int | None, open_browser: bool) -> list[str]:
         argv.append("--ServerApp.open_browser=False")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # JupyterLab refuses root otherwise (containers, CI)
-    start = folder / START_NOTEBOOK
-    if start.is_file():
-        argv.append(str(start))
+    if config_dir is not None:
+        custom = json.dumps({"static_custom_path": [str(config_dir / "custom")]})
+        argv += [
+            f"--LabApp.app_settings_dir={config_dir / 'settings'}",
+            "--LabApp.custom_css=True",
+            f"--ServerApp.tornado_settings={custom}",
+        ]
+    if (folder / START_NOTEBOOK).is_file():
+        argv.append(f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}")
     return argv
 
 
@@ -335,51 +417,168 @@ def start_lab(folder: Path, port: int | None = None, open_browser: bool = True) 
         copied = copy_notebooks(folder)
         print(f"Copied {len(copied)} notebook files into {folder}.")
     print("Stop JupyterLab with Ctrl-C in this window when you are done.", flush=True)
-    return run_jupyter_app("jupyterlab.labapp", lab_argv(folder, port, open_browser))
+    with tempfile.TemporaryDirectory(prefix="leninism-study-lab-") as tmp:
+        config = Path(tmp)
+        write_lab_settings(config / "settings")
+        write_lab_css(config / "custom")
+        return run_jupyter_app("jupyterlab.labapp", lab_argv(folder, port, open_browser, config))
+
+
+class AppPage(NamedTuple):
+    """What ``leninism-study app NAME`` shows above and in its widget."""
+
+    widget: str
+    """The widget class in ``leninism_data.widgets``."""
+    title: str
+    instructions: str
+    """One line telling a first-time user what to do."""
+    arguments: str
+    """The arguments of the widget's first view, as Python source."""
+
+
+#: ``leninism-study app NAME`` -> its page.
+APP_PAGES: dict[str, AppPage] = {
+    "explorer": AppPage(
+        "Explorer",
+        "Explorer: the paragraphs of the book",
+        "Type a word or a phrase and press Enter; narrow the search by chapter, section "
+        "or page, and page through the paragraphs found.",
+        '"proletariat"',
+    ),
+    "concordance": AppPage(
+        "Concordance",
+        "Concordance: every occurrence in its context",
+        "Type a word or a phrase (proletar* matches every ending) and press Enter; each "
+        "line shows one occurrence with the words around it, its paragraph and its page.",
+        '"proletariat"',
+    ),
+    "compare": AppPage(
+        "Compare",
+        "Compare two chapters",
+        "Choose two chapters or sections: the words that set each apart, and the words "
+        "they share, are listed with their counts.",
+        '"IV", "VIII"',
+    ),
+    "reader": AppPage(
+        "Reader",
+        "Reader: the book chapter by chapter",
+        "Choose a chapter or a section, or type a paragraph id such as IV.26; a "
+        "paragraph's footnotes open beneath it.",
+        '"Introduction"',
+    ),
+}
+#: ``leninism-study app NAME`` -> the widget class in ``leninism_data.widgets`` it shows.
+APPS: dict[str, str] = {name: page.widget for name, page in APP_PAGES.items()}
+#: The book, named in each app's browser tab.
+BOOK_TITLE = "The Foundations of Leninism"
+#: The Voilà template of the apps: Voilà's ``lab`` template with every asset served by
+#: Voilà itself (no CDN) and a large-type mode. It lives in ``APP_TEMPLATE_ROOT``, a
+#: folder laid out like ``share/jupyter``.
+APP_TEMPLATE = "leninism-study"
+APP_TEMPLATE_ROOT = Path(__file__).resolve().parent / "jupyter"
+#: How much larger everything is drawn with ``app --large`` (for a projector).
+LARGE_TYPE_SCALE = 1.5
 
 
 def app_notebook(name: str, folder: Path) -> Path:
-    """Write a one-cell notebook that shows the widget of app ``name``; return its path."""
+    r"""Write the notebook of app ``name`` into ``folder``; return its path.
+
+    It holds a Markdown cell with the app's title and instructions, and a code cell that
+    shows the widget on its first query.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     notebook = json.loads(app_notebook("concordance", Path(tmp)).read_text())
+    >>> [cell["source"] for cell in notebook["cells"]][1]
+    'from leninism_data.widgets import Concordance\nConcordance("proletariat")'
+    >>> notebook["metadata"]["title"]
+    'Concordance: every occurrence in its context · The Foundations of Leninism'
+    """
     import leninism_data.widgets as widgets
 
-    cls = APPS[name]
-    if not hasattr(widgets, cls):
-        raise UserError(f"this version of leninism_data has no {cls} widget for the '{name}' app")
-    cell: dict[str, Any] = {
+    page = APP_PAGES[name]
+    if not hasattr(widgets, page.widget):
+        raise UserError(
+            f"this version of leninism_data has no {page.widget} widget for the '{name}' app"
+        )
+    header: dict[str, Any] = {
+        "cell_type": "markdown",
+        "id": "title",
+        "metadata": {},
+        "source": f"# {page.title}\n\n{page.instructions}",
+    }
+    widget: dict[str, Any] = {
         "cell_type": "code",
         "execution_count": None,
         "id": name,
         "metadata": {},
         "outputs": [],
-        "source": f"from leninism_data.widgets import {cls}\n{cls}()",
+        "source": f"from leninism_data.widgets import {page.widget}\n"
+        f"{page.widget}({page.arguments})",
     }
     notebook: dict[str, Any] = {
-        "cells": [cell],
+        "cells": [header, widget],
         "metadata": {
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "title": f"{page.title} · {BOOK_TITLE}",
         },
         "nbformat": 4,
         "nbformat_minor": 5,
     }
-    path = folder / f"{cls}.ipynb"
+    path = folder / f"{page.widget}.ipynb"
     path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
     return path
 
 
-def voila_argv(notebook: Path, ip: str, port: int | None, open_browser: bool) -> list[str]:
-    """Command-line arguments for Voilà serving ``notebook`` without its code."""
-    argv = [str(notebook), f"--Voila.ip={ip}", "--strip_sources=True", "--theme=light"]
+def voila_argv(
+    notebook: Path, ip: str, port: int | None, open_browser: bool, large: bool = False
+) -> list[str]:
+    """Command-line arguments for Voilà serving ``notebook`` without its code.
+
+    The page uses the template :data:`APP_TEMPLATE`; ``large`` scales it by
+    :data:`LARGE_TYPE_SCALE` for a projector.
+
+    >>> voila_argv(Path("/apps/Reader.ipynb"), "127.0.0.1", None, True, large=True)[-1]
+    "--VoilaConfiguration.resources={'scale': 1.5}"
+    """
+    argv = [
+        str(notebook),
+        f"--Voila.ip={ip}",
+        "--strip_sources=True",
+        "--theme=light",
+        f"--template={APP_TEMPLATE}",
+    ]
     if port is not None:
         argv += [f"--port={port}", "--Voila.port_retries=0"]
     if not open_browser:
         argv.append("--no-browser")
     if ip not in (LOOPBACK, "localhost"):
         argv.append(f"--token={secrets.token_urlsafe(16)}")  # reachable by others: require a token
+    if large:
+        argv.append(f"--VoilaConfiguration.resources={{'scale': {LARGE_TYPE_SCALE}}}")
     return argv
 
 
+@contextlib.contextmanager
+def jupyter_path_with(folder: Path) -> Iterator[None]:
+    """Put ``folder`` first on ``JUPYTER_PATH`` (where Jupyter finds templates) meanwhile."""
+    before = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(folder), before]))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["JUPYTER_PATH"]
+        else:
+            os.environ["JUPYTER_PATH"] = before
+
+
 def start_app(
-    target: str, ip: str = LOOPBACK, port: int | None = None, open_browser: bool = True
+    target: str,
+    ip: str = LOOPBACK,
+    port: int | None = None,
+    open_browser: bool = True,
+    large: bool = False,
 ) -> int:
     """Serve app ``target`` (a name in :data:`APPS` or a notebook file) with Voilà."""
     _require("voila", "Voilà")
@@ -392,10 +591,14 @@ def start_app(
         )
     if port is not None:
         check_port_free(ip, port)
-    with tempfile.TemporaryDirectory(prefix="leninism-study-app-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="leninism-study-app-") as tmp,
+        jupyter_path_with(APP_TEMPLATE_ROOT),
+    ):
         notebook = app_notebook(target, Path(tmp)) if target in APPS else Path(target)
         print("Stop the app with Ctrl-C in this window when you are done.", flush=True)
-        return run_jupyter_app("voila.app", voila_argv(notebook.resolve(), ip, port, open_browser))
+        argv = voila_argv(notebook.resolve(), ip, port, open_browser, large)
+        return run_jupyter_app("voila.app", argv)
 
 
 # --------------------------------------------------------------------------- classroom
@@ -695,6 +898,11 @@ Each command has its own help, e.g.: {PROG} export --help""",
         "--port", type=_port, help="port to serve on (default: the first free one from 8866)"
     )
     app.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    app.add_argument(
+        "--large",
+        action="store_true",
+        help=f"large type for a projector (everything drawn {LARGE_TYPE_SCALE} times larger)",
+    )
     _add_classroom_parser(commands)
     return parser
 
@@ -717,7 +925,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "classroom":
             return run_classroom(args)
-        return start_app(args.target, ip=args.ip, port=args.port, open_browser=not args.no_browser)
+        return start_app(
+            args.target,
+            ip=args.ip,
+            port=args.port,
+            open_browser=not args.no_browser,
+            large=args.large,
+        )
     except UserError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

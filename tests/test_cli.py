@@ -7,6 +7,7 @@ tests/browser starts them for real.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -45,6 +46,20 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
         calls.append((module, argv))
         if module == "voila.app":  # the generated app notebook only lives while Voilà runs
             calls.append(("notebook", [Path(argv[0]).read_text(encoding="utf-8")]))
+            calls.append(("JUPYTER_PATH", [os.environ.get("JUPYTER_PATH", "")]))
+        settings = [a.split("=", 1)[1] for a in argv if a.startswith("--LabApp.app_settings_dir=")]
+        if settings:  # so do the launch's settings and CSS
+            folder = Path(settings[0]).parent
+            calls.append(
+                (
+                    "settings",
+                    sorted(
+                        f"{path.relative_to(folder).as_posix()}={path.read_text(encoding='utf-8')}"
+                        for path in folder.rglob("*")
+                        if path.is_file()
+                    ),
+                )
+            )
         return 0
 
     monkeypatch.setattr(cli, "run_jupyter_app", record)
@@ -193,15 +208,90 @@ def test_lab_copies_the_notebooks_then_opens_jupyterlab_on_start_here(
     status, out, _ = run(capsys, "lab", dest, "--no-browser")
     assert status == 0
     assert read_tree(dest) == read_tree(fake_notebooks)
-    [(module, argv)] = launched
+    [(module, argv), _] = launched
     assert module == "jupyterlab.labapp"
     assert argv[:3] == [
         f"--ServerApp.root_dir={dest}",
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.open_browser=False",
     ]
-    assert argv[-1] == str(dest / cli.START_NOTEBOOK)
+    # the address JupyterLab prints and opens is the start notebook's
+    assert argv[-1] == "--LabApp.default_url=/lab/tree/00-start-here.ipynb"
     assert "Copied 3 notebook files" in out
+
+
+@pytest.fixture
+def installed_lab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A JupyterLab application folder whose settings an administrator has customised."""
+    app_dir = tmp_path / "share-jupyter-lab"
+    (app_dir / "settings").mkdir(parents=True)
+    (app_dir / "settings" / "page_config.json").write_text(
+        '{"disabledExtensions": {"@jupyterlab/extensionmanager-extension": true}}',
+        encoding="utf-8",
+    )
+    (app_dir / "settings" / "overrides.json").write_text(
+        '{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JUPYTERLAB_DIR", str(app_dir))
+    user_config = tmp_path / "user-config"
+    (user_config / "custom").mkdir(parents=True)
+    (user_config / "custom" / "custom.css").write_text("body { color: navy; }", encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(user_config))
+    return app_dir
+
+
+def test_lab_turns_off_the_news_for_this_launch_only(
+    fake_notebooks: Path,
+    installed_lab: Path,
+    tmp_path: Path,
+    read_tree,
+    launched,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    user_config = Path(os.environ["JUPYTER_CONFIG_DIR"])
+    installed_before, user_before = read_tree(installed_lab), read_tree(user_config)
+    assert run(capsys, "lab", tmp_path / "mine")[0] == 0
+    [(_, argv), (_, files)] = launched
+    [settings] = [a.split("=", 1)[1] for a in argv if a.startswith("--LabApp.app_settings_dir=")]
+    css, *settings_files = files
+    # a sidebar wide enough for the notebooks' names, then the user's own CSS
+    assert css == f"custom/custom.css={cli.LAB_CSS}body {{ color: navy; }}"
+    ours, overrides, page_config = (json.loads(text.split("=", 1)[1]) for text in settings_files)
+    assert page_config == {
+        "disabledExtensions": {
+            "@jupyterlab/extensionmanager-extension": True,
+            "@jupyterlab/apputils-extension:announcements": True,
+        }
+    }
+    assert overrides == {"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}
+    assert ours == {
+        "@jupyterlab/apputils-extension:notification": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+        "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
+    }
+    assert [name.split("=")[0] for name in settings_files] == [
+        "settings/overrides.d/leninism-study.json",
+        "settings/overrides.json",
+        "settings/page_config.json",
+    ]
+    assert "--LabApp.custom_css=True" in argv
+    assert read_tree(installed_lab) == installed_before  # the installation is untouched
+    assert not Path(settings).exists()  # the launch's settings are gone with it
+    assert read_tree(user_config) == user_before
+
+
+def test_lab_without_a_start_notebook_opens_jupyterlab_as_usual(
+    fake_notebooks: Path, tmp_path: Path, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dest = tmp_path / "mine"
+    dest.mkdir()
+    (dest / "my-own.ipynb").write_text("{}", encoding="utf-8")
+    assert run(capsys, "lab", dest)[0] == 0
+    [(_, argv), _] = launched
+    assert not [a for a in argv if "default_url" in a]
 
 
 def test_lab_reopens_an_existing_folder_without_touching_it(
@@ -215,7 +305,7 @@ def test_lab_reopens_an_existing_folder_without_touching_it(
     assert sorted(p.name for p in dest.iterdir()) == [cli.START_NOTEBOOK]
     assert (dest / cli.START_NOTEBOOK).read_text(encoding="utf-8") == "my notes"
     assert "nothing was copied or overwritten" in out
-    [(_, argv)] = launched
+    [(_, argv), _] = launched
     assert "--ServerApp.port=8123" in argv and "--ServerApp.port_retries=0" in argv
     assert "--ServerApp.open_browser=False" not in argv
 
@@ -474,20 +564,60 @@ def test_app_serves_a_widget_with_voila_without_code(
 ) -> None:
     status, _, _ = run(capsys, "app", "concordance", "--no-browser", "--port", "8133")
     assert status == 0
-    [(module, argv), (_, [notebook])] = launched
+    [(module, argv), (_, [notebook]), (_, [jupyter_path])] = launched
     assert module == "voila.app"
     assert Path(argv[0]).name == "Concordance.ipynb"
     assert argv[1:] == [
         "--Voila.ip=127.0.0.1",
         "--strip_sources=True",
         "--theme=light",
+        "--template=leninism-study",
         "--port=8133",
         "--Voila.port_retries=0",
         "--no-browser",
     ]
-    [cell] = json.loads(notebook)["cells"]
-    assert cell["source"] == "from leninism_data.widgets import Concordance\nConcordance()"
+    title, widget = json.loads(notebook)["cells"]
+    assert title["source"] == (
+        "# Concordance: every occurrence in its context\n\n"
+        "Type a word or a phrase (proletar* matches every ending) and press Enter; each "
+        "line shows one occurrence with the words around it, its paragraph and its page."
+    )
+    assert widget["source"] == (
+        'from leninism_data.widgets import Concordance\nConcordance("proletariat")'
+    )
     assert not Path(argv[0]).exists()  # the temporary app notebook is removed afterwards
+    # Voilà finds the app template in the package while it runs, and only then
+    template = Path(jupyter_path.split(os.pathsep)[0]) / "voila" / "templates" / "leninism-study"
+    assert json.loads((template / "conf.json").read_text(encoding="utf-8")) == {
+        "base_template": "lab"
+    }
+    assert os.environ.get("JUPYTER_PATH", "") != jupyter_path
+
+
+@pytest.mark.parametrize("name", list(cli.APP_PAGES))
+def test_each_app_starts_on_a_first_view_of_its_widget(
+    name: str, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "app", name)[0] == 0
+    [_, (_, [notebook]), _] = launched
+    metadata, (title, widget) = json.loads(notebook)["metadata"], json.loads(notebook)["cells"]
+    page = cli.APP_PAGES[name]
+    assert metadata["title"] == f"{page.title} · The Foundations of Leninism"
+    assert title["source"].startswith(f"# {page.title}\n\n")
+    assert title["source"].count("\n") == 2  # a title and one line of instructions
+    # the first view really is one: the widget shows a result for it
+    import leninism_data.widgets
+
+    shown = eval(widget["source"].splitlines()[-1], vars(leninism_data.widgets))
+    assert len(shown.result) > 0
+
+
+def test_app_large_type_scales_the_page_for_a_projector(
+    fake_widgets: None, launched, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "app", "concordance", "--large")[0] == 0
+    [(_, argv), _, _] = launched
+    assert argv[-1] == "--VoilaConfiguration.resources={'scale': 1.5}"
 
 
 def test_app_serves_a_notebook_of_ones_own(
@@ -496,12 +626,13 @@ def test_app_serves_a_notebook_of_ones_own(
     notebook = tmp_path / "my lesson.ipynb"
     notebook.write_text("{}", encoding="utf-8")
     assert run(capsys, "app", notebook)[0] == 0
-    [(_, argv), _] = launched
-    assert argv[:4] == [
+    [(_, argv), _, _] = launched
+    assert argv[:5] == [
         str(notebook),
         "--Voila.ip=127.0.0.1",
         "--strip_sources=True",
         "--theme=light",
+        "--template=leninism-study",
     ]
 
 
@@ -511,7 +642,7 @@ def test_app_wants_a_token_when_others_can_connect(
     notebook = tmp_path / "lesson.ipynb"
     notebook.write_text("{}", encoding="utf-8")
     assert run(capsys, "app", notebook, "--ip", "0.0.0.0")[0] == 0
-    [(_, argv), _] = launched
+    [(_, argv), _, _] = launched
     [token] = [a for a in argv if a.startswith("--token=")]
     assert len(token) > len("--token=") + 16
 

@@ -158,7 +158,9 @@ class Citations(StudyWidget):
             description="Reference", style=LABEL_STYLE, layout=widgets.Layout(width="40em")
         )
         self._volumes = widgets.HTML()
-        self._list = widgets.HTML(layout=widgets.Layout(max_height="18em", overflow="auto"))
+        self._list = widgets.HTML(
+            layout=widgets.Layout(max_height="18em", overflow="auto"), tabbable=True
+        )
         self._detail = widgets.HTML()
         super().__init__(
             [

@@ -142,7 +142,9 @@ class Compare(StudyWidget):
             on_change=self._refresh,
         )
         self._summary = widgets.HTML()
-        self._sides = widgets.HTML(layout=widgets.Layout(max_height="48em", overflow="auto"))
+        self._sides = widgets.HTML(
+            layout=widgets.Layout(max_height="48em", overflow="auto"), tabbable=True
+        )
         super().__init__(
             [
                 widgets.HBox([self._a, self._b]),

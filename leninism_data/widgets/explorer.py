@@ -170,7 +170,9 @@ class Explorer(StudyWidget):
         )
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
-        self._paragraphs = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        self._paragraphs = widgets.HTML(
+            layout=widgets.Layout(max_height="40em", overflow="auto"), tabbable=True
+        )
         super().__init__(
             [
                 self._search_controls,

@@ -72,7 +72,9 @@ class PassageFinder(StudyWidget):
         self._find = widgets.Button(
             description="Find passages", button_style="primary", icon="search"
         )
-        self._passages = widgets.HTML(layout=widgets.Layout(max_height="40em", overflow="auto"))
+        self._passages = widgets.HTML(
+            layout=widgets.Layout(max_height="40em", overflow="auto"), tabbable=True
+        )
         super().__init__([self._text, widgets.HBox([self._k, self._find]), self._passages])
         self._text.observe(self._on_text_change, "value")
         self._k.observe(self._on_k_change, "value")

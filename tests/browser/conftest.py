@@ -21,6 +21,7 @@ import pytest
 from lab_driver import (
     CHROMIUM,
     PAGE_TIMEOUT_MS,
+    TEST_LAB_SETTINGS,
     Server,
     isolated_environment,
     launch_chromium,
@@ -32,6 +33,15 @@ if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
 
 FAILED = pytest.StashKey[bool]()
+#: How long ``expect(...)`` retries (Playwright's default, 5 s, is too short on a busy
+#: 2-core machine while a kernel starts).
+EXPECT_TIMEOUT_MS = 60_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -47,7 +57,7 @@ def pytest_runtest_makereport(
 @pytest.fixture(scope="session")
 def browser_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Isolated folders for Jupyter and Chromium, shared by every server and the browser."""
-    return isolated_environment(tmp_path_factory.mktemp("jupyter-home"))
+    return isolated_environment(tmp_path_factory.mktemp("jupyter-home"), TEST_LAB_SETTINGS)
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +93,34 @@ def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Ite
             path=str(artifacts / f"{name}.png"), full_page=True, timeout=PAGE_TIMEOUT_MS
         )
     tab.close()
+
+
+#: Viewport height for a screenshot of a whole notebook (JupyterLab scrolls inside the page,
+#: so a full-page screenshot shows only what fits the viewport).
+TALL_VIEWPORT = 9000
+
+
+@pytest.fixture
+def screenshot(page: Page, request: pytest.FixtureRequest) -> Callable[..., Path]:
+    """Save a screenshot of ``page`` as test-artifacts/NAME.png (a test artifact).
+
+    ``tall=True`` first makes the viewport tall enough for a whole JupyterLab notebook.
+    """
+
+    def save(name: str, tall: bool = False) -> Path:
+        artifacts = request.config.rootpath / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        path = artifacts / f"{name}.png"
+        viewport = page.viewport_size
+        if tall and viewport:
+            page.set_viewport_size({"width": viewport["width"], "height": TALL_VIEWPORT})
+            page.wait_for_timeout(500)  # JupyterLab lays out the cells again
+        page.screenshot(path=str(path), full_page=True, timeout=PAGE_TIMEOUT_MS)
+        if tall and viewport:
+            page.set_viewport_size(viewport)
+        return path
+
+    return save
 
 
 def _stop(server: Server, request: pytest.FixtureRequest, name: str) -> None:
@@ -123,7 +161,8 @@ def voila_app(
     request: pytest.FixtureRequest,
     tmp_path: Path,
 ) -> Iterator[Callable[[str], Server]]:
-    """Start ``leninism-study app TARGET`` (an app name or a notebook path); stopped after the test."""
+    """Start ``leninism-study app TARGET`` (an app name or a notebook path), stopped after the
+    test."""
     servers: list[Server] = []
 
     def start(target: str) -> Server:
@@ -135,3 +174,29 @@ def voila_app(
     yield start
     for number, server in enumerate(servers):
         _stop(server, request, f"voila-{number}")
+
+
+@pytest.fixture(scope="session")
+def served_app(
+    browser_environment: dict[str, str],
+    browser_context: BrowserContext,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., Server]]:
+    """``leninism-study app NAME [OPTIONS]``, started once per session for each NAME and OPTIONS.
+
+    Every page load of a Voilà app starts its own kernel, so tests can share a server.
+    """
+    servers: dict[tuple[str, ...], Server] = {}
+    logs = tmp_path_factory.mktemp("voila-logs")
+
+    def start(name: str, *options: str) -> Server:
+        key = (name, *options)
+        if key not in servers:
+            log = logs / ("-".join(key).replace("--", "") + ".log")
+            servers[key] = start_voila(name, browser_environment, log, *options)
+        return servers[key]
+
+    yield start
+    for key, server in servers.items():
+        _stop(server, request, "voila-" + "-".join(key).replace("--", ""))

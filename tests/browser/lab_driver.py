@@ -1,10 +1,9 @@
 """Start JupyterLab or Voilà through ``leninism-study`` and drive them in Debian's Chromium.
 
 Shared by the browser tests (``conftest.py``) and ``benchmarks/bench_lab_startup.py``.
-The recipes and traps are those of shared/TESTING.md: isolated Jupyter folders, a page
-config without the news pop-up, a random port and token, SIGTERM to stop, and a
-timeout on every wait. Playwright is imported only where a browser is started, so that
-collecting this module never needs it.
+The recipes and traps are those of shared/TESTING.md: isolated Jupyter folders, a random
+port and token, SIGTERM to stop, and a timeout on every wait. Playwright is imported only
+where a browser is started, so that collecting this module never needs it.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -52,23 +52,38 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def isolated_environment(base: Path) -> dict[str, str]:
+#: JupyterLab settings for the browser tests: every cell of a notebook in the page (by
+#: default JupyterLab 4 leaves the cells out of view out of it, hiding them from axe-core and
+#: from locators).
+TEST_LAB_SETTINGS: dict[str, dict[str, object]] = {
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+
+
+def isolated_environment(
+    base: Path, lab_settings: dict[str, dict[str, object]] | None = None
+) -> dict[str, str]:
     """Environment variables giving Jupyter and Chromium their own folders under ``base``.
 
-    JupyterLab gets its config, data, runtime and workspace folders there, with the news
-    pop-up disabled and ``window.jupyterapp`` exposed (to run all cells from a test).
+    JupyterLab gets its config, data, runtime and workspace folders there, with
+    ``window.jupyterapp`` exposed (to run all cells from a test) and ``lab_settings``
+    (plugin id -> settings) as the user's settings. Nothing else is configured: what
+    ``leninism-study lab`` does on a first launch (the start notebook, no news pop-up) is
+    its own doing.
     """
     folders = {name: base / name for name in ("config", "data", "runtime", "workspaces", "xdg")}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
-    (folders["config"] / "labconfig").mkdir(exist_ok=True)
-    (folders["config"] / "labconfig" / "page_config.json").write_text(
-        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}),
-        encoding="utf-8",
-    )
     (folders["config"] / "jupyter_server_config.json").write_text(
         json.dumps({"LabApp": {"expose_app_in_browser": True}}), encoding="utf-8"
     )
+    for plugin, settings in (lab_settings or {}).items():
+        package, name = plugin.split(":")
+        path = (
+            folders["config"] / "lab" / "user-settings" / package / f"{name}.jupyterlab-settings"
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings), encoding="utf-8")
     return {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(folders["config"]),
@@ -157,9 +172,9 @@ def start_lab(folder: Path, env: dict[str, str], log: Path) -> Server:
     return server
 
 
-def start_voila(target: str, env: dict[str, str], log: Path) -> Server:
-    """``leninism-study app TARGET``; returns once Voilà answers."""
-    server = start_cli_server(["app", target], env, log)
+def start_voila(target: str, env: dict[str, str], log: Path, *options: str) -> Server:
+    """``leninism-study app TARGET [OPTIONS]``; returns once Voilà answers."""
+    server = start_cli_server(["app", target, *options], env, log)
     server.wait_until_up("/api/status")
     return server
 
@@ -195,26 +210,21 @@ query.observe(show, names="value")
 widgets.VBox([query, echo])"""
 
 
-def write_echo_notebook(path: Path) -> Path:
-    """Write a probe notebook: a markdown cell, a print, and the Text -> HTML widget pair."""
-    cells = [
-        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Harness check"},
+def write_notebook(path: Path, sources: list[str], title: str = "Harness check") -> Path:
+    """Write a notebook: a markdown cell ``# title``, then one code cell per source."""
+    cells: list[dict[str, object]] = [
+        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": f"# {title}"}
+    ]
+    cells += [
         {
             "cell_type": "code",
-            "id": "hello",
+            "id": f"cell{number}",
             "metadata": {},
             "execution_count": None,
             "outputs": [],
-            "source": 'print("kernel ready")',
-        },
-        {
-            "cell_type": "code",
-            "id": "echo",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": ECHO_SOURCE,
-        },
+            "source": source,
+        }
+        for number, source in enumerate(sources, start=1)
     ]
     notebook = {
         "cells": cells,
@@ -227,6 +237,11 @@ def write_echo_notebook(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
     return path
+
+
+def write_echo_notebook(path: Path) -> Path:
+    """Write a probe notebook: a markdown cell, a print, and the Text -> HTML widget pair."""
+    return write_notebook(path, ['print("kernel ready")', ECHO_SOURCE])
 
 
 # --------------------------------------------------------------------------- JupyterLab pages
@@ -325,6 +340,93 @@ def seconds_until_changed(page: Page, results: Locator, action: Callable[[], Non
     page.wait_for_function(
         "([node, before]) => node.innerText !== before",
         arg=[handle, before],
+        polling="raf",
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    return time.perf_counter() - began
+
+
+# --------------------------------------------------------------------------- launch, theme, axe
+
+
+def printed_url(server: Server, timeout: float = 30) -> str:
+    """The address that the server printed for the user to open, with its token.
+
+    (Jupyter prints a token it was given, as here, as ``token=...``: it is put back.)
+    """
+    pattern = re.compile(rf"http://127\.0\.0\.1:{server.port}/\S*")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = pattern.findall(server.log.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            return str(found[0]).replace("token=...", f"token={server.token}")
+        time.sleep(0.1)
+    raise TimeoutError(f"no address in the server's output:\n{server.log_tail()}")
+
+
+def set_theme(page: Page, theme: str) -> None:
+    """Switch JupyterLab to ``theme`` ("JupyterLab Light" or "JupyterLab Dark") and wait."""
+    page.evaluate(
+        "(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
+    )
+    page.wait_for_function(
+        "(theme) => document.body.dataset.jpThemeName === theme",
+        arg=theme,
+        timeout=PAGE_TIMEOUT_MS,
+    )
+
+
+def record_requests(page: Page) -> list[str]:
+    """Start recording the URL of every request ``page`` makes; return the growing list."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+class Violation(TypedDict):
+    """An axe-core rule that failed: its id, impact, and where (CSS selectors)."""
+
+    id: str
+    impact: str
+    help: str
+    targets: list[str]
+
+
+def axe_violations(page: Page, include: str | None = None) -> list[Violation]:
+    """axe-core's violations on ``page`` (only inside elements matching ``include``)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = {"include": [[include]]} if include else None
+    results = Axe().run(page, context=context)
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [" ".join(map(str, node["target"])) for node in violation["nodes"]],
+        }
+        for violation in results.response["violations"]
+    ]
+
+
+def serious(violations: list[Violation]) -> list[Violation]:
+    """The violations of serious or critical impact."""
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def seconds_until_part_changed(
+    page: Page, scope: Locator, selector: str, action: Callable[[], None]
+) -> float:
+    """Do ``action`` and return the seconds until the text of ``selector`` inside ``scope``
+    changes (looked up again on every frame: the widget may replace that element)."""
+    handle = scope.element_handle()
+    text = "([node, selector]) => node.querySelector(selector)?.innerText ?? ''"
+    before = page.evaluate(text, [handle, selector])
+    began = time.perf_counter()
+    action()
+    page.wait_for_function(
+        f"([node, selector, before]) => ({text})([node, selector]) !== before",
+        arg=[handle, selector, before],
         polling="raf",
         timeout=PAGE_TIMEOUT_MS,
     )
