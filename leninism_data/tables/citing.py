@@ -6,14 +6,19 @@ import difflib
 from importlib.resources import files
 
 from leninism_data.corpus.book import book
-from leninism_data.corpus.naming import ChapterLike, resolve_chapter
-from leninism_data.corpus.words import count_words
+from leninism_data.corpus.naming import (
+    ChapterLike,
+    UnknownAnchorError,
+    resolve_anchor,
+    resolve_chapter,
+)
+from leninism_data.corpus.words import count_words, sentence_spans
 
 BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
 
 
-class UnknownParagraphError(ValueError):
-    """A paragraph id that is not in the book."""
+UnknownParagraphError = UnknownAnchorError
+"""A paragraph id (or sentence id, or footnote anchor) that is not in the book."""
 
 
 def find_paragraph(paragraph_id: str):
@@ -45,12 +50,19 @@ def text(chapter: ChapterLike | None = None) -> str:
 
 
 def cite(paragraph_id: str) -> str:
-    """A ready-to-paste reference to a paragraph: book, chapter, section, id, printed page.
+    """A ready-to-paste reference to a paragraph, a sentence or a footnote: book, chapter,
+    section, id, printed page. Anchors are read by
+    :func:`~leninism_data.corpus.naming.resolve_anchor`, in any letter case.
 
     >>> cite("IV.27")
     'J. V. Stalin, The Foundations of Leninism (1924), English translation, Chapter IV “The Dictatorship of the Proletariat”, section 2 “The dictatorship of the proletariat as the rule of the proletariat over the bourgeoisie”, ¶ IV.27, p. 40.'
+    >>> cite("iv.27.2").endswith("¶ IV.27, sentence 2, p. 40.")
+    True
+    >>> cite("fn3")
+    'J. V. Stalin, The Foundations of Leninism (1924), English translation, Chapter I “The Historical Roots of Leninism”, note 3, p. 10.'
     """
-    paragraph = find_paragraph(paragraph_id)
+    anchor = resolve_anchor(paragraph_id)
+    paragraph = find_paragraph(anchor.paragraph_id)
     b = book()
     chapter = b.chapters[paragraph.chapter]
     where = "Introduction" if chapter.chapter == 0 else f"{chapter.heading} “{chapter.title}”"
@@ -66,6 +78,16 @@ def cite(paragraph_id: str) -> str:
         if paragraph.page == paragraph.page_end
         else f"pp. {paragraph.page}–{paragraph.page_end}"
     )
+    if anchor.footnote is not None:
+        note = b.footnotes[anchor.footnote - 1]
+        where = where.split(", section")[0]
+        return f"{BOOK_TITLE}, {where}, note {note.number}, p. {note.page}."
+    if anchor.sentence is not None:
+        start = sentence_spans(paragraph.text)[anchor.sentence - 1][0]
+        return (
+            f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, sentence {anchor.sentence}, "
+            f"p. {paragraph.page_at(start)}."
+        )
     return f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, {pages}."
 
 
