@@ -275,3 +275,13 @@ def test_dispersion_of_a_phrase_places_each_hit_where_it_begins():
     assert len(d.hits) == len(ld.kwic("dictatorship of the proletariat")) == 61
     assert (d.hits.merge(ld.tokens(), on="token_index")["term"] == "dictatorship").all()
     assert d.by_part["count"].sum() == 61
+
+
+def test_references_stay_out_of_ngrams_and_collocates_unless_asked():
+    trigrams = set(ld.ngrams(3)["ngram"])
+    assert "see vol xxv" not in trigrams
+    assert ld.ngrams(3, include_citations=True).set_index("ngram").loc["see vol xxv", "count"] == 15
+    assert "vol" not in set(ld.collocates("proletariat")["collocate"])
+    right_only = ld.collocates("dictatorship", left=0, right=3)
+    assert (right_only["left"] == 0).all()
+    assert right_only.set_index("collocate").loc["proletariat", "right"] == 61

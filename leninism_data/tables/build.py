@@ -2,6 +2,9 @@
 
 Each public function returns a *fresh copy* of a table built once per process from the
 cached parse (:func:`leninism_data.corpus.book.book`), so the caller may change it freely.
+The built tables are also kept on disk between processes (:mod:`leninism_data.tables.store`,
+keyed by the sha256 of the source, the package version and this code), so a fresh process
+loads them instead of parsing the book again.
 Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_id`` →
 ``sentence_id``. ``DATA_DICTIONARY`` documents every column.
 """
@@ -21,6 +24,7 @@ from leninism_data.corpus.naming import NUMERALS
 from leninism_data.corpus.quoting import gloss_spans, quoted_spans, signature_spans
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
+from leninism_data.tables.store import load_or_build
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
 CHAPTER_LABELS = pd.CategoricalDtype(list(NUMERALS), ordered=True)
@@ -34,7 +38,7 @@ def _label(chapters: pd.Series) -> pd.Series:
 
 
 @functools.lru_cache(maxsize=1)
-def _paragraphs() -> pd.DataFrame:
+def _compute_paragraphs() -> pd.DataFrame:
     b = book()
     speaker = {q.quotation_id: q.speaker for q in b.quotations}
     frame = pd.DataFrame(
@@ -49,8 +53,8 @@ def _paragraphs() -> pd.DataFrame:
             "page": [p.page for p in b.paragraphs],
             "page_end": [p.page_end for p in b.paragraphs],
             "footnotes": [p.footnotes for p in b.paragraphs],
-            "n_words": _tokens_and_sentences()[2],
-            "n_citation_words": _tokens_and_sentences()[3],
+            "n_words": _compute_tokens_and_sentences()[2],
+            "n_citation_words": _compute_tokens_and_sentences()[3],
             "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
             "speaker": pd.array(
                 [speaker.get(p.quotation_id) for p in b.paragraphs], dtype="string"
@@ -89,7 +93,7 @@ def _character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarra
 
 
 @functools.lru_cache(maxsize=1)
-def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
     """Sentences, tokens, and counted words and reference words per paragraph, from one pass of the word
     pattern over the joined text.
 
@@ -179,13 +183,13 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
 
 
 @functools.lru_cache(maxsize=1)
-def _chapters() -> pd.DataFrame:
+def _compute_chapters() -> pd.DataFrame:
     b = book()
-    words = _tokens_and_sentences()[2]
-    cited = _tokens_and_sentences()[3]
+    words = _compute_tokens_and_sentences()[2]
+    cited = _compute_tokens_and_sentences()[3]
     quoted = np.bincount(
-        _tokens_and_sentences()[1]["chapter"].to_numpy(),
-        weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
+        _compute_tokens_and_sentences()[1]["chapter"].to_numpy(),
+        weights=_compute_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
         minlength=len(b.chapters),
     )
     chapter_of = {p.paragraph_id: p.chapter for p in b.paragraphs}
@@ -231,9 +235,9 @@ def _chapters() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _sections() -> pd.DataFrame:
+def _compute_sections() -> pd.DataFrame:
     b = book()
-    words = _tokens_and_sentences()[2].tolist()
+    words = _compute_tokens_and_sentences()[2].tolist()
     n_paragraphs: Counter[tuple[int, int]] = Counter()
     n_words: Counter[tuple[int, int]] = Counter()
     last_page: dict[tuple[int, int], int] = {}
@@ -258,7 +262,7 @@ def _sections() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _footnotes() -> pd.DataFrame:
+def _compute_footnotes() -> pd.DataFrame:
     notes = book().footnotes
     return pd.DataFrame(
         {
@@ -274,7 +278,7 @@ def _footnotes() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _citations() -> pd.DataFrame:
+def _compute_citations() -> pd.DataFrame:
     b = book()
     closes = {q.citation_id: q.quotation_id for q in b.quotations if q.citation_id is not None}
     rows = []
@@ -313,9 +317,9 @@ def _citations() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _quotations() -> pd.DataFrame:
+def _compute_quotations() -> pd.DataFrame:
     b = book()
-    tokens = _tokens_and_sentences()[1]
+    tokens = _compute_tokens_and_sentences()[1]
     quoted_words = tokens["quotation_id"].value_counts()
     rows = []
     for q in b.quotations:
@@ -344,8 +348,8 @@ def _quotations() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _pages() -> pd.DataFrame:
-    tokens = _tokens_and_sentences()[1]
+def _compute_pages() -> pd.DataFrame:
+    tokens = _compute_tokens_and_sentences()[1]
     page = tokens["page"].to_numpy()
     numbers, first = np.unique(page, return_index=True)
     n_words = np.bincount(
@@ -366,7 +370,7 @@ def _pages() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _editorial_references() -> pd.DataFrame:
+def _compute_editorial_references() -> pd.DataFrame:
     refs = book().editorial_references
     frame = pd.DataFrame(
         {
@@ -383,8 +387,73 @@ def _editorial_references() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _hyphenation() -> pd.DataFrame:
+def _compute_hyphenation() -> pd.DataFrame:
     return pd.DataFrame([h._asdict() for h in book().hyphenations])
+
+
+_COMPUTE: dict[str, Callable[[], object]] = {
+    "paragraphs": _compute_paragraphs,
+    "tokens_and_sentences": _compute_tokens_and_sentences,
+    "chapters": _compute_chapters,
+    "sections": _compute_sections,
+    "footnotes": _compute_footnotes,
+    "citations": _compute_citations,
+    "quotations": _compute_quotations,
+    "pages": _compute_pages,
+    "editorial_references": _compute_editorial_references,
+    "hyphenation": _compute_hyphenation,
+}
+
+
+def _build_all() -> dict[str, object]:
+    """Every table, built from the parse (see :mod:`leninism_data.tables.store`)."""
+    return {name: compute() for name, compute in _COMPUTE.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _built() -> dict[str, object]:
+    """Every table, from the disk cache when it holds this version's, else built."""
+    return load_or_build("tables", _build_all)
+
+
+def _paragraphs() -> pd.DataFrame:
+    return _built()["paragraphs"]  # type: ignore[return-value]
+
+
+def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    return _built()["tokens_and_sentences"]  # type: ignore[return-value]
+
+
+def _chapters() -> pd.DataFrame:
+    return _built()["chapters"]  # type: ignore[return-value]
+
+
+def _sections() -> pd.DataFrame:
+    return _built()["sections"]  # type: ignore[return-value]
+
+
+def _footnotes() -> pd.DataFrame:
+    return _built()["footnotes"]  # type: ignore[return-value]
+
+
+def _citations() -> pd.DataFrame:
+    return _built()["citations"]  # type: ignore[return-value]
+
+
+def _quotations() -> pd.DataFrame:
+    return _built()["quotations"]  # type: ignore[return-value]
+
+
+def _pages() -> pd.DataFrame:
+    return _built()["pages"]  # type: ignore[return-value]
+
+
+def _editorial_references() -> pd.DataFrame:
+    return _built()["editorial_references"]  # type: ignore[return-value]
+
+
+def _hyphenation() -> pd.DataFrame:
+    return _built()["hyphenation"]  # type: ignore[return-value]
 
 
 def chapters() -> pd.DataFrame:
