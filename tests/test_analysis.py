@@ -19,7 +19,9 @@ def test_kwic_hits_equal_a_plain_regex_count(word):
     # A hyphenated compound is one word; references are not words of the argument.
     texts = ld.paragraphs().set_index("paragraph_id")["text"].to_dict()
     for ref in ld.citations().sort_values("start", ascending=False).itertuples():
-        texts[ref.paragraph_id] = texts[ref.paragraph_id][: ref.start] + texts[ref.paragraph_id][ref.end :]
+        texts[ref.paragraph_id] = (
+            texts[ref.paragraph_id][: ref.start] + texts[ref.paragraph_id][ref.end :]
+        )
     text = "\n\n".join(texts.values())
     expected = len(re.findall(rf"(?i)(?<![\w’'-])\b{word}\b(?!-\w)", text))
     assert len(ld.kwic(word)) == expected
@@ -89,7 +91,6 @@ def test_term_frequencies_per_10k_and_by_section():
     state = ld.term_frequencies("state")["count"].sum()
     assert len(ld.kwic("state")) == len(ld.dispersion("state").hits) == state == 59
     assert len(ld.kwic("state-regulated")) == 1
-    frequent = ld.term_frequencies(stopwords=True, top=200)
     vocabulary = set(ld.term_frequencies(top=200, stopwords=False)["term"])
     assert not {"vol", "see", "p", "i", "e"} & vocabulary  # references are not words
     with_refs = ld.term_frequencies(top=60, stopwords=False, include_citations=True)
@@ -280,7 +281,9 @@ def test_dispersion_of_a_phrase_places_each_hit_where_it_begins():
 def test_references_stay_out_of_ngrams_and_collocates_unless_asked():
     trigrams = set(ld.ngrams(3)["ngram"])
     assert "see vol xxv" not in trigrams
-    assert ld.ngrams(3, include_citations=True).set_index("ngram").loc["see vol xxv", "count"] == 15
+    assert (
+        ld.ngrams(3, include_citations=True).set_index("ngram").loc["see vol xxv", "count"] == 15
+    )
     assert "vol" not in set(ld.collocates("proletariat")["collocate"])
     right_only = ld.collocates("dictatorship", left=0, right=3)
     assert (right_only["left"] == 0).all()

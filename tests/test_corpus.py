@@ -344,9 +344,13 @@ def test_inline_quotations_are_cited_or_attributed_and_carry_their_speaker():
     assert "bourgeoisified workers" in q.loc["VIII.48", "text"]
     assert q.loc["IV.49", "text"].count("“") == 3  # three quoted spans, one quotation
     assert q.loc["V.44", "speaker"] == "Engels"
-    assert c.loc[q.loc["V.44", "citation_id"], "raw"] == "See Engels, The Peasant Question, 1911 ed."
+    assert (
+        c.loc[q.loc["V.44", "citation_id"], "raw"] == "See Engels, The Peasant Question, 1911 ed."
+    )
     t = ld.tokens()
-    quoted = t[t["in_quotation"]].groupby("paragraph_id")["speaker"].agg(lambda s: "/".join(s.unique()))
+    quoted = (
+        t[t["in_quotation"]].groupby("paragraph_id")["speaker"].agg(lambda s: "/".join(s.unique()))
+    )
     assert quoted["VII.13"] == quoted["VIII.48"] == quoted["IV.49"] == "Lenin"
     assert quoted["V.44"] == "Engels"
     said = t.query("paragraph_id == 'VIII.48' and token in ['says', 'Lenin']")
@@ -423,7 +427,7 @@ def test_text_and_cite():
     )
     assert ld.text("Introduction").startswith("Dedicated to the Lenin Enrollment")
     assert ld.cite("IV.26").endswith("¶ IV.26, pp. 39–40.")
-    with pytest.raises(ld.UnknownParagraphError, match="'IV.999' is not a paragraph"):
+    with pytest.raises(ld.UnknownParagraphError, match=r"'IV\.999' is not a paragraph"):
         ld.cite("IV.999")
 
 
@@ -462,9 +466,10 @@ def test_anchors_name_paragraphs_sentences_and_footnotes_in_any_case(anchor, lab
 def test_cite_a_sentence_and_a_footnote_and_refuse_what_is_not_there():
     from leninism_data.corpus.naming import resolve_anchor
 
-    assert resolve_anchor("fn16").paragraph_id == ld.footnotes().set_index("footnote").loc[
-        16, "paragraph_id"
-    ]
+    assert (
+        resolve_anchor("fn16").paragraph_id
+        == ld.footnotes().set_index("footnote").loc[16, "paragraph_id"]
+    )
     assert ld.cite("V.44.2") == ld.cite("v.44.2")
     assert ld.cite("V.44.2").endswith("¶ V.44, sentence 2, p. 55.")
     assert ", note 16, p. " in ld.cite("footnote 16")

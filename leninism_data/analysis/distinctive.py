@@ -379,9 +379,7 @@ def compare(
     counts_b = part_counts(part_b, include_quotations=include_quotations, stopwords=False)
     size_a = part_size(part_a, include_quotations=include_quotations)
     size_b = part_size(part_b, include_quotations=include_quotations)
-    both = _keyness_table(
-        counts_a, counts_b, size_a, size_b, measure="log_likelihood", min_freq=3
-    )
+    both = _keyness_table(counts_a, counts_b, size_a, size_b, measure="log_likelihood", min_freq=3)
     significant = both["p_adjusted"] < alpha
     distinctive_a = both[significant & (both["g2"] > 0)].head(top).reset_index(drop=True)
     distinctive_b = (

@@ -5,12 +5,12 @@ left out, plurals reduced by Harman's "S-stemmer" so "peasants" finds "peasant")
 small exact implementation in :class:`leninism_data.analysis.stats.BM25Index`. The S-stemmer
 (Harman 1991, JASIS 42:7) removes only plural endings, with three rules: "-ies" → "-y"
 (not after e or a), "-es" → "-e" (not after a, e, o), "-s" → "" (not after u or s); it
-never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data. BM25 was chosen over
-TF-IDF cosine because it saturates repeated words and normalises for paragraph length —
-both matter here, where paragraphs run from five words to five hundred — and over a
-library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none of their
-machinery, and a sixty-line implementation tested against hand-computed scores has no
-moving parts.
+never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data.
+BM25 was chosen over TF-IDF cosine because it saturates repeated words and normalises for
+paragraph length — both matter here, where paragraphs run from five words to five hundred
+— and over a library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none
+of their machinery, and a sixty-line implementation tested against hand-computed scores
+has no moving parts.
 """
 
 from __future__ import annotations
@@ -77,9 +77,9 @@ def _passages() -> PassageIndex:
         paragraphs["chapter"].to_numpy(),
         (paragraphs["kind"] == "quotation").to_numpy(),
         {
-            name: paragraphs[name].array if name in ("paragraph_id", "text") else paragraphs[
-                name
-            ].to_numpy()
+            name: paragraphs[name].array
+            if name in ("paragraph_id", "text")
+            else paragraphs[name].to_numpy()
             for name in ("paragraph_id", "chapter", "section", "page", "text")
         },
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
-ChapterLike = Union[int, str]
+ChapterLike = int | str
 NUMERALS = ("Introduction", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 VALID_CHOICES = "0–9, 'Introduction', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII' or 'IX'"
 
@@ -111,10 +111,14 @@ def resolve_anchor(anchor: str) -> Anchor:
     Anchor(kind='paragraph', paragraph_id='IV.27', sentence=None, footnote=None)
     >>> resolve_anchor("IV.27.2").label, resolve_anchor("Footnote 3").paragraph_id
     ('IV.27.2', 'I.30')
-    >>> resolve_anchor("IV.270")
+    >>> resolve_anchor("IV.270")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    leninism_data.corpus.naming.UnknownAnchorError: 'IV.270' is not a paragraph of the book. Use a paragraph id ('IV.27', 'Intro.3'), a sentence id ('IV.27.2') or a footnote ('fn3', 'footnote 3'). Did you mean 'IV.27', 'IV.20', 'V.27'?
+    leninism_data.corpus.naming.UnknownAnchorError: 'IV.270' is not a paragraph ...
+    >>> resolve_anchor("fn40")
+    Traceback (most recent call last):
+    ...
+    leninism_data.corpus.naming.UnknownAnchorError: 'fn40': the book has footnotes 1–32, not 40.
     """
     from leninism_data.corpus.book import book  # the parse; imported here to stay light
     from leninism_data.corpus.words import sentence_spans

@@ -12,9 +12,9 @@ Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_i
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,8 +94,8 @@ def _character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarra
 
 @functools.lru_cache(maxsize=1)
 def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
-    """Sentences, tokens, and counted words and reference words per paragraph, from one pass of the word
-    pattern over the joined text.
+    """Sentences, tokens, and counted words and reference words per paragraph, from one
+    pass of the word pattern over the joined text.
 
     Every word is mapped back to its paragraph, page and sentence with ``searchsorted`` on
     the offsets where paragraphs, pages and sentences begin, and to its quotation,
@@ -124,7 +124,7 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
     words = [w for _, w in found]
     doc = np.searchsorted(starts, offsets, side="right") - 1
     sentence = np.searchsorted(np.array(sentence_starts), offsets, side="right") - 1
-    page = np.array(break_pages)[
+    token_page = np.array(break_pages)[
         np.searchsorted(np.array(break_offsets), offsets, side="right") - 1
     ]
     flags = _character_flags(len(text), starts.tolist())
@@ -137,6 +137,8 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
     section = np.array([p.section for p in paragraphs])
     sentence_para_array = np.array(sentence_para)
     counted = ~in_citation
+    quotation_ids = pd.array(quotation, dtype="Int64")
+    quotation_ids[~in_quotation] = pd.NA
     sentences = pd.DataFrame(
         {
             "sentence_id": np.array(sentence_ids, dtype=object),
@@ -161,7 +163,7 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
             "sentence_id": np.array(sentence_ids, dtype=object)[sentence],
             "chapter": chapter[doc],
             "section": section[doc],
-            "page": page,
+            "page": token_page,
             "offset": offsets - starts[doc],
             "token": np.array(words, dtype=object),
             "lower": np.array(lowered, dtype=object),
@@ -169,7 +171,7 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
             "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
             "in_quotation": in_quotation,
             "speaker": pd.array(speakers[quotation], dtype="string"),
-            "quotation_id": pd.array(np.where(in_quotation, quotation, None), dtype="Int64"),
+            "quotation_id": quotation_ids,
             "in_quote_marks": flags["marks"][offsets],
             "in_citation": in_citation,
         }
@@ -405,55 +407,55 @@ _COMPUTE: dict[str, Callable[[], object]] = {
 }
 
 
-def _build_all() -> dict[str, object]:
+def _build_all() -> dict[str, Any]:
     """Every table, built from the parse (see :mod:`leninism_data.tables.store`)."""
     return {name: compute() for name, compute in _COMPUTE.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def _built() -> dict[str, object]:
+def _built() -> dict[str, Any]:
     """Every table, from the disk cache when it holds this version's, else built."""
     return load_or_build("tables", _build_all)
 
 
 def _paragraphs() -> pd.DataFrame:
-    return _built()["paragraphs"]  # type: ignore[return-value]
+    return _built()["paragraphs"]
 
 
 def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
-    return _built()["tokens_and_sentences"]  # type: ignore[return-value]
+    return _built()["tokens_and_sentences"]
 
 
 def _chapters() -> pd.DataFrame:
-    return _built()["chapters"]  # type: ignore[return-value]
+    return _built()["chapters"]
 
 
 def _sections() -> pd.DataFrame:
-    return _built()["sections"]  # type: ignore[return-value]
+    return _built()["sections"]
 
 
 def _footnotes() -> pd.DataFrame:
-    return _built()["footnotes"]  # type: ignore[return-value]
+    return _built()["footnotes"]
 
 
 def _citations() -> pd.DataFrame:
-    return _built()["citations"]  # type: ignore[return-value]
+    return _built()["citations"]
 
 
 def _quotations() -> pd.DataFrame:
-    return _built()["quotations"]  # type: ignore[return-value]
+    return _built()["quotations"]
 
 
 def _pages() -> pd.DataFrame:
-    return _built()["pages"]  # type: ignore[return-value]
+    return _built()["pages"]
 
 
 def _editorial_references() -> pd.DataFrame:
-    return _built()["editorial_references"]  # type: ignore[return-value]
+    return _built()["editorial_references"]
 
 
 def _hyphenation() -> pd.DataFrame:
-    return _built()["hyphenation"]  # type: ignore[return-value]
+    return _built()["hyphenation"]
 
 
 def chapters() -> pd.DataFrame:

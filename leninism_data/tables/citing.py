@@ -58,8 +58,8 @@ def cite(paragraph_id: str) -> str:
     'J. V. Stalin, The Foundations of Leninism (1924), English translation, Chapter IV “The Dictatorship of the Proletariat”, section 2 “The dictatorship of the proletariat as the rule of the proletariat over the bourgeoisie”, ¶ IV.27, p. 40.'
     >>> cite("iv.27.2").endswith("¶ IV.27, sentence 2, p. 40.")
     True
-    >>> cite("fn3")
-    'J. V. Stalin, The Foundations of Leninism (1924), English translation, Chapter I “The Historical Roots of Leninism”, note 3, p. 10.'
+    >>> cite("fn3").endswith("Chapter I “The Historical Roots of Leninism”, note 3, p. 10.")
+    True
     """
     anchor = resolve_anchor(paragraph_id)
     paragraph = find_paragraph(anchor.paragraph_id)

@@ -47,8 +47,11 @@ def cache_dir() -> Path | None:
 def source_key() -> str:
     """sha256 of the inputs of the tables: the data files and the code that builds them."""
     package = files("leninism_data")
-    digest = hashlib.sha256(pickle.format_version.encode())
-    inputs = [package / "data" / "foundations_of_leninism.txt", package / "data" / "stopwords_en.txt"]
+    digest = hashlib.sha256(str(pickle.HIGHEST_PROTOCOL).encode())
+    inputs = [
+        package / "data" / "foundations_of_leninism.txt",
+        package / "data" / "stopwords_en.txt",
+    ]
     inputs += sorted((package / "corpus").iterdir(), key=lambda p: p.name)
     inputs += [package / "tables" / "build.py", package / "tables" / "store.py"]
     for resource in inputs:
@@ -73,9 +76,9 @@ def load_or_build(name: str, build: Callable[[], Any]) -> Any:
     built = build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".tmp") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".tmp") as out:
+            pickle.dump(built, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)
     except OSError:
         pass
     return built
