@@ -12,7 +12,8 @@ from leninism_data.corpus.naming import (
     resolve_anchor,
     resolve_chapter,
 )
-from leninism_data.corpus.words import count_words, sentence_spans
+from leninism_data.corpus.words import sentence_spans
+from leninism_data.tables.build import _chapters
 
 BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
 
@@ -111,5 +112,9 @@ def describe() -> str:
         "first_page": b.chapters[0].first_page,
         "last_page": b.paragraphs[-1].page_end,
     }
-    counts["n_words"] = sum(count_words(p.text) for p in b.paragraphs)
+    chapter_table = _chapters()
+    counts["n_words"] = int(chapter_table["n_words"].sum())
+    counts["n_citation_words"] = int(chapter_table["n_citation_words"].sum())
+    counts["n_block"] = sum(q.form == "block" for q in b.quotations)
+    counts["n_inline"] = len(b.quotations) - counts["n_block"]
     return card.format(**counts)
