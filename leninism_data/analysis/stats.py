@@ -229,8 +229,11 @@ def log_ratio(
     pair it with `log_likelihood` for its significance.
 
     Zero counts: a frequency of 0 is replaced by 0.5 before dividing (Hardie
-    2014), so a word found only in the target gets a large but finite value.
-    A word absent from both texts has no ratio and gets NaN.
+    2014), so a word found only in the target gets a large but finite value
+    that owes more to the 0.5 than to the data: report such words apart
+    (:func:`leninism_data.keyness` flags them in ``zero_reference`` and lists
+    them after the measured ratios). A word absent from both texts has no
+    ratio and gets NaN.
 
     References
     ----------

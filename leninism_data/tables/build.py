@@ -532,8 +532,12 @@ def sentences() -> pd.DataFrame:
 def tokens() -> pd.DataFrame:
     """One row per word of the main text (see :mod:`leninism_data.corpus.words` for "word").
 
-    ``in_quotation`` marks words inside the quotation marks of a block quotation, with
-    ``speaker`` naming who is quoted; ``in_quote_marks`` marks any word inside “…”.
+    ``in_quotation`` marks the quoted words of a quotation, block or inline (see
+    :mod:`leninism_data.corpus.quoting`), with ``speaker`` and ``quotation_id`` naming who
+    is quoted and where; the author's glosses inside a quotation are his own.
+    ``in_quote_marks`` marks any word inside “…”, scare quotes included. ``in_citation``
+    marks the words of references ("See", "Vol", page numbers) and of the signature
+    "J. St.": they are rows of this table but no count includes them by default.
 
     >>> t = tokens()
     >>> int(((t.chapter == 4) & (t.term == "proletariat")).sum())
