@@ -77,7 +77,7 @@ def passages_ratio() -> float:
     import leninism_data as ld
     from leninism_data.analysis.passages import _content_stems, _passages
 
-    peer = BM25Okapi([list(d) for d in _passages().documents])
+    peer = BM25Okapi([list(d) for d in _passages().documents])  # the same stems
     stems = [_content_stems(q.split()) for q in QUERIES]
     ld.similar_passages(QUERIES[0])
 

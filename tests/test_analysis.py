@@ -91,7 +91,6 @@ def test_term_frequencies_per_10k_and_by_section():
     state = ld.term_frequencies("state")["count"].sum()
     assert len(ld.kwic("state")) == len(ld.dispersion("state").hits) == state == 59
     assert len(ld.kwic("state-regulated")) == 1
-    frequent = ld.term_frequencies(stopwords=True, top=200)
     vocabulary = set(ld.term_frequencies(top=200, stopwords=False)["term"])
     assert not {"vol", "see", "p", "i", "e"} & vocabulary  # references are not words
     with_refs = ld.term_frequencies(top=60, stopwords=False, include_citations=True)
@@ -245,6 +244,44 @@ def test_people_and_works_index():
     assert works.loc["The Peasant Question in France and Germany", "V"] == 2
 
 
+def test_index_counts_mentions_not_signatures_editions_or_the_enrollment():
+    people = ld.people_index().set_index("person")
+    stalin = people.loc["J. V. Stalin"]  # 14 before: 9 were "—J. St." signatures
+    assert (stalin["mentions"], stalin["in_text"], stalin["in_footnotes"]) == (5, 1, 4)
+    # "Karl Marx and Frederick Engels, Selected Works" names an edition, not the men.
+    assert (people.loc["Karl Marx", "mentions"], people.loc["Frederick Engels", "mentions"]) == (
+        44,
+        28,
+    )
+    mentions = ld.people()
+    lenin = mentions[mentions["person"] == "V. I. Lenin"]
+    in_text = lenin[lenin["footnote"].isna()]
+    assert "Intro.1" not in set(in_text["paragraph_id"])  # "Dedicated to the Lenin Enrollment"
+    marx = people.loc["Karl Marx"]
+    assert marx["in_text"] + marx["in_quotations"] + marx["in_footnotes"] == marx["mentions"]
+    quoted = mentions.query("person == 'Karl Marx' and where == 'quotation'")
+    assert quoted["paragraph_id"].tolist() == ["IV.36", "VII.81", "VII.81"]
+    works = ld.works_index().set_index("work")
+    footnote_16 = [
+        "Social-Democracy and a Provisional Revolutionary Government",
+        "The Revolutionary Democratic Dictatorship of the Proletariat and Peasantry",
+        "On a Provisional Revolutionary Government",
+    ]
+    assert all(works.loc[footnote_16, "in_footnotes"] >= 1)
+    for title, note_paragraph in [
+        ("On Lenin and Leninism", "Intro.1"),
+        ("Problems of Leninism", "Intro.1"),
+        ("Letter to Engels of 16 April 1856", "II.19"),
+        (
+            "Resolutions and Decisions of C.P.S.U.(B.) Congresses, Conferences and Central "
+            "Committee Plenums",
+            "VIII.46",
+        ),
+    ]:
+        assert works.loc[title, "paragraph_ids"] == (note_paragraph,)
+        assert works.loc[title, "in_footnotes"] == 1
+
+
 def test_ibid_resolved_volumes_feed_the_citation_index():
     c = ld.citations()
     by_volume = c.dropna(subset=["volume"]).query("author == 'Lenin'").groupby("volume").size()
@@ -277,3 +314,15 @@ def test_dispersion_of_a_phrase_places_each_hit_where_it_begins():
     assert len(d.hits) == len(ld.kwic("dictatorship of the proletariat")) == 61
     assert (d.hits.merge(ld.tokens(), on="token_index")["term"] == "dictatorship").all()
     assert d.by_part["count"].sum() == 61
+
+
+def test_references_stay_out_of_ngrams_and_collocates_unless_asked():
+    trigrams = set(ld.ngrams(3)["ngram"])
+    assert "see vol xxv" not in trigrams
+    assert (
+        ld.ngrams(3, include_citations=True).set_index("ngram").loc["see vol xxv", "count"] == 15
+    )
+    assert "vol" not in set(ld.collocates("proletariat")["collocate"])
+    right_only = ld.collocates("dictatorship", left=0, right=3)
+    assert (right_only["left"] == 0).all()
+    assert right_only.set_index("collocate").loc["proletariat", "right"] == 61

@@ -427,7 +427,7 @@ def test_text_and_cite():
     )
     assert ld.text("Introduction").startswith("Dedicated to the Lenin Enrollment")
     assert ld.cite("IV.26").endswith("¶ IV.26, pp. 39–40.")
-    with pytest.raises(ld.UnknownParagraphError, match="'IV.999' is not a paragraph"):
+    with pytest.raises(ld.UnknownParagraphError, match=r"'IV\.999' is not a paragraph"):
         ld.cite("IV.999")
 
 
@@ -438,6 +438,45 @@ def test_unknown_chapter_names_the_valid_choices(bad):
 
 
 def test_describe_card_counts_match_the_tables():
-    card = ld.describe()
-    assert f"{len(ld.tokens())} words of main text" in card
+    card = " ".join(ld.describe().split())
+    assert "33123 words of main text (and 381 more inside references" in card
+    assert "78 quotations (57 block quotations, 21 cited or attributed" in card
     assert "32 footnotes" in card and "75 in-text" in card
+
+
+@pytest.mark.parametrize(
+    ("anchor", "label", "kind"),
+    [
+        ("IV.27", "IV.27", "paragraph"),
+        ("iv.27", "IV.27", "paragraph"),
+        (" intro.3 ", "Intro.3", "paragraph"),
+        ("IV.27.2", "IV.27.2", "sentence"),
+        ("viii.48.3", "VIII.48.3", "sentence"),
+        ("fn3", "fn3", "footnote"),
+        ("Footnote 16", "fn16", "footnote"),
+        ("note 32", "fn32", "footnote"),
+    ],
+)
+def test_anchors_name_paragraphs_sentences_and_footnotes_in_any_case(anchor, label, kind):
+    from leninism_data.corpus.naming import resolve_anchor
+
+    found = resolve_anchor(anchor)
+    assert (found.label, found.kind) == (label, kind)
+
+
+def test_cite_a_sentence_and_a_footnote_and_refuse_what_is_not_there():
+    from leninism_data.corpus.naming import resolve_anchor
+
+    assert (
+        resolve_anchor("fn16").paragraph_id
+        == ld.footnotes().set_index("footnote").loc[16, "paragraph_id"]
+    )
+    assert ld.cite("V.44.2") == ld.cite("v.44.2")
+    assert ld.cite("V.44.2").endswith("¶ V.44, sentence 2, p. 55.")
+    assert ", note 16, p. " in ld.cite("footnote 16")
+    with pytest.raises(ld.UnknownParagraphError, match="sentences 1–"):
+        ld.cite("IV.27.99")
+    with pytest.raises(ValueError, match="footnotes 1–32, not 40"):
+        ld.cite("fn40")
+    with pytest.raises(TypeError, match="not int"):
+        ld.cite(27)

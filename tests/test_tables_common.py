@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -82,3 +86,42 @@ def test_foreign_keys_resolve():
     assert set(t["sentence_id"]) == set(s["sentence_id"])
     notes = ld.footnotes()
     assert set(ld.editorial_references()["footnote"]) <= set(notes["footnote"])
+
+
+def test_tables_are_cached_on_disk_keyed_by_their_inputs(tmp_path, monkeypatch):
+    from leninism_data.tables import store
+
+    monkeypatch.setenv("LENINISM_DATA_CACHE", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"chapters": ld.chapters()}
+
+    first = store.load_or_build("tables", build)
+    again = store.load_or_build("tables", build)
+    assert len(calls) == 1  # the second call read the file
+    pd.testing.assert_frame_equal(first["chapters"], again["chapters"])
+    (saved,) = tmp_path.glob("tables-*.pickle")
+    assert saved.name == f"tables-{store.source_key()[:32]}.pickle"
+    saved.write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not trusted
+    assert store.load_or_build("tables", build)["chapters"]["n_words"].sum() == 33_123
+    assert len(calls) == 2
+    monkeypatch.setenv("LENINISM_DATA_CACHE", "off")
+    assert store.cache_dir() is None
+    store.load_or_build("tables", build)
+    assert len(calls) == 3
+
+
+def test_a_fresh_process_reads_the_same_tables_from_the_cache(tmp_path):
+    code = (
+        "import leninism_data as ld; t = ld.tokens(); q = ld.quotations(); "
+        "print(len(t), int(t['in_citation'].sum()), int((q['form'] == 'inline').sum()))"
+    )
+    env = {**os.environ, "LENINISM_DATA_CACHE": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.split() for r in runs] == [["33504", "381", "21"]] * 2
+    assert len(list(tmp_path.glob("tables-*.pickle"))) == 1

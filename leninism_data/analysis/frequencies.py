@@ -22,7 +22,6 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-
 import regex
 
 from leninism_data.analysis.parts import By, count_matrix, part_sizes, select_tokens

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -18,7 +18,7 @@ import pandas as pd
 from leninism_data.corpus.naming import NUMERALS, resolve_chapter
 from leninism_data.tables.build import _sections, _tokens_and_sentences
 
-PartLike = Union[int, str, tuple[int, int]]
+PartLike = int | str | tuple[int, int]
 By = Literal["chapter", "section", "page"]
 
 

@@ -5,18 +5,18 @@ left out, plurals reduced by Harman's "S-stemmer" so "peasants" finds "peasant")
 small exact implementation in :class:`leninism_data.analysis.stats.BM25Index`. The S-stemmer
 (Harman 1991, JASIS 42:7) removes only plural endings, with three rules: "-ies" → "-y"
 (not after e or a), "-es" → "-e" (not after a, e, o), "-s" → "" (not after u or s); it
-never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data. BM25 was chosen over
-TF-IDF cosine because it saturates repeated words and normalises for paragraph length —
-both matter here, where paragraphs run from five words to five hundred — and over a
-library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none of their
-machinery, and a sixty-line implementation tested against hand-computed scores has no
-moving parts.
+never conflates "masses" with "mass" the way a full lemmatiser does, and needs no data.
+BM25 was chosen over TF-IDF cosine because it saturates repeated words and normalises for
+paragraph length — both matter here, where paragraphs run from five words to five hundred
+— and over a library such as ``rank-bm25`` or ``bm25s`` because 470 paragraphs need none
+of their machinery, and a sixty-line implementation tested against hand-computed scores
+has no moving parts.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -54,10 +54,11 @@ class PassageIndex(NamedTuple):
 
     bm25: BM25Index
     paragraph_ids: tuple[str, ...]
-    documents: tuple[tuple[str, ...], ...]  # content stems of each paragraph
+    documents: tuple[tuple[str, ...], ...]  # content stems of each paragraph, in order
+    stem_sets: tuple[frozenset[str], ...]  # the same, as sets
     chapter: np.ndarray
     is_quotation: np.ndarray
-    table: pd.DataFrame  # chapter, section, page, text, by position
+    columns: dict[str, Any]  # paragraph_id, chapter, section, page, text, by position
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,14 +68,20 @@ def _passages() -> PassageIndex:
     by_paragraph = content.groupby("paragraph_id", sort=False)["term"].agg(list)
     paragraphs = _paragraphs()
     ids = tuple(paragraphs["paragraph_id"])
-    documents = tuple(tuple(s_stem(t) for t in by_paragraph.get(pid, [])) for pid in ids)
+    documents = [[s_stem(t) for t in by_paragraph.get(pid, [])] for pid in ids]
     return PassageIndex(
         BM25Index(documents),
         ids,
-        documents,
+        tuple(tuple(d) for d in documents),
+        tuple(frozenset(d) for d in documents),
         paragraphs["chapter"].to_numpy(),
         (paragraphs["kind"] == "quotation").to_numpy(),
-        paragraphs[["paragraph_id", "chapter", "section", "page", "text"]].reset_index(drop=True),
+        {
+            name: paragraphs[name].array
+            if name in ("paragraph_id", "text")
+            else paragraphs[name].to_numpy()
+            for name in ("paragraph_id", "chapter", "section", "page", "text")
+        },
     )
 
 
@@ -135,11 +142,20 @@ def similar_passages(
         keep &= ~index.is_quotation
     candidates = np.flatnonzero(keep)
     best = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
-    frame = index.table.iloc[best].reset_index(drop=True)
-    frame.insert(0, "rank", range(1, len(frame) + 1))
-    frame.insert(5, "score", scores[best])
+    columns = index.columns
     wanted = set(query)
-    frame.insert(
-        6, "matched", [tuple(sorted(wanted.intersection(index.documents[i]))) for i in best]
+    matched = np.empty(len(best), dtype=object)
+    matched[:] = [tuple(sorted(wanted.intersection(index.stem_sets[i]))) for i in best]
+    return pd.DataFrame(
+        {
+            "rank": np.arange(1, len(best) + 1),
+            "paragraph_id": columns["paragraph_id"].take(best),
+            "chapter": columns["chapter"][best],
+            "section": columns["section"][best],
+            "page": columns["page"][best],
+            "score": scores[best],
+            "matched": matched,
+            "text": columns["text"].take(best),
+        },
+        copy=False,
     )
-    return frame

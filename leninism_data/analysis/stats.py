@@ -229,8 +229,11 @@ def log_ratio(
     pair it with `log_likelihood` for its significance.
 
     Zero counts: a frequency of 0 is replaced by 0.5 before dividing (Hardie
-    2014), so a word found only in the target gets a large but finite value.
-    A word absent from both texts has no ratio and gets NaN.
+    2014), so a word found only in the target gets a large but finite value
+    that owes more to the 0.5 than to the data: report such words apart
+    (:func:`leninism_data.keyness` flags them in ``zero_reference`` and lists
+    them after the measured ratios). A word absent from both texts has no
+    ratio and gets NaN.
 
     References
     ----------
@@ -844,7 +847,7 @@ class BM25Index:
     absent from the index add nothing.
 
     The index is a sparse matrix of per-term, per-document weights computed
-    once, so a query costs one sparse column gather and a dot product.
+    once (compressed by column), so a query adds up one stored column per query word.
 
     References
     ----------
@@ -938,11 +941,15 @@ class BM25Index:
         >>> BM25Index([["a"], ["b"]]).scores(["b", "zzz"]).round(4)
         array([0.    , 0.6931])
         """
-        term_ids = [self._term_ids[t] for t in query_tokens if t in self._term_ids]
-        if not term_ids:
-            return np.zeros(self.n_documents)
-        unique_ids, repetitions = np.unique(term_ids, return_counts=True)
-        return self._weights[:, unique_ids] @ repetitions.astype(np.float64)
+        lookup = self._term_ids
+        scores = np.zeros(self.n_documents)
+        weights, rows, starts = self._weights.data, self._weights.indices, self._weights.indptr
+        for token in query_tokens:
+            term_id = lookup.get(token)
+            if term_id is not None:  # one column of the sparse matrix: its documents
+                begin, end = starts[term_id], starts[term_id + 1]
+                scores[rows[begin:end]] += weights[begin:end]
+        return scores
 
     def top(self, query_tokens: Iterable[str], k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best-scoring documents that contain a query word.

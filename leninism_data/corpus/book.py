@@ -25,17 +25,17 @@ from leninism_data.corpus.joining import (
     split_chapters,
 )
 from leninism_data.corpus.layout import parse_layout
-from leninism_data.corpus.references import (
-    Citation,
-    EditorialReference,
-    find_citations,
-    find_editorial_references,
-)
 from leninism_data.corpus.quoting import (
     block_spans,
     closing_citation,
     find_inline_quotations,
     number_quotations,
+)
+from leninism_data.corpus.references import (
+    Citation,
+    EditorialReference,
+    find_citations,
+    find_editorial_references,
 )
 from leninism_data.corpus.source import read_source
 from leninism_data.corpus.structure import (

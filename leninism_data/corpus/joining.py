@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import NamedTuple
 
 from leninism_data.corpus.layout import Layout, Line, RawFootnote
@@ -242,7 +243,7 @@ def inline_vocabulary(lines: list[Line]) -> Counter[str]:
     texts = [line.text for line in lines if line.text]
     vocabulary = Counter(WORD.findall("\n".join(texts).lower()))
     broken: Counter[str] = Counter()
-    for text, following in zip(texts, texts[1:]):
+    for text, following in pairwise(texts):
         if _ends_hyphenated(text):
             last, first = WORD.findall(text[-LONGEST_WORD:])[-1], WORD.match(following)
             if last.endswith("-"):

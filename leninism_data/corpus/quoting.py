@@ -189,12 +189,12 @@ def find_inline_quotations(
         ]
         if not spans:
             continue
-        for chain, speaker, citation in _chains(p.text, spans, cited):
+        for chain, speaker, closing in _chains(p.text, spans, cited):
             who = (
                 speaker
                 or _framing_speaker(" ".join(p.text[a:b] for a, b in _gaps(chain)))
                 or _framing_speaker(_lead_in(p.text, chain[0][0], 0))
-                or (citation.author if citation else "Lenin")
+                or (closing.author if closing else "Lenin")
             )
             found.append(
                 Quotation(
@@ -204,7 +204,7 @@ def find_inline_quotations(
                     text=JOINER.join(p.text[a:b] for a, b in chain),
                     form="inline",
                     spans=tuple((p.paragraph_id, a, b) for a, b in chain),
-                    citation_id=citation.citation_id if citation else None,
+                    citation_id=closing.citation_id if closing else None,
                 )
             )
     return found

@@ -4,9 +4,9 @@
   heading ("1) The importance of theory. Some think …"). The heading (without its number
   and final period) becomes the section's title and is removed from the paragraph.
   Section 0 is a chapter's text before its first numbered section, titled
-  "Before section 1" in Chapters III–VIII and with the chapter's title in
-  the chapters that have no numbered sections (where it is the whole chapter). Quoted numbered points
-  ("“1) Never play …") are not headings.
+  "Before section 1" in Chapters III–VIII; in the chapters without numbered
+  sections it is the whole chapter and takes the chapter's title. Quoted numbered
+  points ("“1) Never play …") are not headings.
 * Kinds: ``front_matter`` (the Introduction's dedication and signature), ``list_item``
   (lettered lists: "a) …", also "direct: a) …"), ``quotation`` (block quotations: set
   narrower than the prose in print, or quoted from the first word to a closing

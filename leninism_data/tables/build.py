@@ -2,6 +2,9 @@
 
 Each public function returns a *fresh copy* of a table built once per process from the
 cached parse (:func:`leninism_data.corpus.book.book`), so the caller may change it freely.
+The built tables are also kept on disk between processes (:mod:`leninism_data.tables.store`,
+keyed by the sha256 of the source, the package version and this code), so a fresh process
+loads them instead of parsing the book again.
 Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_id`` →
 ``sentence_id``. ``DATA_DICTIONARY`` documents every column.
 """
@@ -9,9 +12,9 @@ Ids join across tables: ``chapter`` → ``(chapter, section)`` → ``paragraph_i
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,6 +24,7 @@ from leninism_data.corpus.naming import NUMERALS
 from leninism_data.corpus.quoting import gloss_spans, quoted_spans, signature_spans
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import WORD, count_words, sentence_spans, term
+from leninism_data.tables.store import load_or_build
 
 KINDS = ("prose", "quotation", "list_item", "front_matter")
 CHAPTER_LABELS = pd.CategoricalDtype(list(NUMERALS), ordered=True)
@@ -34,7 +38,7 @@ def _label(chapters: pd.Series) -> pd.Series:
 
 
 @functools.lru_cache(maxsize=1)
-def _paragraphs() -> pd.DataFrame:
+def _compute_paragraphs() -> pd.DataFrame:
     b = book()
     speaker = {q.quotation_id: q.speaker for q in b.quotations}
     frame = pd.DataFrame(
@@ -49,8 +53,8 @@ def _paragraphs() -> pd.DataFrame:
             "page": [p.page for p in b.paragraphs],
             "page_end": [p.page_end for p in b.paragraphs],
             "footnotes": [p.footnotes for p in b.paragraphs],
-            "n_words": _tokens_and_sentences()[2],
-            "n_citation_words": _tokens_and_sentences()[3],
+            "n_words": _compute_tokens_and_sentences()[2],
+            "n_citation_words": _compute_tokens_and_sentences()[3],
             "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
             "speaker": pd.array(
                 [speaker.get(p.quotation_id) for p in b.paragraphs], dtype="string"
@@ -89,9 +93,9 @@ def _character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarra
 
 
 @functools.lru_cache(maxsize=1)
-def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
-    """Sentences, tokens, and counted words and reference words per paragraph, from one pass of the word
-    pattern over the joined text.
+def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    """Sentences, tokens, and counted words and reference words per paragraph, from one
+    pass of the word pattern over the joined text.
 
     Every word is mapped back to its paragraph, page and sentence with ``searchsorted`` on
     the offsets where paragraphs, pages and sentences begin, and to its quotation,
@@ -120,7 +124,7 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
     words = [w for _, w in found]
     doc = np.searchsorted(starts, offsets, side="right") - 1
     sentence = np.searchsorted(np.array(sentence_starts), offsets, side="right") - 1
-    page = np.array(break_pages)[
+    token_page = np.array(break_pages)[
         np.searchsorted(np.array(break_offsets), offsets, side="right") - 1
     ]
     flags = _character_flags(len(text), starts.tolist())
@@ -133,6 +137,8 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
     section = np.array([p.section for p in paragraphs])
     sentence_para_array = np.array(sentence_para)
     counted = ~in_citation
+    quotation_ids = pd.array(quotation, dtype="Int64")
+    quotation_ids[~in_quotation] = pd.NA
     sentences = pd.DataFrame(
         {
             "sentence_id": np.array(sentence_ids, dtype=object),
@@ -157,7 +163,7 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
             "sentence_id": np.array(sentence_ids, dtype=object)[sentence],
             "chapter": chapter[doc],
             "section": section[doc],
-            "page": page,
+            "page": token_page,
             "offset": offsets - starts[doc],
             "token": np.array(words, dtype=object),
             "lower": np.array(lowered, dtype=object),
@@ -165,7 +171,7 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
             "is_stopword": np.array([t in stop or w in stop for t, w in zip(terms, lowered)]),
             "in_quotation": in_quotation,
             "speaker": pd.array(speakers[quotation], dtype="string"),
-            "quotation_id": pd.array(np.where(in_quotation, quotation, None), dtype="Int64"),
+            "quotation_id": quotation_ids,
             "in_quote_marks": flags["marks"][offsets],
             "in_citation": in_citation,
         }
@@ -179,13 +185,13 @@ def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.
 
 
 @functools.lru_cache(maxsize=1)
-def _chapters() -> pd.DataFrame:
+def _compute_chapters() -> pd.DataFrame:
     b = book()
-    words = _tokens_and_sentences()[2]
-    cited = _tokens_and_sentences()[3]
+    words = _compute_tokens_and_sentences()[2]
+    cited = _compute_tokens_and_sentences()[3]
     quoted = np.bincount(
-        _tokens_and_sentences()[1]["chapter"].to_numpy(),
-        weights=_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
+        _compute_tokens_and_sentences()[1]["chapter"].to_numpy(),
+        weights=_compute_tokens_and_sentences()[1]["in_quotation"].to_numpy(),
         minlength=len(b.chapters),
     )
     chapter_of = {p.paragraph_id: p.chapter for p in b.paragraphs}
@@ -231,9 +237,9 @@ def _chapters() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _sections() -> pd.DataFrame:
+def _compute_sections() -> pd.DataFrame:
     b = book()
-    words = _tokens_and_sentences()[2].tolist()
+    words = _compute_tokens_and_sentences()[2].tolist()
     n_paragraphs: Counter[tuple[int, int]] = Counter()
     n_words: Counter[tuple[int, int]] = Counter()
     last_page: dict[tuple[int, int], int] = {}
@@ -258,7 +264,7 @@ def _sections() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _footnotes() -> pd.DataFrame:
+def _compute_footnotes() -> pd.DataFrame:
     notes = book().footnotes
     return pd.DataFrame(
         {
@@ -274,7 +280,7 @@ def _footnotes() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _citations() -> pd.DataFrame:
+def _compute_citations() -> pd.DataFrame:
     b = book()
     closes = {q.citation_id: q.quotation_id for q in b.quotations if q.citation_id is not None}
     rows = []
@@ -313,9 +319,9 @@ def _citations() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _quotations() -> pd.DataFrame:
+def _compute_quotations() -> pd.DataFrame:
     b = book()
-    tokens = _tokens_and_sentences()[1]
+    tokens = _compute_tokens_and_sentences()[1]
     quoted_words = tokens["quotation_id"].value_counts()
     rows = []
     for q in b.quotations:
@@ -344,8 +350,8 @@ def _quotations() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _pages() -> pd.DataFrame:
-    tokens = _tokens_and_sentences()[1]
+def _compute_pages() -> pd.DataFrame:
+    tokens = _compute_tokens_and_sentences()[1]
     page = tokens["page"].to_numpy()
     numbers, first = np.unique(page, return_index=True)
     n_words = np.bincount(
@@ -366,7 +372,7 @@ def _pages() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _editorial_references() -> pd.DataFrame:
+def _compute_editorial_references() -> pd.DataFrame:
     refs = book().editorial_references
     frame = pd.DataFrame(
         {
@@ -383,8 +389,73 @@ def _editorial_references() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _hyphenation() -> pd.DataFrame:
+def _compute_hyphenation() -> pd.DataFrame:
     return pd.DataFrame([h._asdict() for h in book().hyphenations])
+
+
+_COMPUTE: dict[str, Callable[[], object]] = {
+    "paragraphs": _compute_paragraphs,
+    "tokens_and_sentences": _compute_tokens_and_sentences,
+    "chapters": _compute_chapters,
+    "sections": _compute_sections,
+    "footnotes": _compute_footnotes,
+    "citations": _compute_citations,
+    "quotations": _compute_quotations,
+    "pages": _compute_pages,
+    "editorial_references": _compute_editorial_references,
+    "hyphenation": _compute_hyphenation,
+}
+
+
+def _build_all() -> dict[str, Any]:
+    """Every table, built from the parse (see :mod:`leninism_data.tables.store`)."""
+    return {name: compute() for name, compute in _COMPUTE.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _built() -> dict[str, Any]:
+    """Every table, from the disk cache when it holds this version's, else built."""
+    return load_or_build("tables", _build_all)
+
+
+def _paragraphs() -> pd.DataFrame:
+    return _built()["paragraphs"]
+
+
+def _tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    return _built()["tokens_and_sentences"]
+
+
+def _chapters() -> pd.DataFrame:
+    return _built()["chapters"]
+
+
+def _sections() -> pd.DataFrame:
+    return _built()["sections"]
+
+
+def _footnotes() -> pd.DataFrame:
+    return _built()["footnotes"]
+
+
+def _citations() -> pd.DataFrame:
+    return _built()["citations"]
+
+
+def _quotations() -> pd.DataFrame:
+    return _built()["quotations"]
+
+
+def _pages() -> pd.DataFrame:
+    return _built()["pages"]
+
+
+def _editorial_references() -> pd.DataFrame:
+    return _built()["editorial_references"]
+
+
+def _hyphenation() -> pd.DataFrame:
+    return _built()["hyphenation"]
 
 
 def chapters() -> pd.DataFrame:
@@ -461,8 +532,12 @@ def sentences() -> pd.DataFrame:
 def tokens() -> pd.DataFrame:
     """One row per word of the main text (see :mod:`leninism_data.corpus.words` for "word").
 
-    ``in_quotation`` marks words inside the quotation marks of a block quotation, with
-    ``speaker`` naming who is quoted; ``in_quote_marks`` marks any word inside “…”.
+    ``in_quotation`` marks the quoted words of a quotation, block or inline (see
+    :mod:`leninism_data.corpus.quoting`), with ``speaker`` and ``quotation_id`` naming who
+    is quoted and where; the author's glosses inside a quotation are his own.
+    ``in_quote_marks`` marks any word inside “…”, scare quotes included. ``in_citation``
+    marks the words of references ("See", "Vol", page numbers) and of the signature
+    "J. St.": they are rows of this table but no count includes them by default.
 
     >>> t = tokens()
     >>> int(((t.chapter == 4) & (t.term == "proletariat")).sum())

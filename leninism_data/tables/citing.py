@@ -12,12 +12,19 @@ from __future__ import annotations
 import difflib
 import re
 from importlib.resources import files
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from leninism_data.corpus.book import book
-from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.naming import (
+    Anchor,
+    ChapterLike,
+    UnknownAnchorError,
+    resolve_anchor,
+    resolve_chapter,
+)
 from leninism_data.corpus.structure import Paragraph
-from leninism_data.corpus.words import count_words
+from leninism_data.corpus.words import sentence_spans
+from leninism_data.tables.build import _chapters
 
 AUTHOR = "J. V. Stalin"
 TITLE = "The Foundations of Leninism"
@@ -79,8 +86,8 @@ def markdown_escape(text: str) -> str:
     return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class UnknownParagraphError(ValueError):
-    """A paragraph id that is not in the book."""
+UnknownParagraphError = UnknownAnchorError
+"""A paragraph id (or sentence id, or footnote anchor) that is not in the book."""
 
 
 def find_paragraph(paragraph_id: str):
@@ -112,12 +119,15 @@ def text(chapter: ChapterLike | None = None) -> str:
 
 
 def cite(paragraph_id: str, *, style: CitationStyle = "default") -> Markdown:
-    """A ready-to-paste reference to a paragraph, naming the edition its page is from.
+    """A ready-to-paste reference to a paragraph, a sentence or a footnote, naming the
+    edition its page is from.
 
     Parameters
     ----------
     paragraph_id : str
-        A paragraph id of :func:`leninism_data.paragraphs`, e.g. ``"IV.27"``.
+        A paragraph id of :func:`leninism_data.paragraphs` (``"IV.27"``), a sentence id
+        (``"IV.27.2"``) or a footnote anchor (``"fn3"``, ``"footnote 3"``), in any letter
+        case (read by :func:`~leninism_data.corpus.naming.resolve_anchor`).
     style : {"default", "chicago", "mla", "bibtex", "locator"}
         ``"default"``: book, edition, chapter, section, paragraph id and printed page.
         ``"chicago"``: a Chicago-style note. ``"mla"``: an MLA works-cited entry with the
@@ -150,6 +160,10 @@ def cite(paragraph_id: str, *, style: CitationStyle = "default") -> Markdown:
     Stalin, J. V. The Foundations of Leninism. Foreign Languages Press, 2020, p. 40.
     >>> print(cite("Intro.3", style="locator"))
     Introduction, paragraph 3
+    >>> cite("iv.27.2").endswith("¶ IV.27, sentence 2, p. 40.")
+    True
+    >>> cite("fn3").endswith("Chapter I “The Historical Roots of Leninism”, note 3, p. 10.")
+    True
     >>> print(cite("IV.27", style="bibtex"))  # doctest: +NORMALIZE_WHITESPACE
     @book{stalin2020foundations:IV.27,
       author    = {Stalin, J. V.},
@@ -170,8 +184,46 @@ def cite(paragraph_id: str, *, style: CitationStyle = "default") -> Markdown:
         raise ValueError(
             f"{style!r} is not a citation style; choose one of {', '.join(map(repr, STYLES))}."
         )
-    paragraph = find_paragraph(paragraph_id)
-    return _STYLES[style](paragraph)
+    return _STYLES[style](_target(resolve_anchor(paragraph_id)))
+
+
+class _Target(NamedTuple):
+    """What a reference points at: a paragraph, one of its sentences or a footnote."""
+
+    paragraph: Paragraph
+    first_page: int
+    last_page: int
+    label: str  # "¶ IV.27", "¶ IV.27, sentence 2" or "note 3"
+    place: str  # "paragraph 27", "paragraph 27, sentence 2" or "note 3"
+    in_section: bool  # whether the section is part of the reference (not for a note)
+
+
+def _target(anchor: Anchor) -> _Target:
+    paragraph = find_paragraph(anchor.paragraph_id)
+    number = paragraph.paragraph_id.rpartition(".")[2]
+    if anchor.footnote is not None:
+        page = book().footnotes[anchor.footnote - 1].page
+        note = f"note {anchor.footnote}"
+        return _Target(paragraph, page, page, note, note, in_section=False)
+    if anchor.sentence is not None:
+        page = paragraph.page_at(sentence_spans(paragraph.text)[anchor.sentence - 1][0])
+        tail = f", sentence {anchor.sentence}"
+        return _Target(
+            paragraph,
+            page,
+            page,
+            f"¶ {paragraph.paragraph_id}{tail}",
+            f"paragraph {number}{tail}",
+            in_section=True,
+        )
+    return _Target(
+        paragraph,
+        paragraph.page,
+        paragraph.page_end,
+        f"¶ {paragraph.paragraph_id}",
+        f"paragraph {number}",
+        in_section=True,
+    )
 
 
 def _chapter_heading(paragraph: Paragraph) -> str:
@@ -179,9 +231,11 @@ def _chapter_heading(paragraph: Paragraph) -> str:
     return "Introduction" if paragraph.chapter == 0 else book().chapters[paragraph.chapter].heading
 
 
-def _section_title(paragraph: Paragraph) -> str | None:
-    """The title of the paragraph's numbered section, or None before the first one."""
-    if not paragraph.section:
+def _section_title(target: _Target) -> str | None:
+    """The title of the numbered section referred to, or None (before the first one, or a
+    footnote)."""
+    paragraph = target.paragraph
+    if not paragraph.section or not target.in_section:
         return None
     return next(
         s.title
@@ -190,16 +244,11 @@ def _section_title(paragraph: Paragraph) -> str | None:
     )
 
 
-def _pages(paragraph: Paragraph, *, prefix: bool = True, dash: str = "–") -> str:
-    if paragraph.page == paragraph.page_end:
-        return f"p. {paragraph.page}" if prefix else str(paragraph.page)
-    span = f"{paragraph.page}{dash}{paragraph.page_end}"
+def _pages(target: _Target, *, prefix: bool = True, dash: str = "–") -> str:
+    if target.first_page == target.last_page:
+        return f"p. {target.first_page}" if prefix else str(target.first_page)
+    span = f"{target.first_page}{dash}{target.last_page}"
     return f"pp. {span}" if prefix else span
-
-
-def _index(paragraph: Paragraph) -> str:
-    """The paragraph's number within its chapter: "27" for "IV.27"."""
-    return paragraph.paragraph_id.rpartition(".")[2]
 
 
 def _styled(plain: str, title: str = TITLE) -> Markdown:
@@ -210,43 +259,51 @@ def _styled(plain: str, title: str = TITLE) -> Markdown:
     return Markdown(plain, f"{markdown_escape(before)}*{title}*{markdown_escape(after)}")
 
 
-def _default(paragraph: Paragraph) -> Markdown:
+def _default(target: _Target) -> Markdown:
+    paragraph = target.paragraph
     where = _chapter_heading(paragraph)
     if paragraph.chapter:
         where += f" “{book().chapters[paragraph.chapter].title}”"
-    title = _section_title(paragraph)
+    title = _section_title(target)
     if title is not None:
         where += f", section {paragraph.section} “{title}”"
-    return _styled(f"{BOOK_TITLE}, {where}, ¶ {paragraph.paragraph_id}, {_pages(paragraph)}.")
+    return _styled(f"{BOOK_TITLE}, {where}, {target.label}, {_pages(target)}.")
 
 
-def _chicago(paragraph: Paragraph) -> Markdown:
-    pages = _pages(paragraph, prefix=False)
+def _chicago(target: _Target) -> Markdown:
+    pages = _pages(target, prefix=False)
+    if not target.in_section:
+        pages += f"n{target.label.removeprefix('note ')}"
     return _styled(f"{AUTHOR}, {TITLE} ({PLACE}: {PUBLISHER}, {YEAR}), {pages}.")
 
 
-def _mla(paragraph: Paragraph) -> Markdown:
+def _mla(target: _Target) -> Markdown:
     initials, surname = AUTHOR.rsplit(" ", 1)
-    return _styled(f"{surname}, {initials} {TITLE}. {PUBLISHER}, {YEAR}, {_pages(paragraph)}.")
+    return _styled(f"{surname}, {initials} {TITLE}. {PUBLISHER}, {YEAR}, {_pages(target)}.")
 
 
-def _locator(paragraph: Paragraph) -> Markdown:
+def _locator(target: _Target) -> Markdown:
+    paragraph = target.paragraph
     where = _chapter_heading(paragraph)
-    title = _section_title(paragraph)
+    title = _section_title(target)
     if title is not None:
         where += f", section {paragraph.section} ({title})"
-    elif any(s.chapter == paragraph.chapter and s.section for s in book().sections):
+    elif target.in_section and any(
+        s.chapter == paragraph.chapter and s.section for s in book().sections
+    ):
         where += ", before section 1"
-    plain = f"{where}, paragraph {_index(paragraph)}"
+    plain = f"{where}, {target.place}"
     return Markdown(plain, markdown_escape(plain))
 
 
-def _bibtex(paragraph: Paragraph) -> Markdown:
+def _bibtex(target: _Target) -> Markdown:
+    paragraph = target.paragraph
     where = _chapter_heading(paragraph)
-    if paragraph.section:
+    if paragraph.section and target.in_section:
         where += f", section {paragraph.section}"
+    key = target.label.removeprefix("¶ ").replace(", sentence ", ".").replace("note ", "fn")
     note = (
-        f"{where}, paragraph {_index(paragraph)} ({paragraph.paragraph_id}). "
+        f"{where}, {target.place} ({key}). "
         f"Reprint of the {REPRINT_OF}. Text licensed under {LICENCE}"
     )
     fields = {
@@ -258,10 +315,10 @@ def _bibtex(paragraph: Paragraph) -> Markdown:
         "series": "Collection ``Foundations''",
         "number": "1",
         "isbn": ISBN,
-        "pages": _pages(paragraph, prefix=False, dash="--"),
+        "pages": _pages(target, prefix=False, dash="--"),
         "note": note,
     }
-    lines = [f"@book{{stalin{YEAR}foundations:{paragraph.paragraph_id},"]
+    lines = [f"@book{{stalin{YEAR}foundations:{key},"]
     lines += [f"  {name:<9} = {{{value}}}," for name, value in fields.items()]
     entry = "\n".join(lines + ["}"])
     return Markdown(entry, f"```bibtex\n{entry}\n```")
@@ -299,5 +356,9 @@ def describe() -> Markdown:
         "first_page": b.chapters[0].first_page,
         "last_page": b.paragraphs[-1].page_end,
     }
-    counts["n_words"] = sum(count_words(p.text) for p in b.paragraphs)
+    chapter_table = _chapters()
+    counts["n_words"] = int(chapter_table["n_words"].sum())
+    counts["n_citation_words"] = int(chapter_table["n_citation_words"].sum())
+    counts["n_block"] = sum(q.form == "block" for q in b.quotations)
+    counts["n_inline"] = len(b.quotations) - counts["n_block"]
     return Markdown(card.format(**counts))
