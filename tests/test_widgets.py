@@ -34,6 +34,7 @@ from leninism_data.widgets._base import ALL
 from leninism_data.widgets._html import STYLE, spreadsheet_safe
 from leninism_data.widgets.citations import page_list
 from leninism_data.widgets.concordance import Location, coloured_context
+from leninism_data.widgets.explorer import PageRange
 
 WIDGETS = [
     Explorer,
@@ -253,9 +254,10 @@ def test_explorer_shows_footnotes_of_matching_paragraphs() -> None:
     assert "A Russian saying carried over from the Russo-Turkish War" in html
 
 
-def test_explorer_pages_slider_follows_the_chapter() -> None:
+def test_explorer_page_range_follows_the_chapter() -> None:
     explorer = Explorer("masses")
-    pages = control(explorer, "Pages")
+    (pages,) = [w for w in descendants(explorer) if isinstance(w, PageRange)]
+    assert [box.description for box in pages.children] == ["Pages from", "to"]
     assert (pages.min, pages.max) == (1, 103)
     control(explorer, "Chapter").value = 5
     first, last = ld.chapters().loc[5, ["first_page", "last_page"]]
@@ -263,6 +265,9 @@ def test_explorer_pages_slider_follows_the_chapter() -> None:
     assert repr(explorer) == "Explorer(query='masses', chapter='V', 6 paragraphs)"
     pages.value = (first, first + 2)
     assert set(explorer.result["page"]) <= set(range(first, first + 3))
+    pages.children[1].value = first + 1  # typing in the "to" box
+    assert pages.value == (first, first + 1)
+    assert set(explorer.result["page"]) <= {first, first + 1}
     control(explorer, "Chapter").value = ALL
     assert pages.value == (1, 103) and len(explorer.result) == len(ld.search("masses"))
 

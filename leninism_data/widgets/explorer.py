@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
+import traitlets
 
 import leninism_data as ld
 from leninism_data.corpus.book import book
@@ -67,6 +68,71 @@ KIND_OPTIONS = [
     ("List item", "list_item"),
     ("Front matter", "front_matter"),
 ]
+
+
+class PageRange(widgets.HBox):
+    """Two labelled number boxes, "Pages from" and "to", kept within ``min``–``max``.
+
+    (A range slider's handles have no accessible name in ipywidgets 8, and typing a page
+    is quicker than dragging to it.) ``value`` is the ``(first, last)`` pair; observe it
+    like any widget value.
+
+    >>> pages = PageRange((30, 40), 1, 103)
+    >>> pages.value, (pages.min, pages.max)
+    ((30, 40), (1, 103))
+    >>> pages.set_bounds(47, 59); pages.value
+    (47, 59)
+    """
+
+    value = traitlets.Tuple(traitlets.Int(), traitlets.Int())
+    description = "Pages"
+
+    def __init__(self, value: tuple[int, int], low: int, high: int) -> None:
+        self._first = widgets.BoundedIntText(
+            value=value[0],
+            min=low,
+            max=high,
+            description="Pages from",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="11em"),
+        )
+        self._last = widgets.BoundedIntText(
+            value=value[1],
+            min=low,
+            max=high,
+            description="to",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="7em"),
+        )
+        super().__init__([self._first, self._last])
+        self.value = (int(value[0]), int(value[1]))
+        for box in (self._first, self._last):
+            box.observe(self._on_box_change, "value")
+        self.observe(self._on_value_change, "value")
+
+    @property
+    def min(self) -> int:
+        return int(self._first.min)
+
+    @property
+    def max(self) -> int:
+        return int(self._first.max)
+
+    def set_bounds(self, low: int, high: int) -> None:
+        """Allow pages ``low``–``high`` and choose them all."""
+        for box in (self._first, self._last):
+            box.max = max(high, box.min)
+            box.min = low
+            box.max = high
+        self.value = (low, high)
+
+    def _on_box_change(self, _change: dict) -> None:
+        first, last = int(self._first.value), int(self._last.value)
+        self.value = (min(first, last), max(first, last))
+
+    def _on_value_change(self, change: dict) -> None:
+        first, last = change["new"]
+        self._first.value, self._last.value = first, last
 
 
 class Explorer(StudyWidget):
@@ -160,14 +226,7 @@ class Explorer(StudyWidget):
             options=KIND_OPTIONS, value=option_value(kind), description="Kind", style=LABEL_STYLE
         )
         low, high = self._page_range()
-        self._pages = widgets.IntRangeSlider(
-            value=pages,
-            min=low,
-            max=high,
-            description="Pages",
-            continuous_update=False,
-            style=LABEL_STYLE,
-        )
+        self._pages = PageRange(pages, low, high)
         self._count = widgets.HTML()
         self._pager = Pager(page_size, "paragraphs", on_page=self._render_page)
         self._paragraphs = widgets.HTML(
@@ -229,10 +288,7 @@ class Explorer(StudyWidget):
             self._chapter_shown = chapter
             low, high = self._page_range()
             with self._quietly():
-                self._pages.max = max(high, self._pages.min)
-                self._pages.min = low
-                self._pages.max = high
-                self._pages.value = (low, high)
+                self._pages.set_bounds(low, high)
         self._refresh()
 
     def _refresh(self) -> None:
