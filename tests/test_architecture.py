@@ -18,6 +18,8 @@ import leninism_data as ld
 PACKAGE = Path(ld.__file__).parent
 #: layer folder -> rank; a module may import from its own rank or below
 LAYERS = {"corpus": 0, "tables": 1, "analysis": 2, "seminar": 3, "widgets": 4}
+#: the public facade (`import leninism_data as ld`) re-exports the layers up to seminar:
+#: only widgets and the top (cli, classroom) may use it
 TOP = 5  # cli.py, __main__.py, classroom/: may import anything public
 
 
@@ -27,7 +29,14 @@ def _folder(module: str) -> str:
 
 
 def _rank(module: str) -> int:
+    if module == "leninism_data":
+        return LAYERS["widgets"]
     return LAYERS.get(_folder(module), TOP)
+
+
+def _is_module(dotted: str) -> bool:
+    path = PACKAGE.parent.joinpath(*dotted.split("."))
+    return path.is_dir() or path.with_suffix(".py").exists()
 
 
 def _imports() -> list[tuple[str, str, list[str], int]]:
@@ -48,7 +57,11 @@ def _imports() -> list[tuple[str, str, list[str], int]]:
                 else:
                     target = node.module
                 names = [alias.name for alias in node.names]
-                found.append((module, target, names, node.lineno))
+                subpackages = [n for n in names if _is_module(f"{target}.{n}")]
+                for name in subpackages:  # `from leninism_data import tables`
+                    found.append((module, f"{target}.{name}", [], node.lineno))
+                if len(subpackages) < len(names):
+                    found.append((module, target, names, node.lineno))
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     found.append((module, alias.name, [], node.lineno))
@@ -62,6 +75,16 @@ def test_no_layer_imports_from_a_layer_above_it():
         if _folder(module) in LAYERS and _rank(target) > _rank(module)
     ]
     assert upward == []
+
+
+def test_the_parser_is_read_only_by_the_tables_layer():
+    readers = {
+        module
+        for module, target, _, _ in _imports()
+        if target.startswith("leninism_data.corpus.book")
+        and _folder(module) not in {"corpus", "tables"}
+    }
+    assert readers == set()
 
 
 def test_no_private_name_is_imported_across_folders():

@@ -32,7 +32,7 @@ from leninism_data.analysis.stats import (
     mutual_information,
     t_score,
 )
-from leninism_data.tables.build import _paragraphs
+from leninism_data import tables
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]
 CollocationMeasure = Literal["log_dice", "mi", "t_score", "log_likelihood"]
@@ -439,7 +439,7 @@ def _representative(part, distinctive: pd.DataFrame, n: int, lemma: bool) -> pd.
     sizes = inside.groupby("paragraph_id").size()
     per_word = (scores / sizes).sort_values(ascending=False)
     best = per_word[per_word > 0].head(n)
-    paragraphs = _paragraphs().set_index("paragraph_id")
+    paragraphs = tables.paragraphs().set_index("paragraph_id")
     frame = paragraphs.loc[best.index, ["chapter", "section", "page", "text"]].reset_index()
     frame.insert(1, "score", best.to_numpy())
     return frame

@@ -29,7 +29,7 @@ from leninism_data.analysis.query import wildcard_to_regex
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.analysis.textsearch import search
 from leninism_data.corpus.words import term as words_term
-from leninism_data.tables.build import _sections, _tokens_and_sentences
+from leninism_data import tables
 
 PER = 10_000
 
@@ -199,7 +199,7 @@ def dispersion(
     tokens = select_tokens(
         include_quotations=include_quotations, include_citations=include_citations
     )
-    all_tokens = _tokens_and_sentences()[1]
+    all_tokens = tables.tokens()
     frequencies = count_matrix(
         by, include_quotations=include_quotations, include_citations=include_citations
     )
@@ -230,7 +230,7 @@ def dispersion(
         names=_part_columns(by)
     )
     if by == "section":
-        by_part = by_part.merge(_sections()[["chapter", "section", "label"]])
+        by_part = by_part.merge(tables.sections()[["chapter", "section", "label"]])
     hit_frame = hits[["token_index", "paragraph_id", "chapter", "section", "page"]].copy()
     hit_frame.insert(1, "position", hit_frame["token_index"] / len(all_tokens))
     sizes_array, counts_array = sizes.to_numpy(float), counts.to_numpy(float)

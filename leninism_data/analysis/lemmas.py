@@ -14,7 +14,7 @@ import functools
 import pandas as pd
 import regex
 
-from leninism_data.tables.build import _tokens_and_sentences
+from leninism_data import tables
 
 OVERRIDES = {
     "masses": "masses",
@@ -49,7 +49,7 @@ def lemma(term: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _forms_by_lemma() -> dict[str, frozenset[str]]:
     forms: dict[str, set[str]] = {}
-    for word in set(_tokens_and_sentences()[1]["lower"]):
+    for word in set(tables.tokens()["lower"]):
         forms.setdefault(lemma(word), set()).add(word)
     return {key: frozenset(value) for key, value in forms.items()}
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from leninism_data.corpus.naming import NUMERALS, resolve_chapter
-from leninism_data.tables.build import _sections, _tokens_and_sentences
+from leninism_data import tables
 
 PartLike = int | str | tuple[int, int]
 By = Literal["chapter", "section", "page"]
@@ -62,7 +62,7 @@ def resolve_part(part: PartLike) -> Part:
         part = (resolve_chapter(name), int(number))
     if isinstance(part, tuple):
         chapter, section = resolve_chapter(part[0]), int(part[1])
-        known = _sections().query("chapter == @chapter")["section"]
+        known = tables.sections().query("chapter == @chapter")["section"]
         if section not in set(known):
             raise ValueError(
                 f"{Part(chapter).label} has no section {section}; its sections "
@@ -87,7 +87,7 @@ def select_tokens(
     page numbers; left out by default); ``include_footnotes=True`` adds the footnotes'
     words (``chapter`` of their marker, ``section`` -1 and ``paragraph_id`` ``"fn12"``).
     """
-    tokens = _tokens_and_sentences()[1]
+    tokens = tables.tokens()
     if include_footnotes:
         tokens = pd.concat([tokens, _footnote_tokens()], ignore_index=True)
     keep = np.ones(len(tokens), dtype=bool)
@@ -104,10 +104,9 @@ def select_tokens(
 def _footnote_tokens() -> pd.DataFrame:
     from leninism_data.corpus.stopwords import STOPWORDS
     from leninism_data.corpus.words import WORD, term
-    from leninism_data.tables.build import _footnotes
 
     rows = []
-    for note in _footnotes().itertuples():
+    for note in tables.footnotes().itertuples():
         for match in WORD.finditer(note.text):
             word = match.group(0)
             lower = word.lower()

@@ -26,7 +26,7 @@ from leninism_data.analysis.stats import BM25Index
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import term, words
-from leninism_data.tables.build import _paragraphs, _tokens_and_sentences
+from leninism_data import tables
 
 
 def s_stem(word: str) -> str:
@@ -63,10 +63,10 @@ class PassageIndex(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _passages() -> PassageIndex:
-    tokens = _tokens_and_sentences()[1]
+    tokens = tables.tokens()
     content = tokens[~tokens["is_stopword"] & ~tokens["in_citation"]]
     by_paragraph = content.groupby("paragraph_id", sort=False)["term"].agg(list)
-    paragraphs = _paragraphs()
+    paragraphs = tables.paragraphs()
     ids = tuple(paragraphs["paragraph_id"])
     documents = [[s_stem(t) for t in by_paragraph.get(pid, [])] for pid in ids]
     return PassageIndex(

@@ -30,7 +30,7 @@ from leninism_data.analysis.query import compile_query, match_spans
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.words import WORD, term
-from leninism_data.tables.build import KINDS, _character_flags
+from leninism_data.tables.build import KINDS, character_flags
 
 SEARCH_SECONDS = 1.0
 SEPARATOR = "\n\n"
@@ -146,7 +146,7 @@ def text_index(include_footnotes: bool = False) -> TextIndex:
     cited = np.zeros(len(text), dtype=bool)
     n_main = len(b.paragraphs)
     main_length = starts[n_main - 1] + len(docs[n_main - 1][0])
-    flags = _character_flags(main_length, starts[:n_main])
+    flags = character_flags(main_length, starts[:n_main])
     quoted[:main_length] = (flags["quotation"] > 0) & ~flags["gloss"] & ~flags["cited"]
     cited[:main_length] = flags["cited"]
     return TextIndex(

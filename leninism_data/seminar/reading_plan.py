@@ -12,7 +12,7 @@ the 34 sections can start a session). Among all such cuts into ``n_sessions`` se
 2. the one whose sessions are most even: the smallest sum of squared session lengths.
 
 With 34 sections this takes well under a millisecond. Lengths are words of the main text
-(``sections().n_words``; footnotes are not counted).
+(``ld.sections().n_words``; footnotes are not counted).
 
 Examples
 --------
@@ -40,7 +40,7 @@ import pandas as pd
 
 from leninism_data.corpus.book import book
 from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
-from leninism_data.tables.build import _sections
+from leninism_data import tables
 
 __all__ = ["reading_plan", "reading_plan_handout"]
 
@@ -225,7 +225,7 @@ def _session_starts(table: pd.DataFrame, n_sessions: int) -> list[int]:
 
 def _section_table() -> pd.DataFrame:
     """Sections in book order with short labels and their first and last paragraph ids."""
-    table = _sections()[
+    table = tables.sections()[
         ["chapter", "section", "label", "title", "first_page", "last_page", "n_words"]
     ].copy()
     table["chapter_label"] = [label.split(".")[0] for label in table["label"]]

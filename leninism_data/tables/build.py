@@ -47,12 +47,14 @@ def _compute_paragraphs() -> pd.DataFrame:
             "chapter": [p.chapter for p in b.paragraphs],
             "section": [p.section for p in b.paragraphs],
             "position": [p.position for p in b.paragraphs],
-            "index": [p.index for p in b.paragraphs],
+            "number": [p.index for p in b.paragraphs],
             "kind": pd.Categorical([p.kind for p in b.paragraphs], dtype=KIND_DTYPE),
             "text": [p.text for p in b.paragraphs],
             "page": [p.page for p in b.paragraphs],
             "page_end": [p.page_end for p in b.paragraphs],
             "footnotes": [p.footnotes for p in b.paragraphs],
+            "footnote_markers": [p.markers for p in b.paragraphs],
+            "page_breaks": [p.page_breaks for p in b.paragraphs],
             "n_words": _compute_tokens_and_sentences()[2],
             "n_citation_words": _compute_tokens_and_sentences()[3],
             "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
@@ -65,9 +67,22 @@ def _compute_paragraphs() -> pd.DataFrame:
     return frame
 
 
-def _character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarray]:
-    """Per character of the joined text: quotation id (0 = the author's words), inside a
-    reference or signature, inside an author's gloss, inside quote marks."""
+def character_flags(text_length: int, starts: list[int]) -> dict[str, np.ndarray]:
+    """Per character of the joined text of the paragraphs (each paragraph starting at its
+    offset in ``starts``): the quotation id (0 = the author's words), whether it is inside a
+    reference or signature (``cited``), inside an author's gloss, inside quote marks.
+
+    The token table and the search index both read their flags from here, so a word is
+    quoted, cited or glossed in one and the same way everywhere.
+
+    >>> texts = paragraphs()["text"].tolist()
+    >>> starts = [0]
+    >>> for previous in texts[:-1]:
+    ...     starts.append(starts[-1] + len(previous) + 2)
+    >>> flags = character_flags(starts[-1] + len(texts[-1]), starts)
+    >>> sorted(flags), int(flags["quotation"].max()) == len(quotations())
+    (['cited', 'gloss', 'marks', 'quotation'], True)
+    """
     b = book()
     quotation = np.zeros(text_length, dtype=np.int32)
     cited = np.zeros(text_length, dtype=bool)
@@ -99,7 +114,7 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
 
     Every word is mapped back to its paragraph, page and sentence with ``searchsorted`` on
     the offsets where paragraphs, pages and sentences begin, and to its quotation,
-    reference and quote marks by per-character flags (:func:`_character_flags`).
+    reference and quote marks by per-character flags (:func:`character_flags`).
     """
     b = book()
     paragraphs = b.paragraphs
@@ -127,7 +142,7 @@ def _compute_tokens_and_sentences() -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
     token_page = np.array(break_pages)[
         np.searchsorted(np.array(break_offsets), offsets, side="right") - 1
     ]
-    flags = _character_flags(len(text), starts.tolist())
+    flags = character_flags(len(text), starts.tolist())
     in_citation = flags["cited"][offsets]
     quotation = np.where(in_citation | flags["gloss"][offsets], 0, flags["quotation"][offsets])
     in_quotation = quotation > 0
@@ -464,7 +479,7 @@ def chapters() -> pd.DataFrame:
     >>> chapters().loc[4, ["numeral", "title"]].tolist(), int(chapters().loc[4, "first_page"])
     (['IV', 'The Dictatorship of the Proletariat'], 35)
     """
-    return _chapters().copy()
+    return _chapters().copy(deep=False)
 
 
 def sections() -> pd.DataFrame:
@@ -474,7 +489,7 @@ def sections() -> pd.DataFrame:
     >>> s.loc[(s.chapter == 3) & (s.section == 1), "title"].item()
     'The importance of theory'
     """
-    return _sections().copy()
+    return _sections().copy(deep=False)
 
 
 def paragraphs() -> pd.DataFrame:
@@ -484,7 +499,7 @@ def paragraphs() -> pd.DataFrame:
     >>> p.loc["Intro.1", ["kind", "text"]].tolist()
     ['front_matter', 'Dedicated to the Lenin Enrollment']
     """
-    return _paragraphs().copy()
+    return _paragraphs().copy(deep=False)
 
 
 def footnotes() -> pd.DataFrame:
@@ -493,7 +508,7 @@ def footnotes() -> pd.DataFrame:
     >>> footnotes().loc[9, ["text", "paragraph_id"]].tolist()
     ['My italics.—J. St.', 'III.7']
     """
-    return _footnotes().copy()
+    return _footnotes().copy(deep=False)
 
 
 def citations() -> pd.DataFrame:
@@ -505,7 +520,7 @@ def citations() -> pd.DataFrame:
     >>> c.loc[c.raw == "Ibid., p. 191.", ["volume", "pages", "ibid"]].values.tolist()
     [[7, '191', True]]
     """
-    return _citations().copy()
+    return _citations().copy(deep=False)
 
 
 def quotations() -> pd.DataFrame:
@@ -515,7 +530,7 @@ def quotations() -> pd.DataFrame:
     >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'Lenin': 69, 'Marx': 5, 'Engels': 3, 'Marx and Engels': 1}
     """
-    frame = _quotations().copy()
+    frame = _quotations().copy(deep=False)
     frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)
     return frame
 
@@ -526,7 +541,7 @@ def sentences() -> pd.DataFrame:
     >>> sentences().set_index("sentence_id").loc["Intro.3.1", "text"]
     'The foundations of Leninism is a big subject.'
     """
-    return _tokens_and_sentences()[0].copy()
+    return _tokens_and_sentences()[0].copy(deep=False)
 
 
 def tokens() -> pd.DataFrame:
@@ -543,7 +558,7 @@ def tokens() -> pd.DataFrame:
     >>> int(((t.chapter == 4) & (t.term == "proletariat")).sum())
     49
     """
-    return _tokens_and_sentences()[1].copy()
+    return _tokens_and_sentences()[1].copy(deep=False)
 
 
 def pages() -> pd.DataFrame:
@@ -552,7 +567,7 @@ def pages() -> pd.DataFrame:
     >>> pages().set_index("page").loc[40, "chapter"]
     np.int64(4)
     """
-    return _pages().copy()
+    return _pages().copy(deep=False)
 
 
 def editorial_references() -> pd.DataFrame:
@@ -562,7 +577,7 @@ def editorial_references() -> pd.DataFrame:
     >>> editorial_references().query("footnote == 6")[["volume", "pages"]].values.tolist()
     [[31, '9']]
     """
-    return _editorial_references().copy()
+    return _editorial_references().copy(deep=False)
 
 
 def hyphenation() -> pd.DataFrame:
@@ -572,7 +587,7 @@ def hyphenation() -> pd.DataFrame:
     >>> h.loc[h.result == "petty-bourgeois", "evidence"].iloc[0]
     "'petty-bourgeois' ×14, 'pet-ty-bourgeois' ×0 elsewhere"
     """
-    return _hyphenation().copy()
+    return _hyphenation().copy(deep=False)
 
 
 TABLES: dict[str, Callable[[], pd.DataFrame]] = {

@@ -24,7 +24,7 @@ from leninism_data.corpus.naming import (
 )
 from leninism_data.corpus.structure import Paragraph
 from leninism_data.corpus.words import sentence_spans
-from leninism_data.tables.build import _chapters
+from leninism_data.tables.build import chapters
 
 AUTHOR = "J. V. Stalin"
 TITLE = "The Foundations of Leninism"
@@ -356,7 +356,7 @@ def describe() -> Markdown:
         "first_page": b.chapters[0].first_page,
         "last_page": b.paragraphs[-1].page_end,
     }
-    chapter_table = _chapters()
+    chapter_table = chapters()
     counts["n_words"] = int(chapter_table["n_words"].sum())
     counts["n_citation_words"] = int(chapter_table["n_citation_words"].sum())
     counts["n_block"] = sum(q.form == "block" for q in b.quotations)

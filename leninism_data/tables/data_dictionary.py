@@ -51,12 +51,16 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "chapter_label": "ordered chapter label: 'Introduction', 'I' … 'IX'",
         "section": _SECTION,
         "position": "0-based position in reading order through the whole book",
-        "index": "1-based position within the chapter (the number in paragraph_id)",
+        "number": "1-based position within the chapter (the number in paragraph_id)",
         "kind": "'prose', 'quotation' (block quotation), 'list_item' or 'front_matter'",
         "text": "clean text: lines joined, hyphenation undone, footnote markers removed",
         "page": "printed page on which the paragraph begins",
         "page_end": "printed page on which it ends",
         "footnotes": "numbers of the footnotes whose markers it carries",
+        "footnote_markers": "(offset, footnote) pairs: where in text each footnote marker "
+        "stood (the character it followed ends at offset)",
+        "page_breaks": "(offset, page) pairs: the printed page that starts at each offset of "
+        "text (the first pair is (0, page))",
         "n_words": N_WORDS,
         "n_citation_words": "words inside references and signatures (tokens.in_citation)",
         "quotation_id": "the block quotation it belongs to, if any (inline quotations: see "
