@@ -271,7 +271,7 @@ def test_quotations_grouped_with_speaker_and_closing_citation():
     assert q.loc["IV.33", "speaker"] == "Marx and Engels"
     c = ld.citations().set_index("citation_id")
     assert c.loc[national["citation_id"], ["volume", "pages"]].tolist() == [19, "261-62"]
-    assert q.loc["I.26", "speaker"] == "Marx" and q.loc["I.26", "text"].startswith(
+    assert q.loc["I.26", "speaker"] == "Marx and Engels" and q.loc["I.26", "text"].startswith(
         "“The Communists turn their attention chiefly to Germany"
     )
     # Quoted from the first word to the closing reference, though set a little wider:

@@ -35,6 +35,10 @@ FRAMING = re.compile(
     rf"(?:{_VERB}|puts? it|pointed out|points out)\b"
 )
 NAMED = re.compile(rf"\b({_SPEAKER})\b")
+#: Works Marx wrote with Engels: a quotation the text gives to "Marx" from one of them is
+#: theirs (I.26, the *Communist Manifesto*; III.64, the 1850 *Address* of the Central
+#: Committee to the Communist League).
+JOINT_WORKS = re.compile(r"\bCommunist Manifesto\b|\bhis Address\b")
 OPENING_TITLE = "Before section 1"
 """Title of section 0 in a chapter with numbered sections; elsewhere section 0 is the
 whole chapter and takes the chapter's title."""
@@ -205,7 +209,8 @@ def _speaker(
     for source in (outside_marks, lead_in[-1].text if lead_in else ""):
         framing = FRAMING.findall(source)
         if framing:
-            return next(name for name in framing[0] if name)
+            name = next(name for name in framing[0] if name)
+            return "Marx and Engels" if name == "Marx" and JOINT_WORKS.search(source) else name
     if has_lenin_reference:
         return "Lenin"
     for paragraph in reversed(lead_in):

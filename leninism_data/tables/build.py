@@ -528,7 +528,7 @@ def quotations() -> pd.DataFrame:
     citation that closes it (see :mod:`leninism_data.corpus.quoting`).
 
     >>> quotations()["speaker"].value_counts().to_dict()  # doctest: +NORMALIZE_WHITESPACE
-    {'Lenin': 69, 'Marx': 5, 'Engels': 3, 'Marx and Engels': 1}
+    {'Lenin': 69, 'Marx and Engels': 3, 'Marx': 3, 'Engels': 3}
     """
     frame = _quotations().copy(deep=False)
     frame["paragraph_ids"] = frame["paragraph_ids"].map(tuple)
