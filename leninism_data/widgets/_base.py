@@ -42,8 +42,8 @@ def problem_text(error: BaseException) -> str:
 
     >>> problem_text(ValueError("'X' is not a chapter of the book."))
     "'X' is not a chapter of the book."
-    >>> problem_text(KeyError("spans"))
-    "Something went wrong here (KeyError: 'spans'). The widget still works: change a control to try again."
+    >>> problem_text(KeyError("spans"))[:44]
+    "Something went wrong here (KeyError: 'spans')"
     """
     if isinstance(error, (ValueError, TypeError)) and str(error):
         text = str(error)
@@ -67,7 +67,7 @@ def guarded(handler: Callable[..., Any]) -> Callable[..., Any]:
     def run(self: _Guarded, *args: Any, **kwargs: Any) -> Any:
         try:
             result = handler(self, *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - shown to the reader, never lost
+        except Exception as error:  # shown to the reader, never lost
             self._show_problem(error)
             return None
         self._clear_problem()
