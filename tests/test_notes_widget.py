@@ -228,8 +228,8 @@ def test_default_store_and_store_objects(notes_path: Path) -> None:
 def test_close_releases_a_store_it_opened_but_not_one_it_was_given(store_path: Path) -> None:
     opened = Notes("IV.27", store=store_path)
     opened.close()
-    with pytest.raises(Exception, match="closed database"):
-        opened._store.list()
+    with pytest.raises(NoteError, match=r"notes\.sqlite3 is closed; open it again"):
+        opened.store.list()
     with ld.NoteStore(store_path) as given:
         Notes("IV.27", store=given).close()
         assert given.list().empty

@@ -108,7 +108,10 @@ def check_number(
     wanted = f"a number {_range_text(minimum, maximum)}".rstrip()
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be {wanted}, not {_shown(value)}.")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = math.inf
     if not math.isfinite(number) or (
         (minimum is not None and number < minimum) or (maximum is not None and number > maximum)
     ):

@@ -42,7 +42,7 @@ def problem_text(error: BaseException) -> str:
 
     >>> problem_text(ValueError("'X' is not a chapter of the book."))
     "'X' is not a chapter of the book."
-    >>> problem_text(KeyError("spans"))[:44]
+    >>> problem_text(KeyError("spans"))[:45]
     "Something went wrong here (KeyError: 'spans')"
     """
     if isinstance(error, (ValueError, TypeError)) and str(error):
