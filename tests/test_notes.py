@@ -202,14 +202,14 @@ def test_a_failed_change_changes_nothing(store: NoteStore, call, message: str) -
         (
             "IV.999",
             "'IV.999' is not a paragraph of the book; Chapter IV runs from IV.1 to IV.64. "
-            "Did you mean 'IV.64', 'IV.63' or 'IV.62'? "
+            "Did you mean 'IV.9', 'IV.59' or 'IV.49'? "
             "Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; "
             "footnotes look like 'fn:12'.",
         ),
         (
             "Intro.99",
             "'Intro.99' is not a paragraph of the book; the Introduction runs from Intro.1 "
-            "to Intro.11. Did you mean 'Intro.11', 'Intro.10' or 'Intro.9'?",
+            "to Intro.11. Did you mean 'Intro.9', 'Intro.11' or 'Intro.10'?",
         ),
         ("fn:40", "'fn:40' is not a footnote of the book; its footnotes run from fn:1 to fn:32."),
         (

@@ -177,7 +177,7 @@ def test_an_unknown_paragraph_gets_a_message_and_nothing_moves(store_path: Path)
     widget = Notes("IV.27", store=store_path)
     control(widget, "Paragraph").value = "IV.270"
     assert widget.paragraph_id == "IV.27"
-    assert widget.message.startswith("'IV.270' is not a paragraph of the book.")
+    assert widget.message.startswith("'IV.270' is not a paragraph of the book; Chapter IV runs")
     assert "Did you mean" in widget.message and "ld-warning" in status(widget)
     write(widget, "Still attached to IV.27.")
     assert widget.result["anchor"].tolist() == ["IV.27"]

@@ -97,8 +97,8 @@ def suggest_paragraph_ids(typed: str, known: Collection[str], n: int = 3) -> lis
     Examples
     --------
     >>> known = ["IV.26", "IV.27", "IV.28", "V.28", "I.28"]
-    >>> suggest_paragraph_ids("IV.99", known)
-    ['IV.28', 'IV.27', 'IV.26']
+    >>> suggest_paragraph_ids("IV.270", known)
+    ['IV.27', 'IV.28', 'IV.26']
     >>> suggest_paragraph_ids("iv-27", known, n=1)
     ['IV.27']
     """
@@ -110,8 +110,12 @@ def suggest_paragraph_ids(typed: str, known: Collection[str], n: int = 3) -> lis
         if key.partition(".")[0] == prefix and key.partition(".")[2].isdigit()
     ]
     if same_chapter and number.isdigit():
-        target = int(number)
-        same_chapter.sort(key=lambda item: (abs(item[0] - target), -item[0]))
+        # A mistyped number first (IV.270 for IV.27), then the nearest numbers.
+        def likeness(item: tuple[int, str]) -> tuple[float, int]:
+            ratio = difflib.SequenceMatcher(None, number, str(item[0])).ratio()
+            return (-round(ratio, 1), abs(item[0] - int(number)))
+
+        same_chapter.sort(key=likeness)
         return [paragraph_id for _, paragraph_id in same_chapter[:n]]
     close = difflib.get_close_matches(typed.strip().casefold(), list(folded), n=n, cutoff=0.6)
     return [folded[key] for key in close]
