@@ -22,6 +22,7 @@ from leninism_data.analysis.stats import (
     mutual_information,
     t_score,
 )
+from leninism_data.corpus.arguments import check_options
 from leninism_data.tables.build import _paragraphs
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]
@@ -79,6 +80,7 @@ def keyness(
     >>> round(float(k.iloc[0]["g2"]), 1), int(k.iloc[0]["freq_target"])
     (109.0, 51)
     """
+    check_options(include_quotations=include_quotations, stopwords=stopwords, min_freq=min_freq)
     target_part = resolve_part(target)
     target_counts = part_counts(
         target_part, include_quotations=include_quotations, stopwords=stopwords
@@ -153,6 +155,13 @@ def collocates(
     >>> top["collocate"].tolist()
     ['proletariat', 'proletarian', 'achieving']
     """
+    check_options(
+        term=term,
+        window=window,
+        min_freq=min_freq,
+        stopwords=stopwords,
+        include_quotations=include_quotations,
+    )
     if window < 1:
         raise ValueError(f"window must be at least 1, not {window}.")
     tokens = select_tokens(include_quotations=include_quotations, stopwords=stopwords)
@@ -161,7 +170,7 @@ def collocates(
     matched = set(_matching_terms(term, pd.Index(np.unique(terms))))
     if not matched:
         raise ValueError(f"{term!r} does not occur in the book (with these options).")
-    nodes = np.flatnonzero(np.isin(terms, list(matched)))
+    nodes = np.flatnonzero(pd.Series(terms).isin(matched).to_numpy())  # hashed: fast
     n = len(terms)
     side = np.zeros(n, dtype=np.int8)  # 1 = left of some node, 2 = right, 3 = both
     for offset in range(1, window + 1):
@@ -244,6 +253,7 @@ def compare(
     >>> round(c.similarity, 2)
     0.31
     """
+    check_options(include_quotations=include_quotations, top=top, n_passages=n_passages)
     part_a, part_b = resolve_part(a), resolve_part(b)
     counts_a = part_counts(part_a, include_quotations=include_quotations, stopwords=False)
     counts_b = part_counts(part_b, include_quotations=include_quotations, stopwords=False)

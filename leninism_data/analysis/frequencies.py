@@ -19,6 +19,7 @@ import pandas as pd
 from leninism_data.analysis.parts import By, count_matrix, select_tokens
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.analysis.textsearch import search
+from leninism_data.corpus.arguments import check_options
 from leninism_data.tables.build import _sections, _tokens_and_sentences
 
 PER = 10_000
@@ -75,6 +76,9 @@ def term_frequencies(
     >>> int(f.loc[f.chapter == 4, "count"].item())
     44
     """
+    check_options(
+        terms=terms, by=by, include_quotations=include_quotations, stopwords=stopwords, top=top
+    )
     matrix = count_matrix(by, include_quotations=include_quotations, stopwords=stopwords)
     sizes = matrix.sum(axis=0)
     if terms is None:
@@ -157,6 +161,7 @@ def dispersion(term: str, *, by: By = "chapter", include_quotations: bool = True
     >>> len(dispersion("dictatorship of the proletariat").hits)
     61
     """
+    check_options(term=term, by=by, include_quotations=include_quotations)
     tokens = select_tokens(include_quotations=include_quotations)
     all_tokens = _tokens_and_sentences()[1]
     frequencies = count_matrix(by, include_quotations=include_quotations)
@@ -231,8 +236,13 @@ def ngrams(
     >>> ngrams(4).head(1)[["ngram", "count"]].values.tolist()
     [['dictatorship of the proletariat', 61]]
     """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}.")
+    check_options(
+        n=n,
+        by="chapter" if by is None else by,
+        min_freq=min_freq,
+        stopwords=stopwords,
+        include_quotations=include_quotations,
+    )
     tokens = select_tokens(include_quotations=include_quotations)
     words = tokens["lower"].to_numpy()
     sentence = tokens["sentence_id"].to_numpy()

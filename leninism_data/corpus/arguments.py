@@ -220,3 +220,72 @@ def check_choice(name: str, value: _Choice, choices: Collection[_Choice]) -> _Ch
             f"{name} must be one of {options}, not {_shown(value).rsplit(' (', 1)[0]}."
         )
     return value
+
+
+#: What each option of the analysis verbs accepts: ``(kind, low, high)`` for numbers,
+#: ``("bool",)``, ``("text", max_length)`` or ``("choice", choices)``. An option named in
+#: :data:`OPTIONAL` may also be None.
+OPTION_RULES: dict[str, tuple[object, ...]] = {
+    **dict.fromkeys(
+        (
+            "regex",
+            "whole_word",
+            "case",
+            "lemma",
+            "include_quotations",
+            "include_footnotes",
+            "stopwords",
+            "relative",
+        ),
+        ("bool",),
+    ),  # fmt: skip
+    "window": ("int", 0, 200),
+    "top": ("int", 1, 100_000),
+    "k": ("int", 1, 100),
+    "n": ("int", 1, 6),
+    "min_freq": ("int", 1, 1_000_000),
+    "n_passages": ("int", 0, 20),
+    "n_questions": ("int", 1, 100),
+    "section": ("int", 0, 99),
+    "query": ("string",),
+    "term": ("text", 100),
+    "text": ("text", 20_000),
+    "by": ("choice", ("chapter", "section", "page")),
+    "unit": ("choice", ("words", "chars")),
+    "kind": ("texts", 10),
+    "terms": ("texts", 1000),
+}
+OPTIONAL = frozenset({"top", "section", "kind", "terms"})
+
+
+def check_options(**options: object) -> None:
+    """Check keyword options of an analysis verb by name, as :data:`OPTION_RULES` says.
+
+    One call at the top of a function checks all its options:
+
+    >>> check_options(window=5, include_quotations=True, top=None)
+    >>> check_options(window=10**7)
+    Traceback (most recent call last):
+    ...
+    ValueError: window must be from 0 to 200, not 10,000,000.
+    >>> check_options(by="bogus")
+    Traceback (most recent call last):
+    ...
+    ValueError: by must be one of 'chapter', 'section' or 'page', not 'bogus'.
+    """
+    for name, value in options.items():
+        if value is None and name in OPTIONAL:
+            continue
+        kind, *limits = OPTION_RULES[name]
+        if kind == "bool":
+            check_bool(name, value)
+        elif kind == "int":
+            check_int(name, value, *limits)  # type: ignore[arg-type]
+        elif kind == "text":
+            check_text(name, value, max_length=limits[0], allow_empty=False)  # type: ignore[arg-type]
+        elif kind == "string":
+            check_text(name, value)
+        elif kind == "choice":
+            check_choice(name, value, limits[0])  # type: ignore[arg-type]
+        else:  # one string or a list of strings (their values are checked by the caller)
+            check_texts(name, value, max_items=limits[0])  # type: ignore[arg-type]

@@ -22,6 +22,10 @@ def find_paragraph(paragraph_id: str):
     >>> find_paragraph("IV.27").page
     40
     """
+    if not isinstance(paragraph_id, str):
+        raise UnknownParagraphError(
+            f"a paragraph id is a string such as 'IV.27', not {type(paragraph_id).__name__}."
+        )
     paragraphs = book().paragraph_by_id
     if paragraph_id in paragraphs:
         return paragraphs[paragraph_id]
