@@ -43,12 +43,8 @@ def status(widget: Notes) -> str:
     return descendants(widget)[-1].value
 
 
-@pytest.fixture(autouse=True)
-def notes_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The default store is a temporary file: no test touches the real user folder."""
-    path = tmp_path / "env" / "notes.sqlite3"
-    monkeypatch.setenv("LENINISM_STUDY_NOTES", str(path))
-    return path
+# No test touches the real user folder: the default store is a temporary file (conftest).
+pytestmark = pytest.mark.usefixtures("notes_path")
 
 
 @pytest.fixture

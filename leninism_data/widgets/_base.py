@@ -21,6 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from traitlets import TraitError
 
 import leninism_data as ld
 from leninism_data.analysis.parts import resolve_part
@@ -77,6 +78,26 @@ def guarded(handler: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _typed_init(init: Callable[..., None]) -> Callable[..., None]:
+    """Report an argument a control cannot hold (``regex=-1``) as a TypeError, not a
+    ``traitlets.TraitError`` from deep inside ipywidgets."""
+    if getattr(init, "__guarded__", False):
+        return init
+
+    @functools.wraps(init)
+    def run(self: _Guarded, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TraitError as error:
+            raise TypeError(
+                f"{type(self).__name__}: an argument has the wrong type ({error}). "
+                f"See help({type(self).__name__}) for what each argument accepts."
+            ) from None
+
+    run.__guarded__ = True  # type: ignore[attr-defined]
+    return run
+
+
 class _Guarded(widgets.Box):
     """A box whose ``_on_*`` callbacks are wrapped by :func:`guarded`.
 
@@ -90,6 +111,8 @@ class _Guarded(widgets.Box):
         for name, attribute in list(vars(cls).items()):
             if name.startswith("_on_") and callable(attribute):
                 setattr(cls, name, guarded(attribute))
+        if "__init__" in vars(cls):
+            cls.__init__ = _typed_init(vars(cls)["__init__"])  # type: ignore[misc]
 
     def _show_problem(self, error: BaseException) -> None:
         if self._problem is None:

@@ -15,6 +15,7 @@ from matplotlib.ticker import MaxNLocator
 
 import leninism_data as ld
 from leninism_data.analysis.frequencies import Dispersion
+from leninism_data.corpus.arguments import check_texts
 from leninism_data.corpus.naming import chapter_label
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice, checkbox
 from leninism_data.widgets._html import escape, message, number, plural, position_bar, table, view
@@ -82,6 +83,7 @@ class Trends(StudyWidget):
         relative: bool = True,
         include_quotations: bool = True,
     ) -> None:
+        check_texts("terms", terms)
         check_choice("by", by, [value for _, value in BY_OPTIONS])
         self._chapters = ld.chapters()
         self._sections = ld.sections()
