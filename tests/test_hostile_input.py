@@ -56,7 +56,7 @@ hostile = st.one_of(
         lambda c, n: c * n,
         st.sampled_from(["(", "-", "a", "*?", "(a|aa)+", "é"]),
         st.integers(min_value=100, max_value=6001),
-    ),  # fmt: skip
+    ),
     st.sampled_from(
         [
             "IV",
@@ -81,7 +81,7 @@ hostile = st.one_of(
             "=HYPERLINK(1)",
             "javascript:alert(1)",
         ]
-    ),  # fmt: skip
+    ),
     st.builds(np.int64, st.integers(min_value=-3, max_value=12)),
     st.builds(np.float64, st.floats(allow_nan=True)),
     st.lists(st.one_of(st.text(max_size=8), st.none(), st.integers()), max_size=3),
