@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import platformdirs
 import pytest
@@ -957,3 +958,249 @@ def test_a_folder_is_not_a_notes_file(tmp_path: Path) -> None:
         NoteError, match=f"{tmp_path} is a folder; give the path of a notes file inside it"
     ):
         NoteStore(tmp_path)
+
+
+# --- hardening: threads, closed and deleted stores, imports by uid, bad disks -----------
+
+
+def test_a_store_can_be_used_from_another_thread(store: NoteStore) -> None:
+    """A real kernel runs widget callbacks on other threads than the cell's."""
+    store.add("IV.27", "Written on the main thread.")
+    results: list[object] = []
+    worker = threading.Thread(
+        target=lambda: results.extend(
+            [store.add("IV.28", "Written on another thread.").note_id, len(store)]
+        )
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert results == [2, 2]
+    assert store.list()["text"].tolist() == [
+        "Written on the main thread.",
+        "Written on another thread.",
+    ]
+
+
+def test_many_threads_writing_at_once_lose_nothing(store: NoteStore) -> None:
+    start = threading.Barrier(8)
+
+    def write(name: int) -> None:
+        start.wait(timeout=30)  # all threads begin together: a blocking handshake
+        for number in range(25):
+            store.add(f"IV.{number + 1}", f"thread {name} note {number}", tags=[f"t{name}"])
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(store) == 200
+    assert store.tags()["n_notes"].tolist() == [25] * 8
+
+
+def test_a_closed_store_says_so(tmp_path: Path) -> None:
+    store = NoteStore(tmp_path / "closed.sqlite3")
+    store.close()
+    for call in (lambda: store.add("IV.27", "x"), store.list, lambda: len(store)):
+        with pytest.raises(NoteError, match=r"closed\.sqlite3 is closed; open it again with"):
+            call()
+    assert store.closed
+
+
+def test_a_deleted_store_says_so_instead_of_writing_into_the_void(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    store = NoteStore(folder / "notes.sqlite3")
+    store.add("IV.27", "Saved before the folder went.")
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    with pytest.raises(NoteError, match=r"notes\.sqlite3 was deleted or moved while open"):
+        store.add("IV.28", "Would be lost.")
+    store.close()
+
+
+def test_import_keeps_two_notes_with_the_same_text_and_different_uids(
+    store: NoteStore, tmp_path: Path
+) -> None:
+    store.add("IV.27", "Same words.", tags=["a"])
+    store.add("IV.27", "Same words.", tags=["b"])
+    store.export_json(tmp_path / "two.json")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / "two.json") == 2
+        assert restored.list()["tags"].tolist() == [("a",), ("b",)]
+
+
+def test_import_of_a_newer_edit_replaces_the_older_and_says_so(
+    store: NoteStore, tmp_path: Path, clock: FixedClock
+) -> None:
+    note = store.add("IV.27", "First draft.", tags=["draft"])
+    store.export_json(tmp_path / "old.json")
+    with NoteStore(":memory:") as laptop:
+        laptop.import_file(tmp_path / "old.json")
+        laptop.edit(1, text="Second draft, written on the laptop.", tags=["final"])
+        laptop.export_csv(tmp_path / "new.csv")
+    report = store.import_file(tmp_path / "new.csv")
+    assert (report, report.added, report.updated, report.unchanged) == (0, 0, 1, 0)
+    assert report.summary == (
+        "0 note(s) added, 1 updated to a newer edit of the same note, 0 already here."
+    )
+    assert store.get(note.note_id).text == "Second draft, written on the laptop."
+    assert store.get(note.note_id).tags == ("final",)
+    older = store.import_file(tmp_path / "old.json")  # the older edit does not win back
+    assert (older.added, older.updated, older.unchanged) == (0, 0, 1)
+    assert store.get(note.note_id).text == "Second draft, written on the laptop."
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_very_long_note_comes_back_whole(store: NoteStore, tmp_path: Path, suffix: str) -> None:
+    text = "The dictatorship of the proletariat. " * 6000  # over 200,000 characters
+    store.add("IV.27", text)
+    getattr(store, f"export_{suffix[1:]}")(tmp_path / f"long{suffix}")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / f"long{suffix}") == 1
+        assert restored.get(1).text == text.strip()
+
+
+def test_a_big_backup_is_restored_completely(tmp_path: Path) -> None:
+    with NoteStore(tmp_path / "big.sqlite3") as big:
+        for number in range(3000):
+            big.add(f"IV.{number % 60 + 1}", "The same short remark.", tags=[f"n{number % 3}"])
+        big.export_csv(tmp_path / "backup.csv")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / "backup.csv") == 3000
+
+
+def test_csv_export_neutralises_formulas_and_reads_them_back(
+    store: NoteStore, tmp_path: Path
+) -> None:
+    store.add("IV.27", '=HYPERLINK("http://evil.example","click")', tags=["-1", "@x"])
+    store.add("IV.28", "'quoted' on purpose")
+    text = store.export_csv(tmp_path / "sheet.csv")
+    rows = text.splitlines()[1:]
+    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")","\'-1, @x",' in rows[0]
+    assert ",''quoted' on purpose," in rows[1]
+    with NoteStore(":memory:") as restored:
+        restored.import_file(tmp_path / "sheet.csv")
+        assert restored.list()["text"].tolist() == store.list()["text"].tolist()
+        assert restored.get(1).tags == ("-1", "@x")
+
+
+def test_markdown_export_carries_no_html_or_script_links(store: NoteStore) -> None:
+    store.add(
+        "IV.27",
+        "<img src=x onerror=alert(1)> [see](javascript:alert(1)) [data](DATA:text/html,x)\r===",
+    )
+    note = store.export_markdown().partition(PARAGRAPH_TEXT["IV.27"] + "\n\n")[2]
+    assert note == (
+        "&lt;img src=x onerror=alert(1)> [see](javascript%3Aalert(1)) "
+        "[data](DATA%3Atext/html,x)\n\\===\n"
+    )
+
+
+def test_a_read_only_store_says_read_only_not_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with NoteStore(path) as store:
+        store.add("IV.27", "Kept.")
+    with NoteStore(path) as store:
+        query_only = "PRAGMA query_only = ON"  # how SQLite sees a file it may not write
+        store._file.read(lambda connection: connection.execute(query_only))
+        with pytest.raises(NoteError) as raised:
+            store.add("IV.28", "Refused.")
+        assert "read-only" in str(raised.value) and "damaged" not in str(raised.value)
+        assert "nothing was written" in str(raised.value)
+        assert store.list()["text"].tolist() == ["Kept."]
+
+
+def test_a_full_disk_says_so(store: NoteStore) -> None:
+    store.add("IV.27", "Saved before the disk filled up.")
+    page_count = store._file.read(
+        lambda connection: connection.execute("PRAGMA page_count").fetchone()[0]
+    )
+    store._file.read(lambda c: c.execute(f"PRAGMA max_page_count = {page_count}"))
+    with pytest.raises(NoteError, match="is full; nothing was written"):
+        store.add("IV.28", "x" * 100_000)
+    assert store.list()["text"].tolist() == ["Saved before the disk filled up."]
+
+
+def test_a_new_store_is_private_to_its_owner(tmp_path: Path) -> None:
+    path = tmp_path / "private" / "notes.sqlite3"
+    NoteStore(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_old_world_readable_store_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    NoteStore(path).close()
+    path.chmod(0o644)
+    NoteStore(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+SCHEMA_V1_WITH_BAD_ROWS = SCHEMA_V1 + """
+    INSERT INTO notes VALUES (4, 'IV.28', 'Long tag.', '{long_tag},ok', '2024-04-04T10:00:00+00:00');
+    INSERT INTO notes VALUES (5, 'IV.29', '   ', 'blank', '2024-04-05T10:00:00+00:00');
+    INSERT INTO notes VALUES (6, 'IV.30', 'Bad time.', '', 'last Tuesday');
+"""  # fmt: skip
+
+
+def test_a_migration_repairs_or_quarantines_legacy_rows_and_keeps_one_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(SCHEMA_V1_WITH_BAD_ROWS.format(long_tag="t" * 41))
+    with NoteStore(path) as store:
+        assert store.list()["anchor"].tolist() == ["IV.27", "Intro.3", "IV.28", "IV.30"]
+        assert store.get(4).tags == ("ok", "t" * 40)
+        assert store.migration_report.endswith(
+            "2 note(s) repaired (a tag cut to 40 characters or an unreadable time replaced), "
+            "1 empty note(s) kept aside in the quarantined_notes table."
+        )
+    with contextlib.closing(sqlite3.connect(path)) as check:
+        assert check.execute("SELECT note_id, reason FROM quarantined_notes").fetchall() == [
+            (5, "empty note or no paragraph")
+        ]
+    with NoteStore(path) as again:
+        assert again.migration_report == ""
+    assert [p.name for p in tmp_path.glob("*backup*")] == ["notes.v1-backup.sqlite3"]
+
+
+def test_a_foreign_file_with_our_mark_is_refused_and_never_written(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        other.execute("PRAGMA application_id = 1280527956")
+        other.execute("PRAGMA user_version = 2")
+        other.execute("CREATE TABLE measurements (x REAL)")
+        other.commit()
+    before = path.read_bytes()
+    with pytest.raises(NoteError, match="has no proper 'notes' table"):
+        NoteStore(path)
+    assert path.read_bytes() == before
+    assert not path.with_name("other.sqlite3-wal").exists()
+    with contextlib.closing(sqlite3.connect(path)) as check:
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda store: store.list(tag=123), "tag must be a string such as 'state', not int."),
+        (lambda store: store.get("one"), "note ids are whole numbers from 1"),
+        (lambda store: store.edit(None, text="x"), "note ids are whole numbers from 1"),
+        (lambda store: store.import_file(None), "give the path of a file, not 'None'."),
+        (lambda store: store.list(chapter=np.int64(99)), "99 is not a chapter of the book"),
+    ],
+)
+def test_mistakes_with_the_store_are_note_errors(call, error: str) -> None:
+    with NoteStore(":memory:") as store:
+        with pytest.raises(NoteError) as raised:
+            call(store)
+        assert error in str(raised.value)
+
+
+def test_a_numpy_note_id_and_chapter_are_accepted(store: NoteStore) -> None:
+    store.add("IV.27", "From a table.")
+    note_id = store.list()["note_id"].to_numpy()[0]
+    assert store.get(note_id).text == "From a table."
+    assert len(store.list(chapter=np.int64(4))) == 1

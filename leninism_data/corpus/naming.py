@@ -47,6 +47,8 @@ def resolve_chapter(chapter: ChapterLike) -> int:
         for number, numeral in enumerate(NUMERALS[1:], start=1):
             if name.upper() in (numeral, f"CHAPTER {numeral}"):
                 return number
+    if isinstance(chapter, numbers.Integral) and not isinstance(chapter, bool):
+        chapter = int(chapter)  # shown as 99, not np.int64(99)
     shown = repr(chapter) if len(repr(chapter)) <= 60 else repr(chapter)[:57] + "..."
     raise ValueError(f"{shown} is not a chapter of the book; choose one of {VALID_CHOICES}.")
 
