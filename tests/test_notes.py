@@ -653,38 +653,47 @@ def test_markdown_escapes_what_would_break_the_sheet(store: NoteStore, tmp_path:
 
 
 WRITER = """
-    import sys, time
-    from pathlib import Path
+    import sys
     from leninism_data.seminar.notes import NoteStore, check_anchor
-    path, name, other, go = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
+    path, name = sys.argv[1], sys.argv[2]
     with NoteStore(path) as store:
         check_anchor("IV.1")  # parse the book now, not in the first add
         print("ready", flush=True)
-        while not go.exists():
-            time.sleep(0.001)
+        sys.stdin.readline()  # blocks until the test says go
         store.add("IV.1", f"{name} 0", tags=[name, "n0"])
-        while store.list(tag=other).empty:  # wait until both are writing
-            time.sleep(0.001)
+        print("wrote", flush=True)
+        sys.stdin.readline()  # blocks until both have written their first note
         for number in range(1, 200):
             store.add(f"IV.{number % 60 + 1}", f"{name} {number}", tags=[name, f"n{number % 7}"])
 """
 
 
 def test_two_notebooks_writing_at_once_both_keep_every_note(tmp_path: Path) -> None:
-    path, go = tmp_path / "shared.sqlite3", tmp_path / "go"
+    path = tmp_path / "shared.sqlite3"
     NoteStore(path).close()
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(WRITER), str(path), name, other, str(go)],
+            [sys.executable, "-c", textwrap.dedent(WRITER), str(path), name],
             cwd=REPO_ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name, other in [("alice", "boris"), ("boris", "alice")]
+        for name in ("alice", "boris")
     ]
+
+    def tell_all(line: str, answer: str) -> None:  # a blocking handshake, no polling
+        for writer in writers:
+            writer.stdin.write(line)
+            writer.stdin.flush()
+        assert [writer.stdout.readline() for writer in writers] == [answer, answer]
+
     assert [writer.stdout.readline() for writer in writers] == ["ready\n", "ready\n"]
-    go.touch()
+    tell_all("go\n", "wrote\n")
+    for writer in writers:
+        writer.stdin.write("on\n")
+        writer.stdin.close()
     for writer in writers:
         assert writer.wait(timeout=120) == 0, writer.stderr.read()
     with NoteStore(path) as store:
@@ -733,9 +742,10 @@ KEEP_WRITING = """
     import sys
     from leninism_data.seminar.notes import NoteStore
     store = NoteStore(sys.argv[1])
-    print("ready", flush=True)
     for number in range(100_000):
         store.add(f"IV.{number % 60 + 1}", f"note {number}", tags=["a", "b", "c"])
+        if number == 49:
+            print("fifty", flush=True)  # 50 notes are committed
 """
 
 
@@ -745,12 +755,7 @@ def test_a_killed_kernel_leaves_a_consistent_store(tmp_path: Path) -> None:
         [sys.executable, "-c", textwrap.dedent(KEEP_WRITING), str(path)],
         cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
-    assert writer.stdout.readline() == "ready\n"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with sqlite3.connect(path) as peek:
-            if peek.execute("SELECT count(*) FROM notes").fetchone()[0] >= 50:
-                break
+    assert writer.stdout.readline() == "fifty\n"  # blocks until 50 notes are written
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=30)
     with NoteStore(path) as store:
@@ -767,7 +772,16 @@ def test_a_write_waits_for_another_notebook_holding_the_lock(store: NoteStore) -
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO notes (uid, anchor, chapter, text, created, updated) "
                   "VALUES ('u', 'IV.1', 4, 'other', '2024-05-01T12:00:00+00:00', '2024-05-01T12:00:00+00:00')")  # fmt: skip
-    releaser = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    attempting = threading.Event()  # set when the store asks for the lock: a handshake
+
+    def trace(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE"):
+            attempting.set()
+
+    store._file.read(lambda connection: connection.set_trace_callback(trace))
+    releaser = threading.Thread(
+        target=lambda: (attempting.wait(timeout=30), other.execute("COMMIT"))
+    )
     releaser.start()
     store.add("IV.2", "Mine, written once the other notebook is done.")
     releaser.join()
@@ -1138,7 +1152,8 @@ def test_an_old_world_readable_store_is_made_private(tmp_path: Path) -> None:
 
 
 SCHEMA_V1_WITH_BAD_ROWS = SCHEMA_V1 + """
-    INSERT INTO notes VALUES (4, 'IV.28', 'Long tag.', '{long_tag},ok', '2024-04-04T10:00:00+00:00');
+    INSERT INTO notes VALUES (4, 'IV.28', 'Long tag.', '{long_tag},ok',
+                              '2024-04-04T10:00:00+00:00');
     INSERT INTO notes VALUES (5, 'IV.29', '   ', 'blank', '2024-04-05T10:00:00+00:00');
     INSERT INTO notes VALUES (6, 'IV.30', 'Bad time.', '', 'last Tuesday');
 """  # fmt: skip
