@@ -163,8 +163,12 @@ def check_text(
     return value
 
 
-def check_texts(name: str, value: object, *, max_items: int = 1000) -> list[str]:
-    """Return one string or an iterable of strings as a list of non-empty strings.
+def check_texts(
+    name: str, value: object, *, max_items: int = 1000, allow_empty: bool = False
+) -> list[str]:
+    """Return one string or an iterable of strings as a list of (non-empty) strings.
+
+    With ``allow_empty``, an empty list and empty strings are accepted.
 
     Examples
     --------
@@ -189,12 +193,12 @@ def check_texts(name: str, value: object, *, max_items: int = 1000) -> list[str]
                 raise ValueError(f"{name} holds more than {max_items:,} items; give fewer.")
     else:
         raise TypeError(f"{name} must be a string or a list of strings, not {_shown(value)}.")
-    if not items:
+    if not items and not allow_empty:
         raise ValueError(f"{name} is empty: give at least one word.")
     for item in items:
         if not isinstance(item, str):
             raise TypeError(f"{name} must hold strings, not {_shown(item)}.")
-        if not item.strip():
+        if not item.strip() and not allow_empty:
             raise ValueError(f"{name} holds an empty string: give words.")
     return [item for item in items if isinstance(item, str)]
 

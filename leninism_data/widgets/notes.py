@@ -99,18 +99,21 @@ class Notes(StudyWidget):
         self._note = widgets.Dropdown(
             description="Note", style=LABEL_STYLE, layout=widgets.Layout(width="32em")
         )
+        # The text and tags reach the kernel as they are typed (nothing observes them, so
+        # this costs nothing): with updates only on blur, a click on Save sent right after
+        # typing can overtake the text in a real browser and save an "empty" note.
         self._text = widgets.Textarea(
             description="Text",
             placeholder="Write your note here …",
             rows=4,
-            continuous_update=False,
+            continuous_update=True,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="46em", max_width="100%"),
         )
         self._tags = widgets.Text(
             description="Tags",
             placeholder="comma-separated: state, party",
-            continuous_update=False,
+            continuous_update=True,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="32em"),
         )

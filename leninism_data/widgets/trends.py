@@ -83,7 +83,7 @@ class Trends(StudyWidget):
         relative: bool = True,
         include_quotations: bool = True,
     ) -> None:
-        check_texts("terms", terms)
+        check_texts("terms", terms, allow_empty=True)  # none typed yet: a hint, not an error
         check_choice("by", by, [value for _, value in BY_OPTIONS])
         self._chapters = ld.chapters()
         self._sections = ld.sections()
