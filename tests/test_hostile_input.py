@@ -34,7 +34,7 @@ TIME_BOUND = 2.0
 FIGURES: Counter[str] = Counter()
 
 BUDGET = settings(
-    max_examples=80,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     database=None,
@@ -312,3 +312,158 @@ def test_export_then_import_gives_back_every_note(
             assert kept(restored) == kept(original)
             FIGURES["notes round-tripped"] += len(notes)
             FIGURES["notes lost"] += len(notes) - len(restored)
+
+
+# --- the cases found by hand, one test each ---------------------------------------------
+
+QUERY_LIMIT = "The query is {n:,} characters long; the limit is 500."
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: ld.search("-" * 3000), ld.QueryError, QUERY_LIMIT.format(n=3000)),
+        (lambda: ld.search("a" * 4000), ld.QueryError, QUERY_LIMIT.format(n=4000)),
+        (lambda: ld.search("x" * 1_000_000), ld.QueryError, QUERY_LIMIT.format(n=1_000_000)),
+        (
+            lambda: ld.search("(" * 3000 + "a" + ")" * 3000, regex=True),
+            ld.QueryError,
+            QUERY_LIMIT.format(n=6001),
+        ),
+        (
+            lambda: ld.search("(" * 40 + "a" + ")" * 40, regex=True),
+            ld.QueryError,
+            "The regular expression nests brackets more than 30 deep",
+        ),
+        (
+            lambda: ld.search("(?:x{10000}){10000}", regex=True),
+            ld.QueryError,
+            "The regular expression repeats too much (at position 12)",
+        ),
+        (lambda: ld.search(None), TypeError, "query must be a string, not None (NoneType)."),
+        (
+            lambda: ld.search("party", section=99, chapter="III"),
+            ValueError,
+            "Chapter III has no section 99; its sections are 0–3.",
+        ),
+        (
+            lambda: ld.search("party", section=2),
+            ValueError,
+            "A section needs its chapter: pass chapter= as well as section=.",
+        ),
+        (
+            lambda: ld.collocates("party", window=10**7),
+            ValueError,
+            "window must be from 0 to 200, not 10,000,000.",
+        ),
+        (
+            lambda: ld.kwic("party", window=1.5),
+            TypeError,
+            "window must be a whole number from 0 to 200, not 1.5 (float).",
+        ),
+        (
+            lambda: ld.similar_passages("the party", k=1.5),
+            TypeError,
+            "k must be a whole number from 1 to 100, not 1.5 (float).",
+        ),
+        (
+            lambda: ld.ngrams(2, by="bogus"),
+            ValueError,
+            "by must be one of 'chapter', 'section' or 'page', not 'bogus'.",
+        ),
+        (
+            lambda: ld.keyness((3,)),
+            ValueError,
+            "A section is a pair (chapter, section) such as (3, 2) or 'III.2', not (3,).",
+        ),
+        (lambda: ld.term_frequencies([]), ValueError, "terms is empty: give at least one word."),
+        (
+            lambda: ld.term_frequencies([None]),
+            TypeError,
+            "terms must hold strings, not None (NoneType).",
+        ),
+        (lambda: ld.compare("IV", "V", top=-1), ValueError, "top must be from 1 to 100,000"),
+        (lambda: ld.handout(None), TypeError, "selection must be a chapter ('IV')"),
+        (
+            lambda: ld.reading_plan(3, words_per_minute=1e-320),
+            ValueError,
+            "words_per_minute must be from 20 to 2,000, not 1e-320.",
+        ),
+        (lambda: ld.cite(["IV.27"]), ValueError, "a paragraph id is a string such as 'IV.27'"),
+        (lambda: ld.load_stopwords(extra=[3]), TypeError, "extra must hold words (strings)"),
+        (
+            lambda: ld.load_stopwords("/no/such/list.txt"),
+            ValueError,
+            "cannot read the stopword list /no/such/list.txt: No such file or directory.",
+        ),
+        (
+            lambda: study_widgets.Trends(terms=[None]),
+            TypeError,
+            "terms must hold strings, not None (NoneType).",
+        ),
+        (
+            lambda: study_widgets.Explorer("party", regex=-1),
+            TypeError,
+            "Explorer: an argument has the wrong type",
+        ),
+    ],
+)
+def test_a_reported_mistake_gets_a_learners_error_at_once(
+    call: Callable[[], Any], error: type[Exception], message: str
+) -> None:
+    start = time.perf_counter()
+    with pytest.raises(error) as raised:
+        call()
+    assert time.perf_counter() - start <= TIME_BOUND
+    assert message in str(raised.value)
+
+
+def test_numpy_integers_and_numeric_strings_are_chapters() -> None:
+    chapter = ld.chapters().chapter.iloc[4]
+    assert isinstance(chapter, np.integer)
+    assert ld.keyness(chapter).equals(ld.keyness(4))
+    assert ld.text("0") == ld.text("Introduction") == ld.text(np.int64(0))
+    assert "\n\nThe foundations of Leninism is a big subject." in ld.text("0")
+
+
+def test_a_wildcard_collocate_search_stays_fast() -> None:
+    start = time.perf_counter()
+    top = ld.collocates("*")  # every word is a node: once a quadratic search
+    assert time.perf_counter() - start <= TIME_BOUND
+    assert top.empty and "log_dice" in top.columns  # every word is a node: none is left over
+
+
+def test_handout_markdown_treats_a_carriage_return_as_a_line_start() -> None:
+    markdown = ld.handout(["IV.27"], questions=["x\r==="]).markdown
+    assert "\n\n1. x\r\\===\n\n" in markdown  # "===" under a line would make a heading
+
+
+def test_a_runaway_pattern_in_the_explorer_is_a_message_and_clears_the_results() -> None:
+    explorer = study_widgets.Explorer("party")
+    assert len(explorer.result) > 0
+    search_box = next(c for c in controls(explorer) if isinstance(c, ipywidgets.Text))
+    search_box.value = "(" * 6001
+    assert explorer.result.empty
+    assert "The query is 6,001 characters long; the limit is 500." in shown_text(explorer)
+
+
+def test_a_callback_that_fails_shows_a_message_and_the_widget_keeps_working() -> None:
+    explorer = study_widgets.Explorer("party")
+    box = next(c for c in controls(explorer) if isinstance(c, ipywidgets.Text))
+    explorer._show_problem(KeyError("spans"))  # what the guard does with an unexpected error
+    assert "Something went wrong here (KeyError: &#x27;spans&#x27;)" in shown_text(explorer)
+    box.value = "Shipka"  # the next successful callback clears the message
+    assert "Something went wrong" not in shown_text(explorer)
+    assert explorer.result["paragraph_id"].tolist() == ["IV.26"]
+
+
+def test_notes_on_a_closed_store_say_so_in_the_widget(tmp_path: Path) -> None:
+    store = ld.NoteStore(tmp_path / "notes.sqlite3")
+    notes = study_widgets.Notes("III.7", store=store)
+    store.close()  # as the last cell of a notebook does
+    text_box = next(c for c in controls(notes) if isinstance(c, ipywidgets.Textarea))
+    save = next(c for c in controls(notes) if getattr(c, "description", "") == "Save")
+    text_box.value = "Written after the store was closed."
+    save.click()
+    assert notes.message.startswith(f"{tmp_path / 'notes.sqlite3'} is closed; open it again")
+    assert "ld-warning" in shown_text(notes)
