@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -212,6 +213,11 @@ def shown_text(widget: ipywidgets.Widget) -> str:
     return " ".join(str(part) for part in parts)
 
 
+def stable_number(value: Any) -> int:
+    """A number drawn from ``value`` that is the same in every run (unlike ``hash``)."""
+    return zlib.crc32(repr(value).encode("utf-8", "replace"))
+
+
 def operate(control: ipywidgets.Widget, value: Any) -> None:
     """Do to ``control`` what a user could: type, choose, tick, click."""
     if isinstance(control, ipywidgets.Button):
@@ -223,7 +229,7 @@ def operate(control: ipywidgets.Widget, value: Any) -> None:
             option[1] if isinstance(option, tuple) else option for option in control.options
         ]
         if options:
-            control.value = options[hash(str(value)) % len(options)]
+            control.value = options[stable_number(value) % len(options)]
     elif isinstance(control, ipywidgets.Checkbox):
         control.value = not control.value
     elif isinstance(
@@ -231,7 +237,7 @@ def operate(control: ipywidgets.Widget, value: Any) -> None:
     ):
         low = getattr(control, "min", 0)
         high = getattr(control, "max", 100)
-        control.value = low + hash(str(value)) % (high - low + 1)
+        control.value = low + stable_number(value) % (high - low + 1)
     elif isinstance(control, ipywidgets.IntRangeSlider):
         control.value = (control.min, control.max)
 
@@ -400,6 +406,11 @@ QUERY_LIMIT = "The query is {n:,} characters long; the limit is 500."
             lambda: study_widgets.Trends(terms=[None]),
             TypeError,
             "terms must hold strings, not None (NoneType).",
+        ),
+        (
+            lambda: study_widgets.Quiz(n_questions=10**6),
+            ValueError,
+            "n_questions must be from 1 to 100, not 1,000,000.",
         ),
         (
             lambda: study_widgets.Explorer("party", regex=-1),

@@ -505,12 +505,12 @@ class NoteStore:
             exchange.write_text_atomically(_export_path(path), markdown)
         return markdown
 
-    def _notes(self) -> list[Note]:
+    def _notes(self) -> tuple[Note, ...]:
         """Every note, oldest first."""
         rows = self._file.read(
             lambda connection: connection.execute(f"{SELECT_NOTES} ORDER BY n.note_id").fetchall()
         )
-        return [storage.note_from_row(row) for row in rows]
+        return tuple(storage.note_from_row(row) for row in rows)
 
     def export_csv(self, path: str | os.PathLike[str] | None = None) -> str:
         """Return (and optionally write) the notes as CSV, for a spreadsheet or a classmate.

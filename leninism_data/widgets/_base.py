@@ -112,12 +112,12 @@ class _Guarded(widgets.Box):
             if name.startswith("_on_") and callable(attribute):
                 setattr(cls, name, guarded(attribute))
         if "__init__" in vars(cls):
-            cls.__init__ = _typed_init(vars(cls)["__init__"])  # type: ignore[misc]
+            setattr(cls, "__init__", _typed_init(vars(cls)["__init__"]))  # noqa: B010
 
     def _show_problem(self, error: BaseException) -> None:
         if self._problem is None:
             self._problem = widgets.HTML()
-            self.children = (*self.children, self._problem)
+            self.children = (*tuple(self.children), self._problem)  # type: ignore[has-type]
         self._problem.value = view(message(problem_text(error), "warning"))
 
     def _clear_problem(self) -> None:

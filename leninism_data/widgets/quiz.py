@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
+from leninism_data.corpus.arguments import check_options
 from leninism_data.corpus.naming import ChapterLike, chapter_label
 from leninism_data.widgets._base import (
     LABEL_STYLE,
@@ -56,6 +57,7 @@ def make_questions(chapter: ChapterLike | None, n_questions: int, seed: int) -> 
     >>> make_questions(None, 5, seed=0) == make_questions(None, 5, seed=0)
     True
     """
+    check_options(n_questions=n_questions)
     maker = _QuestionMaker(resolve_optional_chapter(chapter), random.Random(seed))
     kinds = maker.kinds()
     return [maker.make(kinds[number % len(kinds)]) for number in range(n_questions)]
