@@ -1219,3 +1219,22 @@ def test_a_numpy_note_id_and_chapter_are_accepted(store: NoteStore) -> None:
     note_id = store.list()["note_id"].to_numpy()[0]
     assert store.get(note_id).text == "From a table."
     assert len(store.list(chapter=np.int64(4))) == 1
+
+
+def test_a_read_only_folder_is_reported_as_read_only_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "class" / "notes.sqlite3"
+    NoteStore(path).close()
+    # What SQLite says when it cannot create its journal beside the file; the tests may
+    # run as root, which no chmod stops, so the folder is declared read-only instead.
+    monkeypatch.setattr(storage.os, "access", lambda where, mode: Path(where) != path.parent)
+    error = storage._store_error(
+        sqlite3.OperationalError("unable to open database file"), str(path), path
+    )
+    assert str(error).startswith(f"the folder {path.parent} is read-only, so the notes in")
+    assert "damaged" not in str(error)
+    error = storage._store_error(
+        sqlite3.OperationalError("attempt to write a readonly database"), str(path), path
+    )
+    assert "read-only" in str(error) and "Nothing was written" in str(error)

@@ -376,7 +376,7 @@ def _refuse_non_sqlite_file(path: Path) -> None:
         )
 
 
-def _check_existing_store(connection: sqlite3.Connection, where: str) -> int:
+def _check_existing_store(connection: sqlite3.Connection, where: str, path: Path | None) -> int:
     """Return the store's schema version (0 for a new, empty file), or refuse the file."""
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -384,10 +384,8 @@ def _check_existing_store(connection: sqlite3.Connection, where: str) -> int:
         n_objects = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and _is_locked(error):
-            raise NoteError(
-                f"{where} is locked by another program; close it there and try again."
-            ) from error
+        if isinstance(error, sqlite3.OperationalError):  # locked, read-only, unreadable
+            raise _store_error(error, where, path) from error
         raise NoteError(
             f"{where} is damaged and cannot be read ({error}). It was left untouched: "
             "restore it from a backup or move it aside and start a new store."
@@ -499,7 +497,7 @@ class NotesFile:
         except sqlite3.Error as error:
             raise _store_error(error, self.where, self.path) from error
         try:
-            version = _check_existing_store(connection, self.where)
+            version = _check_existing_store(connection, self.where, self.path)
             # Only now, with the file known to be ours, is anything written to it.
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")  # a returned write is on disk
