@@ -478,3 +478,23 @@ def test_notes_on_a_closed_store_say_so_in_the_widget(tmp_path: Path) -> None:
     save.click()
     assert notes.message.startswith(f"{tmp_path / 'notes.sqlite3'} is closed; open it again")
     assert "ld-warning" in shown_text(notes)
+
+
+@pytest.mark.parametrize("filename", ["stopwords_en.txt", "DESCR.md"])
+def test_an_altered_data_file_is_refused_in_one_line_naming_it(
+    filename: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib.resources import files
+
+    from leninism_data.corpus import source
+
+    data = tmp_path / "leninism_data" / "data"
+    data.mkdir(parents=True)
+    shipped = (files("leninism_data") / "data" / filename).read_text(encoding="utf-8")
+    (data / filename).write_text(shipped + "viz\nibid\n", encoding="utf-8")  # two words more
+    monkeypatch.setattr(source, "files", lambda package: tmp_path / "leninism_data")
+    with pytest.raises(source.SourceTextError) as raised:
+        ld.load_stopwords() if filename.startswith("stopwords") else ld.describe()
+    message = str(raised.value)
+    assert message.startswith(f"The data file {filename!r} at {data / filename} has been altered")
+    assert "\n" not in message

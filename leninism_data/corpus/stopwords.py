@@ -20,19 +20,18 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from leninism_data.corpus.source import read_data_file
+
 __all__ = ["STOPWORDS", "STOPWORDS_FILE", "load_stopwords", "parse_stopwords"]
 
 STOPWORDS_FILE: Traversable = files("leninism_data") / "data" / "stopwords_en.txt"
 """The shipped list; read it with ``STOPWORDS_FILE.read_text(encoding="utf-8")``."""
-STOPWORDS_SHA256 = "1908a97af5c2a0e27219aed7148b8dabf4bacd7a87834704250d6f44e7aae1bf"
-"""sha256 of the shipped list: keyness and frequencies depend on it, so it is verified."""
 
 _APOSTROPHE_SPELLINGS = ("’", "'")
 
@@ -117,7 +116,7 @@ def load_stopwords(
     """
     extra, remove = check_words("extra", extra), check_words("remove", remove)
     if path is None:
-        text = read_shipped_stopwords()
+        text = read_data_file("stopwords_en.txt")  # verified: keyness depends on it
     else:
         if not isinstance(path, (str, os.PathLike, Traversable)):
             raise TypeError(f"path must be the path of a text file, not {type(path).__name__}.")
@@ -149,31 +148,6 @@ def check_words(name: str, words: object) -> list[str]:
         if not isinstance(word, str):
             raise TypeError(f"{name} must hold words (strings), not {type(word).__name__}.")
     return listed
-
-
-def read_shipped_stopwords() -> str:
-    """The text of the shipped list, verified against :data:`STOPWORDS_SHA256`.
-
-    Raises
-    ------
-    SourceTextError
-        If the file is missing or was changed (one line naming the file).
-    """
-    from leninism_data.corpus.source import SourceTextError
-
-    try:
-        raw = STOPWORDS_FILE.read_bytes()
-    except OSError:
-        raise SourceTextError(
-            f"The stopword list {STOPWORDS_FILE} is missing; reinstall leninism-study."
-        ) from None
-    if hashlib.sha256(raw).hexdigest() != STOPWORDS_SHA256:
-        raise SourceTextError(
-            f"The stopword list {STOPWORDS_FILE} has been altered (its sha256 differs from the "
-            "shipped file's), which would change every frequency and keyness figure; restore "
-            "it (reinstall leninism-study), or load your own list with load_stopwords(path)."
-        )
-    return raw.decode("utf-8")
 
 
 STOPWORDS: frozenset[str] = load_stopwords()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from importlib.resources import files
 
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.source import read_data_file
 from leninism_data.corpus.words import count_words
 
 BOOK_TITLE = "J. V. Stalin, The Foundations of Leninism (1924), English translation"
@@ -79,7 +79,7 @@ def describe() -> str:
     >>> print(describe().splitlines()[0])
     # The Foundations of Leninism — source card
     """
-    card = (files("leninism_data") / "data" / "DESCR.md").read_text(encoding="utf-8")
+    card = read_data_file("DESCR.md")
     b = book()
     counts = {
         "n_chapters": len(b.chapters),
