@@ -360,12 +360,12 @@ QUERY_LIMIT = "The query is {n:,} characters long; the limit is 500."
         (
             lambda: ld.collocates("party", window=10**7),
             ValueError,
-            "window must be from 0 to 200, not 10,000,000.",
+            "window must be from 0 to 100, not 10,000,000.",
         ),
         (
             lambda: ld.kwic("party", window=1.5),
             TypeError,
-            "window must be a whole number from 0 to 200, not 1.5 (float).",
+            "window must be a whole number from 0 to 100, not 1.5 (float).",
         ),
         (
             lambda: ld.similar_passages("the party", k=1.5),

@@ -243,7 +243,7 @@ OPTION_RULES: dict[str, tuple[object, ...]] = {
         ),
         ("bool",),
     ),  # fmt: skip
-    "window": ("int", 0, 200),
+    "window": ("int", 0, 100),
     "top": ("int", 1, 100_000),
     "k": ("int", 1, 100),
     "n": ("int", 1, 6),
@@ -271,7 +271,7 @@ def check_options(**options: object) -> None:
     >>> check_options(window=10**7)
     Traceback (most recent call last):
     ...
-    ValueError: window must be from 0 to 200, not 10,000,000.
+    ValueError: window must be from 0 to 100, not 10,000,000.
     >>> check_options(by="bogus")
     Traceback (most recent call last):
     ...
