@@ -232,8 +232,11 @@ def write_table(
     """Write one table as CSV (list cells joined with ``;``), Parquet or JSON records.
 
     With ``excel``, CSV text cells that a spreadsheet would run as a formula (starting
-    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'``.
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'``
+    (see :func:`leninism_data.seminar.exchange.spreadsheet_safe`).
     """
+    from leninism_data.seminar.exchange import spreadsheet_safe
+
     if fmt == "csv":
         frame = frame.copy()
         for name in frame.columns:
@@ -251,17 +254,6 @@ def write_table(
             frame.to_json(file, orient="records", force_ascii=False, indent=1)
     else:
         frame.to_parquet(path, index=False)
-
-
-def spreadsheet_safe(cell: object) -> object:
-    """A cell no spreadsheet runs as a formula: ``'`` before a risky first character.
-
-    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("-J. St."), spreadsheet_safe("IV.27")
-    ("'=1+1", "'-J. St.", 'IV.27')
-    """
-    if isinstance(cell, str) and cell.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + cell
-    return cell
 
 
 def provenance(files: dict[str, int], fmt: str, encoding: str, when: str) -> str:

@@ -235,7 +235,7 @@ def test_close_releases_a_store_it_opened_but_not_one_it_was_given(store_path: P
 
 
 def test_constructor_errors_are_python_errors(store_path: Path) -> None:
-    with pytest.raises(ld.UnknownParagraphError, match="Did you mean 'IV.27'"):
+    with pytest.raises(ld.UnknownParagraphError, match=r"Did you mean 'IV\.27'"):
         Notes("IV.270", store=store_path)
 
 

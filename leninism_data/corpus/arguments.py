@@ -242,7 +242,7 @@ OPTION_RULES: dict[str, tuple[object, ...]] = {
             "relative",
         ),
         ("bool",),
-    ),  # fmt: skip
+    ),
     "window": ("int", 0, 100),
     "top": ("int", 1, 100_000),
     "k": ("int", 1, 100),

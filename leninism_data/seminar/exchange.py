@@ -88,7 +88,8 @@ _UNSAFE_SCHEME = re.compile(r"\b(javascript|vbscript|data)(\s*):", re.IGNORECASE
 def markdown_block_safe(text: str) -> str:
     """A note or passage as Markdown that cannot break the sheet or carry HTML or scripts.
 
-    >>> print(markdown_block_safe("# Title\\r---\\n<img src=x onerror=alert(1)> & [a](javascript:x)"))
+    >>> note = "# Title\\r---\\n<img src=x onerror=alert(1)> & [a](javascript:x)"
+    >>> print(markdown_block_safe(note))
     \\# Title
     \\---
     &lt;img src=x onerror=alert(1)> &amp; [a](javascript%3Ax)
@@ -167,8 +168,8 @@ def _export_record(note: Note) -> dict[str, Any]:
 def spreadsheet_safe(cell: object) -> object:
     """A CSV cell that no spreadsheet runs as a formula: ``'`` before a risky start.
 
-    >>> spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("'quoted"), spreadsheet_safe(4)
-    ('\\'=HYPERLINK("http://x")', "''quoted", 4)
+    >>> spreadsheet_safe('=HYPERLINK("x")'), spreadsheet_safe("'quoted"), spreadsheet_safe(4)
+    ('\\'=HYPERLINK("x")', "''quoted", 4)
     """
     if isinstance(cell, str) and cell.startswith(_FORMULA_START):
         return "'" + cell

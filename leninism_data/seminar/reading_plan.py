@@ -39,7 +39,6 @@ from itertools import accumulate, pairwise
 import pandas as pd
 
 from leninism_data.corpus.arguments import check_number
-
 from leninism_data.corpus.book import book
 from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
 from leninism_data.tables.build import _sections
