@@ -8,15 +8,17 @@ Four sub-commands, each with its own ``--help``:
     00-start-here.ipynb.
 ``notebooks DIR``
     Only copy the notebooks, e.g. for a teacher preparing a class.
-``export DIR [--format csv|parquet|json] [--tables NAME ...]``
-    Write every table of the book, with a data dictionary, for use elsewhere.
+``export DIR [--format csv|parquet|json] [--tables NAME ...] [--excel] [--force]``
+    Write every table of the book, with a data dictionary and a README stating the
+    edition, licence, source checksum and package version, for use elsewhere.
 ``app [explorer|concordance|compare|reader|NOTEBOOK.ipynb] [--large]``
     Serve one widget (or a notebook of your own) as a Voilà web page with no code
     cells, for projection in a classroom (``--large``: large type).
 
 Problems a user can fix (a folder that exists, a port in use, a table name
-mistyped, JupyterLab missing) are reported as one line starting with
-``leninism-study: error:`` and exit status 2, never as a traceback.
+mistyped, JupyterLab missing, an altered data file, a folder that cannot be read or
+written) are reported as one line starting with ``leninism-study: error:`` and exit
+status 2, never as a traceback.
 """
 
 from __future__ import annotations
@@ -52,6 +54,21 @@ FORMATS = ("csv", "parquet", "json")
 IGNORED_NAMES = (".ipynb_checkpoints", "__pycache__", "*.pyc")
 #: Separator for the items of a list-valued cell (e.g. a paragraph's footnotes) in CSV.
 CSV_LIST_SEPARATOR = ";"
+#: Text encodings offered for CSV and JSON exports; utf-8-sig (with a byte order mark)
+#: makes Excel on Windows read the book's curly quotes and dashes correctly.
+ENCODINGS = ("utf-8", "utf-8-sig")
+README_NAME = "README.md"
+EDITION = (
+    "J. V. Stalin, *The Foundations of Leninism*, Foreign Languages Press, Paris, 2020, "
+    "ISBN 978-2-491182-16-8, reprinting the edition of the Foreign Languages Press, "
+    "Peking, 1970"
+)
+LICENCE = (
+    "The text is licensed under Creative Commons Attribution-ShareAlike 4.0 International "
+    "(CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/): you may share and "
+    "adapt it, giving credit to the edition above and sharing what you make under the "
+    "same licence."
+)
 
 
 class UserError(Exception):
@@ -139,7 +156,7 @@ def resolve_table_names(requested: Sequence[str] | None, known: Sequence[str]) -
 
 
 def _is_list_column(column: pd.Series) -> bool:
-    """True for an object column whose values are tuples or lists (e.g. a paragraph's footnotes)."""
+    """True for an object column whose values are tuples or lists (a paragraph's footnotes)."""
     if column.dtype != object:
         return False
     values = column.dropna()
@@ -203,8 +220,17 @@ def data_dictionary_frame(
     return pd.DataFrame(rows, columns=["table", "column", "type", "dtype", "meaning"])
 
 
-def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    """Write one table as CSV (UTF-8, list cells joined with ``;``), Parquet or JSON records."""
+def write_table(
+    frame: pd.DataFrame, path: Path, fmt: str, *, encoding: str = "utf-8", excel: bool = False
+) -> None:
+    """Write one table as CSV (list cells joined with ``;``), Parquet or JSON records.
+
+    With ``excel``, CSV text cells that a spreadsheet would run as a formula (starting
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'``
+    (see :func:`leninism_data.seminar.exchange.spreadsheet_safe`).
+    """
+    from leninism_data.seminar.exchange import spreadsheet_safe
+
     if fmt == "csv":
         frame = frame.copy()
         for name in frame.columns:
@@ -214,54 +240,134 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
                         CSV_LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (tuple, list)) else v
                     )
                 )
-        frame.to_csv(path, index=False, encoding="utf-8")
+            if excel and frame[name].dtype in (object, "str", "string"):
+                frame[name] = frame[name].map(spreadsheet_safe)
+        frame.to_csv(path, index=False, encoding=encoding)
     elif fmt == "json":
-        frame.to_json(path, orient="records", force_ascii=False, indent=1)
+        with path.open("w", encoding=encoding) as file:
+            frame.to_json(file, orient="records", force_ascii=False, indent=1)
     else:
         frame.to_parquet(path, index=False)
 
 
-def export_tables(dest: Path, fmt: str = "csv", tables: Sequence[str] | None = None) -> list[Path]:
-    """Write the chosen tables and a ``data_dictionary`` table describing their columns.
+def provenance(files: dict[str, int], fmt: str, encoding: str, when: str) -> str:
+    """The README written beside an export: edition, licence, checksum, version, date.
+
+    ``files`` maps each file written to its number of rows.
+    """
+    from leninism_data.corpus.source import SOURCE_FILENAME, SOURCE_SHA256
+
+    listed = "\n".join(f"- `{name}`: {rows:,} rows" for name, rows in files.items())
+    for_excel = fmt == "csv" and encoding == "utf-8-sig"
+    neutralised = "; cells that would run as formulas start with '" if for_excel else ""
+    return f"""# The Foundations of Leninism as data tables
+
+Exported by leninism-study {_version()} on {when} (`{PROG} export`).
+
+**Edition.** {EDITION}.
+
+**Licence.** {LICENCE}
+
+**Source text.** `{SOURCE_FILENAME}`, sha256 `{SOURCE_SHA256}` (verified before export).
+
+**Files** ({fmt}, {encoding}{neutralised}):
+
+{listed}
+
+`data_dictionary` describes every column of every table: its type and meaning. In CSV,
+the items of a list cell are separated by `{CSV_LIST_SEPARATOR}`.
+"""
+
+
+def export_tables(
+    dest: Path,
+    fmt: str = "csv",
+    tables: Sequence[str] | None = None,
+    *,
+    encoding: str = "utf-8",
+    force: bool = False,
+) -> list[Path]:
+    """Write the chosen tables, a ``data_dictionary`` table and a README of provenance.
+
+    Every file is written to a temporary name and renamed when complete, so a failure
+    (a full disk) never leaves a half-written file in place of a good one.
 
     Parameters
     ----------
     dest
-        Folder to write into (created if needed); files of the same names are replaced.
+        Folder to write into (created if needed).
     fmt
         ``"csv"``, ``"parquet"`` or ``"json"``.
     tables
         Table names (see ``leninism_data.TABLES``); all of them by default.
+    encoding
+        ``"utf-8"`` or ``"utf-8-sig"`` (for Excel: a byte order mark, and CSV cells that
+        would run as formulas neutralised).
+    force
+        Replace files of the same names; without it an existing file stops the export
+        before anything is written.
 
     Returns
     -------
     list of Path
-        The files written, the data dictionary last.
+        The files written, the data dictionary and then the README last.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    if encoding not in ENCODINGS:
+        raise UserError(f"unknown encoding '{encoding}'; choose one of: {', '.join(ENCODINGS)}")
     if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
         raise UserError(
             "writing Parquet needs the pyarrow package; install it with: "
             "python -m pip install pyarrow (or use --format csv)"
         )
+    import datetime
+
     import leninism_data
 
     names = resolve_table_names(tables, list(leninism_data.TABLES))
+    targets = [*(f"{name}.{fmt}" for name in names), f"data_dictionary.{fmt}", README_NAME]
+    existing = [name for name in targets if (dest / name).exists()]
+    if existing and not force:
+        raise UserError(
+            f"{dest} already holds {', '.join(existing)}; nothing was written "
+            "(add --force to replace them, or choose another folder)"
+        )
     frames = {name: leninism_data.TABLES[name]() for name in names}
     outputs = {f"{name}.{fmt}": frame for name, frame in frames.items()}
     outputs[f"data_dictionary.{fmt}"] = data_dictionary_frame(
         frames, leninism_data.DATA_DICTIONARY
     )
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    readme = provenance({name: len(f) for name, f in outputs.items()}, fmt, encoding, when)
     written = []
     try:
         dest.mkdir(parents=True, exist_ok=True)
         for filename, frame in outputs.items():
-            write_table(frame, dest / filename, fmt)
+            _replace_atomically(
+                dest / filename,
+                lambda partial, frame=frame: write_table(
+                    frame, partial, fmt, encoding=encoding, excel=encoding == "utf-8-sig"
+                ),
+            )
             written.append(dest / filename)
+        _replace_atomically(
+            dest / README_NAME, lambda partial: partial.write_text(readme, encoding="utf-8")
+        )
+        written.append(dest / README_NAME)
     except OSError as exc:
         raise UserError(f"cannot write to {dest}: {_reason(exc)}") from exc
     return written
+
+
+def _replace_atomically(path: Path, write: Any) -> None:
+    """Call ``write(partial)`` for a temporary file beside ``path``, then rename it."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------- servers
@@ -857,7 +963,9 @@ Each command has its own help, e.g.: {PROG} export --help""",
         help="write the book's tables (chapters, paragraphs, footnotes, ...) to files",
         description="Write the tables of the book to DIR, one file per table, for use in "
         "a spreadsheet, R or another program, with data_dictionary.FORMAT describing "
-        "every column (its type and meaning). Files of the same names are replaced.",
+        "every column (its type and meaning) and README.md stating the edition, licence, "
+        "source checksum, package version and date. Files already there are kept unless "
+        "you add --force.",
     )
     export.add_argument("dir", metavar="DIR", help="folder to write into (created if needed)")
     export.add_argument(
@@ -872,6 +980,24 @@ Each command has its own help, e.g.: {PROG} export --help""",
         nargs="+",
         metavar="NAME",
         help="only these tables, e.g. --tables chapters footnotes (default: all)",
+    )
+    export.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help="utf-8 (default) or utf-8-sig: with a byte order mark, so that Excel on "
+        "Windows shows the book's quotes and dashes, and CSV cells that a spreadsheet would "
+        "run as formulas neutralised",
+    )
+    export.add_argument(
+        "--excel",
+        dest="encoding",
+        action="store_const",
+        const="utf-8-sig",
+        help="the same as --encoding utf-8-sig",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace files of the same names in DIR"
     )
 
     app = commands.add_parser(
@@ -919,7 +1045,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Copied {len(copied)} notebook files into {dest.resolve()}.")
             return 0
         if args.command == "export":
-            written = export_tables(Path(args.dir), fmt=args.format, tables=args.tables)
+            written = export_tables(
+                Path(args.dir),
+                fmt=args.format,
+                tables=args.tables,
+                encoding=args.encoding,
+                force=args.force,
+            )
             for path in written:
                 print(path)
             return 0
@@ -932,8 +1064,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             open_browser=not args.no_browser,
             large=args.large,
         )
-    except UserError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # every library error becomes one line, never a traceback
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error as one line: its message (an OSError's reason and file), newlines folded.
+
+    >>> _one_line(PermissionError(13, "Permission denied", "/srv/class"))
+    'Permission denied: /srv/class'
+    >>> _one_line(ValueError("first line\\n  second"))
+    'first line second'
+    """
+    if isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())

@@ -48,3 +48,24 @@ def pytest_ignore_collect(collection_path: Path) -> bool | None:
     clash there as two modules named ``conftest``. Loading them as conftests is unaffected.
     """
     return True if collection_path.name == "conftest.py" else None
+
+
+@pytest.fixture
+def notes_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ``LENINISM_STUDY_NOTES`` at a temporary file: no test touches the user's notes."""
+    path = tmp_path / "env" / "notes.sqlite3"
+    monkeypatch.setenv("LENINISM_STUDY_NOTES", str(path))
+    return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures of the hostile-input tests, when they ran."""
+    import sys
+
+    module = sys.modules.get("tests.test_hostile_input") or sys.modules.get("test_hostile_input")
+    figures = getattr(module, "FIGURES", None)
+    if figures:
+        terminalreporter.section("hostile input")
+        for name in ("calls tried", "documented errors", "raw exceptions", "hangs (over 2 s)",
+                     "notes round-tripped", "notes lost"):  # fmt: skip
+            terminalreporter.write_line(f"{name}: {figures.get(name, 0):,}")

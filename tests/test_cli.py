@@ -415,11 +415,15 @@ def test_export_writes_csv_tables_and_a_data_dictionary(
     status, out, _ = run(capsys, "export", tmp_path / "data")
     assert status == 0
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [
+        "README.md",
         "chapters.csv",
         "data_dictionary.csv",
         "paragraphs.csv",
     ]
-    assert out.splitlines()[-1] == str(tmp_path / "data" / "data_dictionary.csv")
+    assert out.splitlines()[-2:] == [
+        str(tmp_path / "data" / "data_dictionary.csv"),
+        str(tmp_path / "data" / "README.md"),
+    ]
     paragraphs = pd.read_csv(tmp_path / "data" / "paragraphs.csv", keep_default_na=False)
     assert paragraphs["footnotes"].tolist() == ["", "1;2"]
     assert paragraphs["text"].tolist() == ["“Leninism is …”, he wrote", "Line one;\nline two"]
@@ -516,7 +520,7 @@ def test_export_writes_every_real_table_with_its_meanings(
 ) -> None:
     assert run(capsys, "export", tmp_path)[0] == 0
     assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(
-        [*leninism_data.TABLES, "data_dictionary"]
+        [*leninism_data.TABLES, "data_dictionary", "README"]
     )
     chapters = pd.read_csv(tmp_path / "chapters.csv", keep_default_na=False)
     assert len(chapters) == 10
@@ -695,3 +699,110 @@ def test_app_says_when_the_port_is_taken(
     assert status == 2
     assert_one_line_error(err, f"port {port} is already in use")
     assert launched == []
+
+
+# --------------------------------------------------------------------------- export: safety
+
+
+def test_export_writes_a_readme_of_provenance(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from leninism_data.corpus.source import SOURCE_SHA256
+
+    assert run(capsys, "export", tmp_path)[0] == 0
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert (
+        "J. V. Stalin, *The Foundations of Leninism*, Foreign Languages Press, Paris, 2020, "
+        "ISBN 978-2-491182-16-8, reprinting the edition of the Foreign Languages Press, "
+        "Peking, 1970" in readme
+    )
+    assert "CC BY-SA 4.0" in readme
+    assert f"sha256 `{SOURCE_SHA256}`" in readme
+    assert f"leninism-study {cli._version()} on " in readme
+    assert "- `paragraphs.csv`: 2 rows" in readme
+
+
+def test_export_refuses_to_overwrite_without_force(
+    tiny_tables: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "chapters.csv").write_text("my own edits\n", encoding="utf-8")
+    status, _, err = run(capsys, "export", tmp_path)
+    assert status == 2
+    assert_one_line_error(err, f"{tmp_path} already holds chapters.csv; nothing was written")
+    assert (tmp_path / "chapters.csv").read_text(encoding="utf-8") == "my own edits\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chapters.csv"]
+    assert run(capsys, "export", tmp_path, "--force")[0] == 0
+    assert pd.read_csv(tmp_path / "chapters.csv")["title"].tolist() == [
+        "Introduction",
+        "The Historical Roots of Leninism",
+    ]
+
+
+@pytest.mark.parametrize("flag", [["--excel"], ["--encoding", "utf-8-sig"]])
+def test_export_for_excel_has_a_byte_order_mark_and_no_formulas(
+    tiny_tables: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    flag: list[str],
+) -> None:
+    hostile = pd.DataFrame({"chapter": [0, 1], "title": ['=HYPERLINK("http://x")', "-J. St."]})
+    monkeypatch.setitem(leninism_data.TABLES, "chapters", hostile.copy)
+    assert run(capsys, "export", tmp_path, "--tables", "chapters", *flag)[0] == 0
+    raw = (tmp_path / "chapters.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines()[1:] == [
+        '0,"\'=HYPERLINK(""http://x"")"',
+        "1,'-J. St.",
+    ]
+
+
+def test_a_failed_export_leaves_the_good_file_in_place(
+    tiny_tables: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(capsys, "export", tmp_path)[0] == 0
+    good = (tmp_path / "paragraphs.csv").read_bytes()
+
+    def disk_full(frame: pd.DataFrame, path: Path, fmt: str, **options: object) -> None:
+        path.write_text("paragraph_id,footn", encoding="utf-8")  # cut off mid-way
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "write_table", disk_full)
+    status, _, err = run(capsys, "export", tmp_path, "--force")
+    assert status == 2
+    assert_one_line_error(err, f"cannot write to {tmp_path}: No space left on device")
+    assert (tmp_path / "paragraphs.csv").read_bytes() == good
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_an_altered_book_text_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leninism_data.corpus.source import SourceTextError
+
+    def altered() -> pd.DataFrame:
+        raise SourceTextError(
+            "The source text 'foundations_of_leninism.txt' at /x has been altered: its "
+            "sha256 is 00, expected bedb."
+        )
+
+    monkeypatch.setitem(leninism_data.TABLES, "chapters", altered)
+    status, _, err = run(capsys, "export", tmp_path / "data", "--tables", "chapters")
+    assert status == 2
+    assert_one_line_error(err, "'foundations_of_leninism.txt' at /x has been altered")
+    assert "Traceback" not in err
+
+
+def test_an_unreadable_lab_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(folder: Path, port: object = None, open_browser: bool = True) -> int:
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(cli, "start_lab", unreadable)
+    status, _, err = run(capsys, "lab", tmp_path / "class")
+    assert status == 2
+    assert_one_line_error(err, f"Permission denied: {tmp_path / 'class'}")

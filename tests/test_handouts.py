@@ -305,7 +305,7 @@ def test_learner_errors() -> None:
         handout([])
     with pytest.raises(ValueError, match="not a chapter of the book"):
         handout("X")
-    with pytest.raises(ValueError, match="format must be 'html' or 'markdown'"):
+    with pytest.raises(ValueError, match="format must be one of 'html' or 'markdown'"):
         handout(["IV.27"], format="pdf")
 
 

@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import platformdirs
 import pytest
 
 import leninism_data as ld
-from leninism_data.seminar import notes
+from leninism_data.seminar import storage
 from leninism_data.seminar.notes import (
     SCHEMA_VERSION,
     Note,
@@ -39,12 +40,8 @@ LIST_COLUMNS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def notes_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point LENINISM_STUDY_NOTES at a temporary file: no test touches the real user folder."""
-    path = tmp_path / "env" / "notes.sqlite3"
-    monkeypatch.setenv("LENINISM_STUDY_NOTES", str(path))
-    return path
+# No test touches the real user folder: the default store is a temporary file (conftest).
+pytestmark = pytest.mark.usefixtures("notes_path")
 
 
 @pytest.fixture
@@ -67,7 +64,7 @@ class FixedClock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     fixed = FixedClock()
-    monkeypatch.setattr(notes, "_utc_now", fixed)
+    monkeypatch.setattr(storage, "utc_now", fixed)
     return fixed
 
 
@@ -201,21 +198,15 @@ def test_a_failed_change_changes_nothing(store: NoteStore, call, message: str) -
     [
         (
             "IV.999",
-            "'IV.999' is not a paragraph of the book. Paragraphs of Chapter IV run from IV.1 to IV.64. "
+            "'IV.999' is not a paragraph of the book; Chapter IV runs from IV.1 to IV.64. "
+            "Did you mean 'IV.9', 'IV.59' or 'IV.49'? "
             "Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; "
             "footnotes look like 'fn:12'.",
         ),
         (
             "Intro.99",
-            "'Intro.99' is not a paragraph of the book. Paragraphs of the Introduction run from Intro.1 "
-            "to Intro.11. Paragraph ids look like",
-        ),
-        ("iv.27", "'iv.27' is not a paragraph of the book. Did you mean 'IV.27'?"),
-        ("4.27", "'4.27' is not a paragraph of the book. Did you mean 'IV.27'?"),
-        ("IV,27", "'IV,27' is not a paragraph of the book. Did you mean 'IV.27'?"),
-        (
-            "Introduction 3",
-            "'Introduction 3' is not a paragraph of the book. Did you mean 'Intro.3'?",
+            "'Intro.99' is not a paragraph of the book; the Introduction runs from Intro.1 "
+            "to Intro.11. Did you mean 'Intro.9', 'Intro.11' or 'Intro.10'?",
         ),
         ("fn:40", "'fn:40' is not a footnote of the book; its footnotes run from fn:1 to fn:32."),
         (
@@ -223,7 +214,9 @@ def test_a_failed_change_changes_nothing(store: NoteStore, call, message: str) -
             "'Chapter four' is not a paragraph of the book. Paragraph ids look like 'IV.27'",
         ),
         ("", "'' is not a paragraph of the book."),
-        (27, "a note is attached to a paragraph id or a footnote, not 27."),
+        ("IV." + "7" * 5000, "'IV." + "7" * 37 + "…' is not a paragraph of the book;"),
+        (27, "a note is attached to a paragraph id or a footnote, not int."),
+        (None, "a note is attached to a paragraph id or a footnote, not NoneType."),
     ],
 )
 def test_an_unknown_anchor_is_refused_with_a_helpful_message(
@@ -237,6 +230,17 @@ def test_an_unknown_anchor_is_refused_with_a_helpful_message(
 
 
 @pytest.mark.parametrize(
+    ("typed", "anchor"),
+    [("iv.27", "IV.27"), ("4.27", "IV.27"), ("IV,27", "IV.27"), ("Introduction 3", "Intro.3"),
+     ("¶ vii 30", "VII.30"), ("intro.3", "Intro.3")],
+)  # fmt: skip
+def test_a_paragraph_id_is_read_however_it_is_written(
+    store: NoteStore, typed: str, anchor: str
+) -> None:
+    assert store.add(typed, "A note.").anchor == anchor
+
+
+@pytest.mark.parametrize(
     ("text", "tags", "message"),
     [
         ("", (), "a note cannot be empty; write something to attach to the passage."),
@@ -247,9 +251,9 @@ def test_an_unknown_anchor_is_refused_with_a_helpful_message(
             ["state, party"],
             "a tag cannot contain a comma: 'state, party'; give several tags as a list.",
         ),
-        ("ok", [3], "a tag must be a string, not 3."),
-        ("ok", 3, "tags are a list of strings or one comma-separated string, not 3."),
-        ("ok", ["x" * 41], f"the tag '{'x' * 41}' is longer than 40 characters."),
+        ("ok", [3], "a tag must be a string, not int."),
+        ("ok", 3, "tags are a list of strings or one comma-separated string, not int."),
+        ("ok", ["x" * 41], f"the tag '{'x' * 40}'… is longer than 40 characters."),
     ],
 )
 def test_bad_text_or_tags_are_refused(store: NoteStore, text, tags, message: str) -> None:
@@ -478,7 +482,7 @@ def test_a_bad_row_imports_nothing_and_is_named(store: NoteStore, tmp_path: Path
     with pytest.raises(NoteError) as raised:
         store.import_file(bad)
     assert str(raised.value).startswith(
-        "bad.csv, note 2: 'IV.999' is not a paragraph of the book."
+        "bad.csv, note 2: 'IV.999' is not a paragraph of the book;"
     )
     assert len(store) == 0
 
@@ -631,7 +635,7 @@ def test_markdown_escapes_what_would_break_the_sheet(store: NoteStore, tmp_path:
         \\# not a heading
         \\> not a quote
         \\```
-        \\<div>
+        &lt;div>
         setext?
         \\---
         \\===
@@ -649,38 +653,47 @@ def test_markdown_escapes_what_would_break_the_sheet(store: NoteStore, tmp_path:
 
 
 WRITER = """
-    import sys, time
-    from pathlib import Path
+    import sys
     from leninism_data.seminar.notes import NoteStore, check_anchor
-    path, name, other, go = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
+    path, name = sys.argv[1], sys.argv[2]
     with NoteStore(path) as store:
         check_anchor("IV.1")  # parse the book now, not in the first add
         print("ready", flush=True)
-        while not go.exists():
-            time.sleep(0.001)
+        sys.stdin.readline()  # blocks until the test says go
         store.add("IV.1", f"{name} 0", tags=[name, "n0"])
-        while store.list(tag=other).empty:  # wait until both are writing
-            time.sleep(0.001)
+        print("wrote", flush=True)
+        sys.stdin.readline()  # blocks until both have written their first note
         for number in range(1, 200):
             store.add(f"IV.{number % 60 + 1}", f"{name} {number}", tags=[name, f"n{number % 7}"])
 """
 
 
 def test_two_notebooks_writing_at_once_both_keep_every_note(tmp_path: Path) -> None:
-    path, go = tmp_path / "shared.sqlite3", tmp_path / "go"
+    path = tmp_path / "shared.sqlite3"
     NoteStore(path).close()
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(WRITER), str(path), name, other, str(go)],
+            [sys.executable, "-c", textwrap.dedent(WRITER), str(path), name],
             cwd=REPO_ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name, other in [("alice", "boris"), ("boris", "alice")]
+        for name in ("alice", "boris")
     ]
+
+    def tell_all(line: str, answer: str) -> None:  # a blocking handshake, no polling
+        for writer in writers:
+            writer.stdin.write(line)
+            writer.stdin.flush()
+        assert [writer.stdout.readline() for writer in writers] == [answer, answer]
+
     assert [writer.stdout.readline() for writer in writers] == ["ready\n", "ready\n"]
-    go.touch()
+    tell_all("go\n", "wrote\n")
+    for writer in writers:
+        writer.stdin.write("on\n")
+        writer.stdin.close()
     for writer in writers:
         assert writer.wait(timeout=120) == 0, writer.stderr.read()
     with NoteStore(path) as store:
@@ -699,14 +712,14 @@ def test_two_notebooks_writing_at_once_both_keep_every_note(tmp_path: Path) -> N
 
 CRASH_IN_THE_MIDDLE_OF_ADD = """
     import os, sys
-    from leninism_data.seminar import notes
+    from leninism_data.seminar import notes, storage
     store = notes.NoteStore(sys.argv[1])
     store.add("IV.1", "Written before the crash.", tags=["safe"])
 
     def crash(connection, note_id, tags):  # the note's row is written, its tags are not
         os._exit(1)
 
-    notes._insert_tags = crash
+    storage.insert_tags = crash
     store.add("IV.2", "Half written.", tags=["lost"])
 """
 
@@ -729,9 +742,10 @@ KEEP_WRITING = """
     import sys
     from leninism_data.seminar.notes import NoteStore
     store = NoteStore(sys.argv[1])
-    print("ready", flush=True)
     for number in range(100_000):
         store.add(f"IV.{number % 60 + 1}", f"note {number}", tags=["a", "b", "c"])
+        if number == 49:
+            print("fifty", flush=True)  # 50 notes are committed
 """
 
 
@@ -741,12 +755,7 @@ def test_a_killed_kernel_leaves_a_consistent_store(tmp_path: Path) -> None:
         [sys.executable, "-c", textwrap.dedent(KEEP_WRITING), str(path)],
         cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
-    assert writer.stdout.readline() == "ready\n"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with sqlite3.connect(path) as peek:
-            if peek.execute("SELECT count(*) FROM notes").fetchone()[0] >= 50:
-                break
+    assert writer.stdout.readline() == "fifty\n"  # blocks until 50 notes are written
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=30)
     with NoteStore(path) as store:
@@ -763,7 +772,16 @@ def test_a_write_waits_for_another_notebook_holding_the_lock(store: NoteStore) -
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO notes (uid, anchor, chapter, text, created, updated) "
                   "VALUES ('u', 'IV.1', 4, 'other', '2024-05-01T12:00:00+00:00', '2024-05-01T12:00:00+00:00')")  # fmt: skip
-    releaser = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    attempting = threading.Event()  # set when the store asks for the lock: a handshake
+
+    def trace(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE"):
+            attempting.set()
+
+    store._file.read(lambda connection: connection.set_trace_callback(trace))
+    releaser = threading.Thread(
+        target=lambda: (attempting.wait(timeout=30), other.execute("COMMIT"))
+    )
     releaser.start()
     store.add("IV.2", "Mine, written once the other notebook is done.")
     releaser.join()
@@ -777,8 +795,8 @@ def test_a_write_waits_for_another_notebook_holding_the_lock(store: NoteStore) -
 def test_a_lock_that_is_never_released_gives_a_clear_error(
     store: NoteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(notes, "_WRITE_ATTEMPTS", 2)
-    store._connection.execute("PRAGMA busy_timeout = 10")
+    monkeypatch.setattr(storage, "_WRITE_ATTEMPTS", 2)
+    store._file.read(lambda connection: connection.execute("PRAGMA busy_timeout = 10"))
     other = sqlite3.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     with pytest.raises(
@@ -827,7 +845,7 @@ def test_a_version_1_store_is_backed_up_and_migrated(tmp_path: Path) -> None:
         )  # 3 was used in version 1
     with sqlite3.connect(path) as migrated:
         assert migrated.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
-    [backup] = tmp_path.glob("notes.v1-backup-*.sqlite3")
+    [backup] = tmp_path.glob("notes.v1-backup.sqlite3")
     with contextlib.closing(sqlite3.connect(backup)) as kept:
         assert kept.execute("PRAGMA journal_mode").fetchone() == (
             "delete",
@@ -849,11 +867,11 @@ def test_a_failed_migration_leaves_the_old_store(
     with sqlite3.connect(path) as old:
         old.executescript(SCHEMA_V1)
 
-    def fail_half_way(connection: sqlite3.Connection) -> None:
+    def fail_half_way(connection: sqlite3.Connection, count: object) -> None:
         connection.execute("ALTER TABLE notes RENAME TO notes_v1")
         raise RuntimeError("power cut")
 
-    monkeypatch.setitem(notes._MIGRATIONS, 2, fail_half_way)
+    monkeypatch.setitem(storage.MIGRATIONS, 2, fail_half_way)
     with pytest.raises(RuntimeError, match="power cut"):
         NoteStore(path)
     with sqlite3.connect(path) as old:
@@ -954,3 +972,269 @@ def test_a_folder_is_not_a_notes_file(tmp_path: Path) -> None:
         NoteError, match=f"{tmp_path} is a folder; give the path of a notes file inside it"
     ):
         NoteStore(tmp_path)
+
+
+# --- hardening: threads, closed and deleted stores, imports by uid, bad disks -----------
+
+
+def test_a_store_can_be_used_from_another_thread(store: NoteStore) -> None:
+    """A real kernel runs widget callbacks on other threads than the cell's."""
+    store.add("IV.27", "Written on the main thread.")
+    results: list[object] = []
+    worker = threading.Thread(
+        target=lambda: results.extend(
+            [store.add("IV.28", "Written on another thread.").note_id, len(store)]
+        )
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert results == [2, 2]
+    assert store.list()["text"].tolist() == [
+        "Written on the main thread.",
+        "Written on another thread.",
+    ]
+
+
+def test_many_threads_writing_at_once_lose_nothing(store: NoteStore) -> None:
+    start = threading.Barrier(8)
+
+    def write(name: int) -> None:
+        start.wait(timeout=30)  # all threads begin together: a blocking handshake
+        for number in range(25):
+            store.add(f"IV.{number + 1}", f"thread {name} note {number}", tags=[f"t{name}"])
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(store) == 200
+    assert store.tags()["n_notes"].tolist() == [25] * 8
+
+
+def test_a_closed_store_says_so(tmp_path: Path) -> None:
+    store = NoteStore(tmp_path / "closed.sqlite3")
+    store.close()
+    for call in (lambda: store.add("IV.27", "x"), store.list, lambda: len(store)):
+        with pytest.raises(NoteError, match=r"closed\.sqlite3 is closed; open it again with"):
+            call()
+    assert store.closed
+
+
+def test_a_deleted_store_says_so_instead_of_writing_into_the_void(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    store = NoteStore(folder / "notes.sqlite3")
+    store.add("IV.27", "Saved before the folder went.")
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    with pytest.raises(NoteError, match=r"notes\.sqlite3 was deleted or moved while open"):
+        store.add("IV.28", "Would be lost.")
+    store.close()
+
+
+def test_import_keeps_two_notes_with_the_same_text_and_different_uids(
+    store: NoteStore, tmp_path: Path
+) -> None:
+    store.add("IV.27", "Same words.", tags=["a"])
+    store.add("IV.27", "Same words.", tags=["b"])
+    store.export_json(tmp_path / "two.json")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / "two.json") == 2
+        assert restored.list()["tags"].tolist() == [("a",), ("b",)]
+
+
+def test_import_of_a_newer_edit_replaces_the_older_and_says_so(
+    store: NoteStore, tmp_path: Path, clock: FixedClock
+) -> None:
+    note = store.add("IV.27", "First draft.", tags=["draft"])
+    store.export_json(tmp_path / "old.json")
+    with NoteStore(":memory:") as laptop:
+        laptop.import_file(tmp_path / "old.json")
+        laptop.edit(1, text="Second draft, written on the laptop.", tags=["final"])
+        laptop.export_csv(tmp_path / "new.csv")
+    report = store.import_file(tmp_path / "new.csv")
+    assert (report, report.added, report.updated, report.unchanged) == (0, 0, 1, 0)
+    assert report.summary == (
+        "0 note(s) added, 1 updated to a newer edit of the same note, 0 already here."
+    )
+    assert store.get(note.note_id).text == "Second draft, written on the laptop."
+    assert store.get(note.note_id).tags == ("final",)
+    older = store.import_file(tmp_path / "old.json")  # the older edit does not win back
+    assert (older.added, older.updated, older.unchanged) == (0, 0, 1)
+    assert store.get(note.note_id).text == "Second draft, written on the laptop."
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_very_long_note_comes_back_whole(store: NoteStore, tmp_path: Path, suffix: str) -> None:
+    text = "The dictatorship of the proletariat. " * 6000  # over 200,000 characters
+    store.add("IV.27", text)
+    getattr(store, f"export_{suffix[1:]}")(tmp_path / f"long{suffix}")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / f"long{suffix}") == 1
+        assert restored.get(1).text == text.strip()
+
+
+def test_a_big_backup_is_restored_completely(tmp_path: Path) -> None:
+    with NoteStore(tmp_path / "big.sqlite3") as big:
+        for number in range(3000):
+            big.add(f"IV.{number % 60 + 1}", "The same short remark.", tags=[f"n{number % 3}"])
+        big.export_csv(tmp_path / "backup.csv")
+    with NoteStore(":memory:") as restored:
+        assert restored.import_file(tmp_path / "backup.csv") == 3000
+
+
+def test_csv_export_neutralises_formulas_and_reads_them_back(
+    store: NoteStore, tmp_path: Path
+) -> None:
+    store.add("IV.27", '=HYPERLINK("http://evil.example","click")', tags=["-1", "@x"])
+    store.add("IV.28", "'quoted' on purpose")
+    text = store.export_csv(tmp_path / "sheet.csv")
+    rows = text.splitlines()[1:]
+    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")","\'-1, @x",' in rows[0]
+    assert ",''quoted' on purpose," in rows[1]
+    with NoteStore(":memory:") as restored:
+        restored.import_file(tmp_path / "sheet.csv")
+        assert restored.list()["text"].tolist() == store.list()["text"].tolist()
+        assert restored.get(1).tags == ("-1", "@x")
+
+
+def test_markdown_export_carries_no_html_or_script_links(store: NoteStore) -> None:
+    store.add(
+        "IV.27",
+        "<img src=x onerror=alert(1)> [see](javascript:alert(1)) [data](DATA:text/html,x)\r===",
+    )
+    note = store.export_markdown().partition(PARAGRAPH_TEXT["IV.27"] + "\n\n")[2]
+    assert note == (
+        "&lt;img src=x onerror=alert(1)> [see](javascript%3Aalert(1)) "
+        "[data](DATA%3Atext/html,x)\n\\===\n"
+    )
+
+
+def test_a_read_only_store_says_read_only_not_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with NoteStore(path) as store:
+        store.add("IV.27", "Kept.")
+    with NoteStore(path) as store:
+        query_only = "PRAGMA query_only = ON"  # how SQLite sees a file it may not write
+        store._file.read(lambda connection: connection.execute(query_only))
+        with pytest.raises(NoteError) as raised:
+            store.add("IV.28", "Refused.")
+        assert "read-only" in str(raised.value) and "damaged" not in str(raised.value)
+        assert "nothing was written" in str(raised.value)
+        assert store.list()["text"].tolist() == ["Kept."]
+
+
+def test_a_full_disk_says_so(store: NoteStore) -> None:
+    store.add("IV.27", "Saved before the disk filled up.")
+    page_count = store._file.read(
+        lambda connection: connection.execute("PRAGMA page_count").fetchone()[0]
+    )
+    store._file.read(lambda c: c.execute(f"PRAGMA max_page_count = {page_count}"))
+    with pytest.raises(NoteError, match="is full; nothing was written"):
+        store.add("IV.28", "x" * 100_000)
+    assert store.list()["text"].tolist() == ["Saved before the disk filled up."]
+
+
+def test_a_new_store_is_private_to_its_owner(tmp_path: Path) -> None:
+    path = tmp_path / "private" / "notes.sqlite3"
+    NoteStore(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_old_world_readable_store_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    NoteStore(path).close()
+    path.chmod(0o644)
+    NoteStore(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+SCHEMA_V1_WITH_BAD_ROWS = SCHEMA_V1 + """
+    INSERT INTO notes VALUES (4, 'IV.28', 'Long tag.', '{long_tag},ok',
+                              '2024-04-04T10:00:00+00:00');
+    INSERT INTO notes VALUES (5, 'IV.29', '   ', 'blank', '2024-04-05T10:00:00+00:00');
+    INSERT INTO notes VALUES (6, 'IV.30', 'Bad time.', '', 'last Tuesday');
+"""  # fmt: skip
+
+
+def test_a_migration_repairs_or_quarantines_legacy_rows_and_keeps_one_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(SCHEMA_V1_WITH_BAD_ROWS.format(long_tag="t" * 41))
+    with NoteStore(path) as store:
+        assert store.list()["anchor"].tolist() == ["IV.27", "Intro.3", "IV.28", "IV.30"]
+        assert store.get(4).tags == ("ok", "t" * 40)
+        assert store.migration_report.endswith(
+            "2 note(s) repaired (a tag cut to 40 characters or an unreadable time replaced), "
+            "1 empty note(s) kept aside in the quarantined_notes table."
+        )
+    with contextlib.closing(sqlite3.connect(path)) as check:
+        assert check.execute("SELECT note_id, reason FROM quarantined_notes").fetchall() == [
+            (5, "empty note or no paragraph")
+        ]
+    with NoteStore(path) as again:
+        assert again.migration_report == ""
+    assert [p.name for p in tmp_path.glob("*backup*")] == ["notes.v1-backup.sqlite3"]
+
+
+def test_a_foreign_file_with_our_mark_is_refused_and_never_written(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        other.execute("PRAGMA application_id = 1280527956")
+        other.execute("PRAGMA user_version = 2")
+        other.execute("CREATE TABLE measurements (x REAL)")
+        other.commit()
+    before = path.read_bytes()
+    with pytest.raises(NoteError, match="has no proper 'notes' table"):
+        NoteStore(path)
+    assert path.read_bytes() == before
+    assert not path.with_name("other.sqlite3-wal").exists()
+    with contextlib.closing(sqlite3.connect(path)) as check:
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda store: store.list(tag=123), "tag must be a string such as 'state', not int."),
+        (lambda store: store.get("one"), "note ids are whole numbers from 1"),
+        (lambda store: store.edit(None, text="x"), "note ids are whole numbers from 1"),
+        (lambda store: store.import_file(None), "give the path of a file, not 'None'."),
+        (lambda store: store.list(chapter=np.int64(99)), "99 is not a chapter of the book"),
+    ],
+)
+def test_mistakes_with_the_store_are_note_errors(call, error: str) -> None:
+    with NoteStore(":memory:") as store:
+        with pytest.raises(NoteError) as raised:
+            call(store)
+        assert error in str(raised.value)
+
+
+def test_a_numpy_note_id_and_chapter_are_accepted(store: NoteStore) -> None:
+    store.add("IV.27", "From a table.")
+    note_id = store.list()["note_id"].to_numpy()[0]
+    assert store.get(note_id).text == "From a table."
+    assert len(store.list(chapter=np.int64(4))) == 1
+
+
+def test_a_read_only_folder_is_reported_as_read_only_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "class" / "notes.sqlite3"
+    NoteStore(path).close()
+    # What SQLite says when it cannot create its journal beside the file; the tests may
+    # run as root, which no chmod stops, so the folder is declared read-only instead.
+    monkeypatch.setattr(storage.os, "access", lambda where, mode: Path(where) != path.parent)
+    error = storage._store_error(
+        sqlite3.OperationalError("unable to open database file"), str(path), path
+    )
+    assert str(error).startswith(f"the folder {path.parent} is read-only, so the notes in")
+    assert "damaged" not in str(error)
+    error = storage._store_error(
+        sqlite3.OperationalError("attempt to write a readonly database"), str(path), path
+    )
+    assert "read-only" in str(error) and "Nothing was written" in str(error)

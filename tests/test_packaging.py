@@ -223,6 +223,7 @@ def test_the_installed_wheel_exports_the_tables(venv: Path, tmp_path: Path) -> N
     done = run_installed(venv, "export", "data", "--tables", "chapters", "footnotes", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [
+        "README.md",  # edition, licence, source sha256, version: read from the wheel's files
         "chapters.csv",
         "data_dictionary.csv",
         "footnotes.csv",

@@ -175,9 +175,15 @@ def test_sessions_must_be_a_whole_number(n_sessions: object) -> None:
         reading_plan(n_sessions)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("speed", [0, -200, float("nan"), "fast"])
-def test_reading_speed_must_be_positive(speed: object) -> None:
-    with pytest.raises(ValueError, match="words_per_minute must be a positive number"):
+@pytest.mark.parametrize("speed", [0, -200, float("nan"), float("inf"), 1e-320, 10**400])
+def test_reading_speed_must_be_a_human_pace(speed: object) -> None:
+    with pytest.raises(ValueError, match="words_per_minute must be from 20 to 2,000, not"):
+        reading_plan(6, words_per_minute=speed)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("speed", ["fast", None, True])
+def test_reading_speed_must_be_a_number(speed: object) -> None:
+    with pytest.raises(TypeError, match="words_per_minute must be a number from 20 to 2,000"):
         reading_plan(6, words_per_minute=speed)  # type: ignore[arg-type]
 
 

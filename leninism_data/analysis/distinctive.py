@@ -33,6 +33,7 @@ from leninism_data.analysis.stats import (
     t_score,
 )
 from leninism_data import tables
+from leninism_data.corpus.arguments import check_options
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]
 CollocationMeasure = Literal["log_dice", "mi", "t_score", "log_likelihood"]
@@ -121,6 +122,7 @@ def keyness(
     >>> int(k["bonferroni"].sum()) <= int((k["p_adjusted"] < 0.05).sum())
     True
     """
+    check_options(include_quotations=include_quotations, stopwords=stopwords, min_freq=min_freq)
     target_part = resolve_part(target)
     reference_quotations = (
         include_quotations if reference_quotations is None else reference_quotations
@@ -266,6 +268,16 @@ def collocates(
     >>> top["collocate"].tolist()
     ['proletariat', 'achieving', 'question']
     """
+    check_options(
+        term=term,
+        window=window,
+        left=left,
+        right=right,
+        min_freq=min_freq,
+        stopwords=stopwords,
+        include_quotations=include_quotations,
+        include_citations=include_citations,
+    )
     spans = {"window": window, "left": left, "right": right}
     for name, value in spans.items():
         if value is not None and value < 0:
@@ -282,7 +294,7 @@ def collocates(
     matched = set(_matching_terms(term, pd.Index(np.unique(terms))))
     if not matched:
         raise ValueError(f"{term!r} does not occur in the book (with these options).")
-    nodes = np.flatnonzero(np.isin(terms, list(matched)))
+    nodes = np.flatnonzero(pd.Series(terms).isin(matched).to_numpy())  # hashed: fast
     n = len(terms)
     side = np.zeros(n, dtype=np.int8)  # 1 = left of some node, 2 = right, 3 = both
     for offset, flag in [(-k, 1) for k in range(1, n_left + 1)] + [
@@ -378,6 +390,7 @@ def compare(
     >>> round(c.similarity, 2)
     0.3
     """
+    check_options(include_quotations=include_quotations, top=top, n_passages=n_passages)
     part_a, part_b = resolve_part(a), resolve_part(b)
     counts_a = part_counts(part_a, include_quotations=include_quotations, stopwords=False)
     counts_b = part_counts(part_b, include_quotations=include_quotations, stopwords=False)

@@ -28,8 +28,9 @@ from leninism_data.analysis.parts import By, count_matrix, part_sizes, select_to
 from leninism_data.analysis.query import wildcard_to_regex
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.analysis.textsearch import search
-from leninism_data.corpus.words import term as words_term
 from leninism_data import tables
+from leninism_data.corpus.arguments import check_options
+from leninism_data.corpus.words import term as words_term
 
 PER = 10_000
 
@@ -94,6 +95,14 @@ def term_frequencies(
     >>> "vol" in set(term_frequencies(top=100, stopwords=False)["term"])
     False
     """
+    check_options(
+        terms=terms,
+        by=by,
+        include_quotations=include_quotations,
+        stopwords=stopwords,
+        top=top,
+        include_citations=include_citations,
+    )
     matrix = count_matrix(
         by,
         include_quotations=include_quotations,
@@ -196,6 +205,12 @@ def dispersion(
     >>> len(dispersion("dictatorship of the proletariat").hits)
     61
     """
+    check_options(
+        term=term,
+        by=by,
+        include_quotations=include_quotations,
+        include_citations=include_citations,
+    )
     tokens = select_tokens(
         include_quotations=include_quotations, include_citations=include_citations
     )
@@ -281,8 +296,14 @@ def ngrams(
     >>> ngrams(4).head(1)[["ngram", "count"]].values.tolist()
     [['dictatorship of the proletariat', 61]]
     """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}.")
+    check_options(
+        n=n,
+        by="chapter" if by is None else by,
+        min_freq=min_freq,
+        stopwords=stopwords,
+        include_quotations=include_quotations,
+        include_citations=include_citations,
+    )
     tokens = select_tokens(
         include_quotations=include_quotations, include_citations=include_citations
     )

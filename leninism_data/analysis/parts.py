@@ -15,8 +15,9 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from leninism_data.corpus.naming import NUMERALS, resolve_chapter
 from leninism_data import tables
+from leninism_data.corpus.arguments import check_int
+from leninism_data.corpus.naming import NUMERALS, ChapterLike, resolve_chapter
 
 PartLike = int | str | tuple[int, int]
 By = Literal["chapter", "section", "page"]
@@ -61,7 +62,11 @@ def resolve_part(part: PartLike) -> Part:
         name, number = part.strip().rsplit(".", 1)
         part = (resolve_chapter(name), int(number))
     if isinstance(part, tuple):
-        chapter, section = resolve_chapter(part[0]), int(part[1])
+        if len(part) != 2:
+            raise ValueError(
+                f"A section is a pair (chapter, section) such as (3, 2) or 'III.2', not {part!r}."
+            )
+        chapter, section = resolve_chapter(part[0]), check_int("section", part[1], 0, 99)
         known = tables.sections().query("chapter == @chapter")["section"]
         if section not in set(known):
             raise ValueError(
@@ -70,6 +75,22 @@ def resolve_part(part: PartLike) -> Part:
             )
         return Part(chapter, section)
     return Part(resolve_chapter(part))
+
+
+def check_section(chapter: ChapterLike | None, section: object) -> None:
+    """Check that ``section`` (if given) is a section of ``chapter``.
+
+    >>> check_section("III", 2)
+    >>> check_section(None, 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: A section needs its chapter: pass chapter= as well as section=.
+    """
+    if section is None:
+        return
+    if chapter is None:
+        raise ValueError("A section needs its chapter: pass chapter= as well as section=.")
+    resolve_part((resolve_chapter(chapter), check_int("section", section, 0, 99)))
 
 
 def select_tokens(

@@ -23,6 +23,7 @@ import pandas as pd
 
 from leninism_data.analysis.query import QueryError
 from leninism_data.analysis.stats import BM25Index
+from leninism_data.corpus.arguments import check_options
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import term, words
@@ -124,6 +125,7 @@ def similar_passages(
     >>> hits["paragraph_id"].tolist()
     ['III.40', 'III.38', 'III.44']
     """
+    check_options(text=text, k=k, include_quotations=include_quotations)
     query = _content_stems(words(text))
     if not query:
         raise QueryError(

@@ -43,17 +43,29 @@ Searching a regular expression can take astronomically long on some patterns
 (catastrophic backtracking, as with ``(a|aa)+$``). `match_spans` stops such a
 search after ``timeout`` seconds (one limit for the whole text, however many
 matches it finds) and raises `QueryTimeout`.
+
+Building the pattern is bounded before it starts: `compile_query` refuses a query
+longer than `MAX_QUERY_LENGTH` characters, groups nested deeper than
+`MAX_GROUP_DEPTH`, and counted repetitions (``x{1000}``) that multiply to more than
+`MAX_REPETITION`, each with a `QueryError` saying so. Within those limits a pattern
+compiles in milliseconds (``benchmarks/bench_notes.py`` measures the worst cases), so
+compiling and matching together stay within about a second.
 """
 
 from __future__ import annotations
 
 import regex as _regex
-from regex import Pattern
+from regex import Match, Pattern
+
+from leninism_data.corpus.arguments import check_bool, check_number, check_text
 
 from leninism_data.corpus.words import WORD_END as _WORDS_END
 from leninism_data.corpus.words import WORD_START as _WORDS_START
 
 __all__ = [
+    "MAX_GROUP_DEPTH",
+    "MAX_QUERY_LENGTH",
+    "MAX_REPETITION",
     "QueryError",
     "QueryTimeout",
     "compile_query",
@@ -73,6 +85,23 @@ WORD_END = _WORDS_END
 """Regex assertion: a word may end here (a possessive ’s may follow)."""
 
 EMPTY_QUERY_MESSAGE = "The query is empty: type a word or phrase to search for."
+
+MAX_QUERY_LENGTH = 500
+"""Longest query accepted, in characters (a long sentence; a paragraph is searched with
+:func:`leninism_data.similar_passages` instead)."""
+
+MAX_GROUP_DEPTH = 30
+"""Deepest nesting of brackets accepted in a regular expression."""
+
+MAX_REPETITION = 10_000
+"""Largest product of nested counted repetitions (``(?:x{100}){100}`` is 10,000)."""
+
+# In a regular expression: an escape, a character class, a bracket, or a counted repetition.
+_STRUCTURE = _regex.compile(
+    r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|(?P<open>\()|(?P<close>\))"
+    r"|\{(?P<low>\d*)(?:,(?P<high>\d*))?\}|.",
+    _regex.DOTALL,
+)
 
 # Leading global flags such as "(?i)" or "(?x)" must stay at the very start
 # of a pattern once it is wrapped in word boundaries.
@@ -172,9 +201,7 @@ def wildcard_to_regex(query: str, *, whole_word: bool = True) -> str:
     >>> wildcard_to_regex("Lenin's", whole_word=False)
     "Lenin['’ʼ]s"
     """
-    text = query.strip()
-    if not text:
-        raise QueryError(EMPTY_QUERY_MESSAGE, query=query)
+    text = _checked_query(query).strip()
     pieces = list(_PLAIN_PIECE.finditer(text))
     parts: list[str] = []
     for i, piece in enumerate(pieces):
@@ -255,23 +282,90 @@ def compile_query(
     ...     print(error)
     The query is empty: type a word or phrase to search for.
     """
-    if not query.strip():
-        raise QueryError(EMPTY_QUERY_MESSAGE, query=query)
+    _checked_query(query)
+    regex, whole_word, case = (
+        check_bool("regex", regex),
+        check_bool("whole_word", whole_word),
+        check_bool("case", case),
+    )
     flags = 0 if case else _regex.IGNORECASE
     if not regex:
         return _regex.compile(wildcard_to_regex(query, whole_word=whole_word), flags)
+    _check_structure(query)
     # Compile the expression alone first, so error positions refer to what was typed.
-    try:
-        pattern = _regex.compile(query, flags)
-    except _regex.error as error:
-        raise _invalid_regex_error(query, error) from None
+    pattern = _compile_regex(query, query, flags)
     if not whole_word:
         return pattern
-    flag_prefix = _LEADING_FLAGS.match(query).group()
+    prefix = _LEADING_FLAGS.match(query)
+    flag_prefix = "" if prefix is None else prefix.group()
     body = query[len(flag_prefix) :]
     # A trailing "# comment" in verbose mode would swallow the closing bracket.
     closing = "\n)" if pattern.flags & _regex.VERBOSE else ")"
-    return _regex.compile(f"{flag_prefix}{WORD_START}(?:{body}{closing}{WORD_END}", flags)
+    wrapped = f"{flag_prefix}{WORD_START}(?:{body}{closing}{WORD_END}"
+    return _compile_regex(wrapped, query, flags)
+
+
+def _checked_query(query: object) -> str:
+    """The query, if it is a string that is neither empty nor too long."""
+    check_text("query", query)
+    assert isinstance(query, str)
+    if not query.strip():
+        raise QueryError(EMPTY_QUERY_MESSAGE, query=query)
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryError(
+            f"The query is {len(query):,} characters long; the limit is {MAX_QUERY_LENGTH}. "
+            "Search for a shorter phrase (to find passages like a whole paragraph, use "
+            "similar_passages).",
+            query=query[:MAX_QUERY_LENGTH],
+        )
+    return query
+
+
+def _check_structure(query: str) -> None:
+    """Refuse brackets nested too deep and counted repetitions that multiply too far."""
+    # For each open bracket, the largest repetition product found inside it so far.
+    inside: list[int] = [1]
+    last_atom = 1  # the product carried by the item a following {m,n} repeats
+    for piece in _STRUCTURE.finditer(query):
+        if piece["open"]:
+            inside.append(1)
+            if len(inside) > MAX_GROUP_DEPTH + 1:
+                raise QueryError(
+                    f"The regular expression nests brackets more than {MAX_GROUP_DEPTH} deep "
+                    f"(at position {piece.start()}); simplify it.",
+                    query=query,
+                    position=piece.start(),
+                )
+        elif piece["close"]:
+            last_atom = inside.pop() if len(inside) > 1 else 1
+            inside[-1] = max(inside[-1], last_atom)
+        elif piece["low"] is not None and (piece["low"] or piece["high"]):
+            count = max(int(piece["low"] or 0), int(piece["high"] or 0))
+            last_atom *= max(count, 1)
+            inside[-1] = max(inside[-1], last_atom)
+            if last_atom > MAX_REPETITION:
+                raise QueryError(
+                    f"The regular expression repeats too much (at position {piece.start()}): "
+                    f"counted repetitions such as {{1000}} may multiply to at most "
+                    f"{MAX_REPETITION:,}.",
+                    query=query,
+                    position=piece.start(),
+                )
+        else:
+            last_atom = 1
+
+
+def _compile_regex(source: str, query: str, flags: int) -> Pattern[str]:
+    try:
+        return _regex.compile(source, flags)
+    except _regex.error as error:
+        raise _invalid_regex_error(query, error) from None
+    except (RecursionError, OverflowError, MemoryError, ValueError) as error:
+        raise QueryError(
+            f"The regular expression is too complex to search with ({type(error).__name__}); "
+            "simplify it.",
+            query=query,
+        ) from None
 
 
 def _invalid_regex_error(query: str, error: _regex.error) -> QueryError:
@@ -323,6 +417,7 @@ def match_spans(pattern: Pattern[str], text: str, timeout: float = 1.0) -> list[
     >>> spans, [text[start:end] for start, end in spans]
     ([(0, 5), (18, 26)], ['Lenin', 'Leninism'])
     """
+    timeout = check_number("timeout", timeout, 0.001, 60)
     try:
         return [
             match.span()

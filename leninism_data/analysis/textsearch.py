@@ -26,7 +26,9 @@ import numpy as np
 import pandas as pd
 import regex
 
+from leninism_data.analysis.parts import check_section
 from leninism_data.analysis.query import compile_query, match_spans
+from leninism_data.corpus.arguments import check_options
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.words import WORD, term
@@ -198,6 +200,7 @@ def _matches(
     """Every non-empty hit of ``query`` that passes the filters."""
     pattern = compile_query(query, regex=regex, whole_word=whole_word, case=case)
     chapter_number = None if chapter is None else resolve_chapter(chapter)
+    check_section(chapter, section)
     kinds = _kinds(kind)
     index = text_index(include_footnotes)
     if not regex and whole_word and not case and SINGLE_WORD.fullmatch(query.strip()):
@@ -272,6 +275,17 @@ def search(
     >>> hits[["paragraph_id", "footnote", "n_matches"]].values.tolist()
     [['IV.26', <NA>, 1], ['IV.26', 20, 2]]
     """
+    check_options(
+        query=query,
+        regex=regex,
+        whole_word=whole_word,
+        case=case,
+        section=section,
+        kind=kind,
+        include_quotations=include_quotations,
+        include_footnotes=include_footnotes,
+        include_citations=include_citations,
+    )
     index = text_index(include_footnotes)
     hits = _matches(
         query,
@@ -446,8 +460,19 @@ def kwic(
     >>> lines[["paragraph_id", "page", "left", "match", "right"]].values.tolist()
     [['IV.26', 40, 'quiet “at the ', 'Shipka', ' Pass”; nevertheless, governments']]
     """
-    if window < 0:
-        raise ValueError(f"window must be zero or more, not {window}.")
+    check_options(
+        query=query,
+        window=window,
+        unit=unit,
+        lemma=lemma,
+        regex=regex,
+        whole_word=whole_word,
+        case=case,
+        section=section,
+        include_quotations=include_quotations,
+        include_footnotes=include_footnotes,
+        include_citations=include_citations,
+    )
     if lemma:
         from leninism_data.analysis.lemmas import lemma_pattern
 

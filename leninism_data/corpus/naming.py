@@ -1,10 +1,13 @@
-"""Resolve the ways a user may name a chapter (``4``, ``"IV"``, ``"Introduction"``) and a
-place to cite (``"IV.27"``, ``"IV.27.2"``, ``"fn3"``)."""
+"""Resolve the ways a user may name a chapter (``4``, ``"IV"``, ``"Introduction"``), a
+paragraph (``"IV.27"``, ``"iv 27"``, ``"4.27"``) and a place to cite (``"IV.27.2"``,
+``"fn3"``)."""
 
 from __future__ import annotations
 
 import difflib
+import numbers
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
 ChapterLike = int | str
@@ -22,8 +25,11 @@ def resolve_chapter(chapter: ChapterLike) -> int:
 
     Examples
     --------
+    >>> import numpy as np
     >>> resolve_chapter(4), resolve_chapter("IV"), resolve_chapter("introduction")
     (4, 4, 0)
+    >>> resolve_chapter(np.int64(4)), resolve_chapter("0"), resolve_chapter(" 9 ")
+    (4, 0, 9)
     >>> resolve_chapter("X")
     Traceback (most recent call last):
     ...
@@ -31,17 +37,22 @@ def resolve_chapter(chapter: ChapterLike) -> int:
     """
     if isinstance(chapter, bool):
         pass
-    elif isinstance(chapter, int):
+    elif isinstance(chapter, numbers.Integral):  # int or a NumPy integer
         if 0 <= chapter <= 9:
-            return chapter
+            return int(chapter)
     elif isinstance(chapter, str):
         name = chapter.strip()
         if name.lower() in ("introduction", "intro"):
             return 0
+        if name in tuple("0123456789"):
+            return int(name)
         for number, numeral in enumerate(NUMERALS[1:], start=1):
-            if name.upper() in (numeral, f"CHAPTER {numeral}") or name == str(number):
+            if name.upper() in (numeral, f"CHAPTER {numeral}"):
                 return number
-    raise ValueError(f"{chapter!r} is not a chapter of the book; choose one of {VALID_CHOICES}.")
+    if isinstance(chapter, numbers.Integral) and not isinstance(chapter, bool):
+        chapter = int(chapter)  # shown as 99, not np.int64(99)
+    shown = repr(chapter) if len(repr(chapter)) <= 60 else repr(chapter)[:57] + "..."
+    raise ValueError(f"{shown} is not a chapter of the book; choose one of {VALID_CHOICES}.")
 
 
 def chapter_label(chapter: int) -> str:
@@ -51,6 +62,67 @@ def chapter_label(chapter: int) -> str:
     ('Introduction', 'VIII')
     """
     return NUMERALS[chapter]
+
+
+#: How a paragraph id begins in each chapter: "Intro.3" is chapter 0, "IV.27" chapter 4.
+PARAGRAPH_PREFIXES = ("Intro", *NUMERALS[1:])
+
+
+def resolve_paragraph_id(typed: str, known: Collection[str]) -> str | None:
+    """The id in ``known`` that ``typed`` stands for, however it was written, or None.
+
+    Case, a leading ``¶``, a comma, colon or space instead of the dot, an Arabic chapter
+    number and ``Introduction`` for ``Intro`` are all accepted.
+
+    Examples
+    --------
+    >>> known = {"IV.27", "IV.28", "Intro.3"}
+    >>> [resolve_paragraph_id(t, known) for t in ("iv.28", "¶ IV 27", "4.27", "introduction.3")]
+    ['IV.28', 'IV.27', 'IV.27', 'Intro.3']
+    >>> resolve_paragraph_id("IV.99", known) is None
+    True
+    """
+    prefix, _, number = re.sub(
+        r"[.,:;\s]+", ".", typed.strip().lstrip("¶").strip(), count=1
+    ).partition(".")
+    if prefix.isdigit() and int(prefix) < len(PARAGRAPH_PREFIXES):
+        prefix = PARAGRAPH_PREFIXES[int(prefix)]
+    if prefix.casefold() == "introduction":
+        prefix = "Intro"
+    wanted = f"{prefix}.{number}".casefold()
+    return next(
+        (paragraph_id for paragraph_id in known if paragraph_id.casefold() == wanted), None
+    )
+
+
+def suggest_paragraph_ids(typed: str, known: Collection[str], n: int = 3) -> list[str]:
+    """Up to ``n`` ids of ``known`` close to ``typed``: in its chapter if it names one.
+
+    Examples
+    --------
+    >>> known = ["IV.26", "IV.27", "IV.28", "V.28", "I.28"]
+    >>> suggest_paragraph_ids("IV.270", known)
+    ['IV.27', 'IV.28', 'IV.26']
+    >>> suggest_paragraph_ids("iv-27", known, n=1)
+    ['IV.27']
+    """
+    folded = {paragraph_id.casefold(): paragraph_id for paragraph_id in known}
+    prefix, _, number = typed.strip().casefold().partition(".")
+    same_chapter = [
+        (int(key.partition(".")[2]), paragraph_id)
+        for key, paragraph_id in folded.items()
+        if key.partition(".")[0] == prefix and key.partition(".")[2].isdigit()
+    ]
+    if same_chapter and number.isdigit():
+        # A mistyped number first (IV.270 for IV.27), then the nearest numbers.
+        def likeness(item: tuple[int, str]) -> tuple[float, int]:
+            ratio = difflib.SequenceMatcher(None, number, str(item[0])).ratio()
+            return (-round(ratio, 1), abs(item[0] - int(number)))
+
+        same_chapter.sort(key=likeness)
+        return [paragraph_id for _, paragraph_id in same_chapter[:n]]
+    close = difflib.get_close_matches(typed.strip().casefold(), list(folded), n=n, cutoff=0.6)
+    return [folded[key] for key in close]
 
 
 class UnknownAnchorError(ValueError):

@@ -17,32 +17,52 @@ class SourceTextError(RuntimeError):
     """The shipped source text is missing or is not the expected file."""
 
 
-def read_source() -> str:
-    """Return the source text, verified against its known sha256.
+#: sha256 of every data file shipped with the package; each is checked when read.
+DATA_SHA256 = {
+    SOURCE_FILENAME: SOURCE_SHA256,
+    "stopwords_en.txt": "1908a97af5c2a0e27219aed7148b8dabf4bacd7a87834704250d6f44e7aae1bf",
+    "DESCR.md": "7ca4b9d2c90989f7355defab9483e403053fe31e8726a312ad52ab3df17e82f0",
+}
+
+
+def read_data_file(filename: str) -> str:
+    """Return the text of a shipped data file, verified against its known sha256.
 
     Raises
     ------
     SourceTextError
-        If the file is missing, or its bytes differ from the edition the parser knows.
+        If the file is missing or its bytes differ from the shipped file's; the message
+        is one line naming the file.
+
+    Examples
+    --------
+    >>> read_data_file("DESCR.md").splitlines()[0]
+    '# The Foundations of Leninism — source card'
+    """
+    resource = files("leninism_data") / "data" / filename
+    try:
+        raw = resource.read_bytes()
+    except OSError:
+        raise SourceTextError(
+            f"The data file {filename!r} is missing from the installed package "
+            f"(expected at {resource}). Reinstall leninism-study."
+        ) from None
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != DATA_SHA256[filename]:
+        raise SourceTextError(
+            f"The data file {filename!r} at {resource} has been altered: its sha256 is "
+            f"{digest}, expected {DATA_SHA256[filename]}. The package only knows the shipped "
+            "file; restore it (reinstall leninism-study)."
+        )
+    return raw.decode("utf-8")
+
+
+def read_source() -> str:
+    """Return the source text, verified against its known sha256 (see `read_data_file`).
 
     Examples
     --------
     >>> read_source().splitlines()[2]
     'Introduction'
     """
-    resource = files("leninism_data") / "data" / SOURCE_FILENAME
-    try:
-        raw = resource.read_bytes()
-    except FileNotFoundError:
-        raise SourceTextError(
-            f"The source text {SOURCE_FILENAME!r} is missing from the installed package "
-            f"(expected at {resource}). Reinstall leninism-study."
-        ) from None
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != SOURCE_SHA256:
-        raise SourceTextError(
-            f"The source text {SOURCE_FILENAME!r} at {resource} has been altered: its sha256 is "
-            f"{digest}, expected {SOURCE_SHA256}. The parser only knows the shipped edition; "
-            "restore the original file (reinstall leninism-study)."
-        )
-    return raw.decode("utf-8")
+    return read_data_file(SOURCE_FILENAME)

@@ -26,6 +26,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from leninism_data.corpus.source import read_data_file
+
 __all__ = ["STOPWORDS", "STOPWORDS_FILE", "load_stopwords", "parse_stopwords"]
 
 STOPWORDS_FILE: Traversable = files("leninism_data") / "data" / "stopwords_en.txt"
@@ -112,17 +114,40 @@ def load_stopwords(
     >>> "viz" in load_stopwords(copy)
     True
     """
+    extra, remove = check_words("extra", extra), check_words("remove", remove)
     if path is None:
-        source: Traversable = STOPWORDS_FILE
+        text = read_data_file("stopwords_en.txt")  # verified: keyness depends on it
     else:
+        if not isinstance(path, (str, os.PathLike, Traversable)):
+            raise TypeError(f"path must be the path of a text file, not {type(path).__name__}.")
         source = path if isinstance(path, Traversable) else Path(path)
-    words = set(parse_stopwords(source.read_text(encoding="utf-8")))
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+            raise ValueError(
+                f"cannot read the stopword list {source}: {reason or error}."
+            ) from None
+    words = set(parse_stopwords(text))
     for word in extra:
         words |= _spellings(word)
     for word in remove:
         words -= _spellings(word)
     words.discard("")
     return frozenset(words)
+
+
+def check_words(name: str, words: object) -> list[str]:
+    """``words`` as a list of strings (a single string is one word), or a TypeError."""
+    if isinstance(words, str):
+        return [words]
+    if not isinstance(words, Iterable) or isinstance(words, (bytes, dict)):
+        raise TypeError(f"{name} must be a list of words, not {type(words).__name__}.")
+    listed = list(words)
+    for word in listed:
+        if not isinstance(word, str):
+            raise TypeError(f"{name} must hold words (strings), not {type(word).__name__}.")
+    return listed
 
 
 STOPWORDS: frozenset[str] = load_stopwords()

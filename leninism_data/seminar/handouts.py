@@ -37,6 +37,7 @@ from typing import Literal
 import pandas as pd
 
 from leninism_data.analysis.parts import resolve_part
+from leninism_data.corpus.arguments import check_choice, check_texts
 from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike
 from leninism_data.corpus.references import Citation
@@ -105,8 +106,9 @@ notebook's own page)."""
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&#|~])")
-_MD_LINE_START = re.compile(r"^([ \t]*)([-+=])", re.MULTILINE)
-_MD_ORDERED = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+# A line starts after \n and also after a lone \r, which Markdown renderers read as a break.
+_MD_LINE_START = re.compile(r"(?:^|(?<=\r))([ \t]*)([-+=])", re.MULTILINE)
+_MD_ORDERED = re.compile(r"(?:^|(?<=\r))([ \t]*\d+)([.)])", re.MULTILINE)
 _MAX_LISTED_IDS = 6
 
 FOOTER_TEXT = (
@@ -282,8 +284,14 @@ def handout(
     ...
     ValueError: Chapter IV has no section 27; its sections are 0–3. For one paragraph, pass a list: handout(['IV.27']).
     """
-    if format not in ("html", "markdown"):
-        raise ValueError(f"format must be 'html' or 'markdown', not {format!r}.")
+    check_choice("format", format, ("html", "markdown"))
+    if selection is None or not isinstance(selection, (str, int, tuple, Iterable)):
+        raise TypeError(
+            f"selection must be a chapter ('IV'), a section ('III.2') or a list of paragraph "
+            f"ids (['IV.27']), not {type(selection).__name__}."
+        )
+    if not isinstance(questions, str):
+        questions = check_texts("questions", questions) if questions else ()
     paragraph_ids, default_title = _select(selection)
     question_list = (questions,) if isinstance(questions, str) else tuple(questions)
     notes_by_anchor = _notes_by_anchor(notes)
@@ -355,6 +363,8 @@ def md_escape(text: object) -> str:
     >>> print(md_escape("1. first\\n- second"))
     1\\. first
     \\- second
+    >>> md_escape("x\\r===")
+    'x\\r\\\\==='
     """
     escaped = _MD_INLINE.sub(r"\\\1", str(text))
     escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)

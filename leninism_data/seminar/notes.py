@@ -13,20 +13,13 @@ otherwise ``notes.sqlite3`` in the per-user data directory (for example
 ``~/.local/share/leninism-study/`` on Linux). ``NoteStore(path)`` opens any
 other file, and ``NoteStore(":memory:")`` a throwaway store for experiments.
 
-What keeps the notes safe
--------------------------
-- Every change is one SQLite transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``):
-  a crash or a lost kernel in the middle of a write leaves the store as it was
-  before that write, and a committed note is synced to disk.
-- The file is in WAL mode with a busy timeout, and a write that still finds the
-  store locked is retried, so two notebooks writing at the same time both
-  succeed.
-- The file header carries an application id and a schema version. A file that
-  is not an SQLite database, an SQLite database of another program, a damaged
-  store, or a store written by a newer version of this package is refused with
-  a :class:`NoteError` that names the problem, and is never written to.
-- An older store is migrated forward in one transaction, after a copy of it
-  has been saved beside it (``notes.v1-backup-<time>.sqlite3``).
+How it is built
+---------------
+This module is the public face; three modules beside it do the work:
+:mod:`~leninism_data.seminar.anchors` (what a note can be attached to),
+:mod:`~leninism_data.seminar.storage` (the SQLite file: schema, migrations, locking,
+threads, and what keeps the notes safe) and :mod:`~leninism_data.seminar.exchange`
+(Markdown, CSV and JSON out, CSV and JSON in).
 
 Examples
 --------
@@ -41,32 +34,27 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import difflib
-import functools
-import io
-import itertools
-import json
 import os
-import re
 import sqlite3
-import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
 import platformdirs
 
-from leninism_data.corpus.naming import NUMERALS, ChapterLike, resolve_chapter
+from leninism_data.corpus.arguments import check_int
+from leninism_data.corpus.naming import ChapterLike
+from leninism_data.seminar import exchange, storage
+from leninism_data.seminar.anchors import NoteError, chapter_number, check_anchor, find_passage
+from leninism_data.seminar.exchange import ImportReport
+from leninism_data.seminar.storage import MEMORY, SCHEMA_VERSION, SELECT_NOTES, Note, NotesFile
 
 __all__ = [
     "NOTES_PATH_ENV",
     "SCHEMA_VERSION",
+    "ImportReport",
     "Note",
     "NoteError",
     "NoteStore",
@@ -77,77 +65,7 @@ __all__ = [
 NOTES_PATH_ENV = "LENINISM_STUDY_NOTES"
 """Environment variable that, when set, names the notes file ``NoteStore()`` opens."""
 
-SCHEMA_VERSION = 2
-"""Version of the store's tables, kept in the file header (``PRAGMA user_version``)."""
-
-# Marks the file as ours in the SQLite header ("LSNT": Leninism Study NoTes),
-# so that a foreign SQLite file is recognised and left alone.
-_APPLICATION_ID = 0x4C534E54
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_EXPORT_FORMAT = "leninism-study notes"
-_EXPORT_VERSION = 1  # of the JSON export's layout; independent of the store's schema
-_BUSY_TIMEOUT_SECONDS = 5.0
-_WRITE_ATTEMPTS = 4
-_MEMORY = ":memory:"
-
-# Paragraph ids start with the chapter: "Intro.3" is chapter 0, "IV.27" chapter 4.
-_CHAPTER_PREFIXES = ("Intro", *NUMERALS[1:])
-_FOOTNOTE_ANCHOR = re.compile(r"fn\s*[:.]?\s*(\d+)", re.IGNORECASE)
-_ANCHOR_HELP = (
-    "Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; "
-    "footnotes look like 'fn:12'."
-)
-_MAX_TAG_LENGTH = 40
-
-_T = TypeVar("_T")
-
-
-class NoteError(ValueError):
-    """A note, an anchor or a notes file that cannot be used, with the reason."""
-
-
-@dataclass(frozen=True)
-class Note:
-    """One note, as stored.
-
-    Attributes
-    ----------
-    note_id : int
-        The note's number in this store (never reused after a delete).
-    uid : str
-        A universally unique id that travels with the note through exports,
-        so that importing the same note twice does not duplicate it.
-    anchor : str
-        Where the note is attached: a paragraph id (``"IV.27"``) or a
-        footnote (``"fn:12"``).
-    chapter : int or None
-        Chapter of the anchor, 0 (Introduction) to 9.
-    text : str
-        The note, as written (surrounding blank space removed).
-    tags : tuple of str
-        Lower-case tags in alphabetical order.
-    created, updated : datetime
-        When the note was written and last changed, in UTC.
-    """
-
-    note_id: int
-    uid: str
-    anchor: str
-    chapter: int | None
-    text: str
-    tags: tuple[str, ...]
-    created: datetime
-    updated: datetime
-
-    @property
-    def paragraph_id(self) -> str | None:
-        """The paragraph the note is attached to, or None for a footnote."""
-        return None if self.anchor.startswith("fn:") else self.anchor
-
-    @property
-    def footnote(self) -> int | None:
-        """The footnote the note is attached to, or None for a paragraph."""
-        return int(self.anchor[3:]) if self.anchor.startswith("fn:") else None
+_LIST_COLUMNS = ["note_id", *exchange.EXPORT_COLUMNS]
 
 
 def default_notes_path() -> Path:
@@ -176,423 +94,6 @@ def default_notes_path() -> Path:
     if from_environment:
         return Path(from_environment).expanduser()
     return platformdirs.user_data_path("leninism-study") / "notes.sqlite3"
-
-
-# --- the book: what a note can be attached to ---------------------------------
-
-
-@dataclass(frozen=True)
-class _Passage:
-    """A paragraph or footnote of the book that a note can be attached to."""
-
-    anchor: str
-    label: str  # how Markdown names it: "IV.27" or "Footnote 12"
-    chapter: int
-    book_order: tuple[int, int]  # (position of the paragraph, footnote number or 0)
-    pages: str  # as cited: "p. 40" or "pp. 7–8"
-    text: str
-
-
-@functools.lru_cache(maxsize=1)
-def _book_passages() -> Mapping[str, _Passage]:
-    """Every paragraph and footnote of the book, by anchor, in book order."""
-    import leninism_data as ld  # imported here: the tables are built on first use
-
-    passages: dict[str, _Passage] = {}
-    paragraphs = ld.paragraphs()
-    position_of = dict(zip(paragraphs["paragraph_id"], paragraphs["position"]))
-    for row in paragraphs.itertuples(index=False):
-        passages[row.paragraph_id] = _Passage(
-            anchor=row.paragraph_id,
-            label=row.paragraph_id,
-            chapter=int(row.chapter),
-            book_order=(int(row.position), 0),
-            pages=_page_range(row.page, row.page_end),
-            text=row.text,
-        )
-    for row in ld.footnotes().itertuples(index=False):
-        anchor = f"fn:{row.footnote}"
-        passages[anchor] = _Passage(
-            anchor=anchor,
-            label=f"Footnote {row.footnote}",
-            chapter=int(row.chapter),
-            book_order=(int(position_of[row.paragraph_id]), int(row.footnote)),
-            pages=_page_range(row.page, row.page),
-            text=row.text,
-        )
-    return dict(sorted(passages.items(), key=lambda item: item[1].book_order))
-
-
-@functools.lru_cache(maxsize=1)
-def _chapter_headings() -> Mapping[int, str]:
-    """Markdown heading text of each chapter: "Introduction", "IV. Strategy and Tactics"."""
-    import leninism_data as ld
-
-    return {
-        int(row.chapter): f"{row.numeral}. {row.title}" if row.numeral else row.title
-        for row in ld.chapters().itertuples(index=False)
-    }
-
-
-def _page_range(first: int, last: int) -> str:
-    return f"p. {first}" if first == last else f"pp. {first}–{last}"
-
-
-def check_anchor(anchor: str) -> str:
-    """Return the anchor in its stored form, or say why the book has no such place.
-
-    Parameters
-    ----------
-    anchor : str
-        A paragraph id as in ``ld.paragraphs().paragraph_id`` (``"IV.27"``,
-        ``"Intro.3"``) or a footnote as ``"fn:12"`` (``"fn12"`` and ``"FN 12"``
-        are read the same way).
-
-    Returns
-    -------
-    str
-        The anchor as stored: the paragraph id, or ``"fn:<number>"``.
-
-    Raises
-    ------
-    NoteError
-        If the book has no such paragraph or footnote; the message says which
-        ids exist and suggests a close one.
-
-    Examples
-    --------
-    >>> check_anchor("FN 12")
-    'fn:12'
-    >>> check_anchor("iv.27")
-    Traceback (most recent call last):
-    ...
-    leninism_data.seminar.notes.NoteError: 'iv.27' is not a paragraph of the book. Did you mean 'IV.27'? Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; footnotes look like 'fn:12'.
-    """
-    return _find_passage(anchor).anchor
-
-
-def _find_passage(anchor: object) -> _Passage:
-    if not isinstance(anchor, str):
-        raise NoteError(
-            f"a note is attached to a paragraph id or a footnote, not {anchor!r}. {_ANCHOR_HELP}"
-        )
-    cleaned = anchor.strip()
-    footnote = _FOOTNOTE_ANCHOR.fullmatch(cleaned)
-    if footnote:
-        cleaned = f"fn:{int(footnote[1])}"
-    passages = _book_passages()
-    try:
-        return passages[cleaned]
-    except KeyError:
-        raise NoteError(_unknown_anchor_message(cleaned, passages)) from None
-
-
-def _unknown_anchor_message(anchor: str, passages: Mapping[str, _Passage]) -> str:
-    if anchor.startswith("fn:"):
-        numbers = sorted(int(known[3:]) for known in passages if known.startswith("fn:"))
-        return f"'{anchor}' is not a footnote of the book; its footnotes run from fn:{numbers[0]} to fn:{numbers[-1]}."
-    message = f"{anchor!r} is not a paragraph of the book."
-    prefix, _, number = anchor.partition(".")
-    numbers = [
-        int(known.partition(".")[2]) for known in passages if known.partition(".")[0] == prefix
-    ]
-    meant = _anchor_written_differently(anchor, passages)
-    if meant is None and numbers and number.isdigit():
-        first, last = f"{prefix}.{min(numbers)}", f"{prefix}.{max(numbers)}"
-        message += f" Paragraphs of {_chapter_name(prefix)} run from {first} to {last}."
-    else:
-        meant = meant or next(
-            iter(difflib.get_close_matches(anchor, passages, n=1, cutoff=0.8)), None
-        )
-    if meant is not None:
-        message += f" Did you mean {meant!r}?"
-    return f"{message} {_ANCHOR_HELP}"
-
-
-def _chapter_name(prefix: str) -> str:
-    return "the Introduction" if prefix == "Intro" else f"Chapter {prefix}"
-
-
-def _anchor_written_differently(anchor: str, passages: Mapping[str, _Passage]) -> str | None:
-    """The known anchor that 'iv.27', '4.27', 'IV,27' or 'Introduction.3' stands for, if any."""
-    prefix, _, number = re.sub(r"[,:;\s]+", ".", anchor, count=1).partition(".")
-    if prefix.isdigit() and int(prefix) < len(_CHAPTER_PREFIXES):
-        prefix = _CHAPTER_PREFIXES[int(prefix)]
-    if prefix.casefold() == "introduction":
-        prefix = "Intro"
-    by_folded_form = {known.casefold(): known for known in passages}
-    return by_folded_form.get(f"{prefix}.{number}".casefold())
-
-
-def _chapter_of_paragraph_id(paragraph_id: str) -> int | None:
-    prefix = paragraph_id.partition(".")[0]
-    return _CHAPTER_PREFIXES.index(prefix) if prefix in _CHAPTER_PREFIXES else None
-
-
-def _chapter_number(chapter: ChapterLike) -> int:
-    try:
-        return resolve_chapter(chapter)
-    except ValueError as error:
-        raise NoteError(str(error)) from None
-
-
-# --- checking what a student typed ---------------------------------------------
-
-
-def _clean_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise NoteError(f"a note's text must be a string, not {type(text).__name__}.")
-    cleaned = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not cleaned:
-        raise NoteError("a note cannot be empty; write something to attach to the passage.")
-    return cleaned
-
-
-def _clean_tags(tags: Iterable[str] | str | None) -> tuple[str, ...]:
-    """Tags in stored form: stripped, spaces collapsed, lower case, unique, sorted.
-
-    A single string is read as comma-separated tags ("state, party").
-    """
-    if tags is None:
-        return ()
-    if not isinstance(tags, Iterable):
-        raise NoteError(f"tags are a list of strings or one comma-separated string, not {tags!r}.")
-    items = tags.split(",") if isinstance(tags, str) else list(tags)
-    cleaned = set()
-    for tag in items:
-        if not isinstance(tag, str):
-            raise NoteError(f"a tag must be a string, not {tag!r}.")
-        if "," in tag:
-            raise NoteError(f"a tag cannot contain a comma: {tag!r}; give several tags as a list.")
-        tag = " ".join(tag.split()).lower()
-        if len(tag) > _MAX_TAG_LENGTH:
-            raise NoteError(f"the tag {tag!r} is longer than {_MAX_TAG_LENGTH} characters.")
-        if tag:
-            cleaned.add(tag)
-    return tuple(sorted(cleaned))
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _timestamp_text(moment: datetime) -> str:
-    """Stored form of a moment: ISO 8601 in UTC to the microsecond."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _parse_timestamp(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-# --- the SQLite file ---------------------------------------------------------------
-
-
-def _create_schema_v1(connection: sqlite3.Connection) -> None:
-    """Version 1: notes on paragraphs only, tags kept inline as "a,b"."""
-    connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-    connection.execute(
-        """CREATE TABLE notes (
-               note_id INTEGER PRIMARY KEY AUTOINCREMENT,
-               paragraph_id TEXT NOT NULL,
-               text TEXT NOT NULL,
-               tags TEXT NOT NULL DEFAULT '',
-               created TEXT NOT NULL)"""
-    )
-
-
-def _migrate_v1_to_v2(connection: sqlite3.Connection) -> None:
-    """Version 2: any anchor (paragraph or footnote), a uid for merging imports,
-    the chapter for filtering, an ``updated`` time, and tags in their own table."""
-    connection.execute("ALTER TABLE notes RENAME TO notes_v1")
-    # One statement at a time: executescript() would commit the migration half-way.
-    for statement in (
-        """CREATE TABLE notes (
-               note_id INTEGER PRIMARY KEY AUTOINCREMENT,
-               uid TEXT NOT NULL UNIQUE,
-               anchor TEXT NOT NULL,
-               chapter INTEGER,
-               text TEXT NOT NULL CHECK (trim(text) <> ''),
-               created TEXT NOT NULL,
-               updated TEXT NOT NULL)""",
-        "CREATE INDEX notes_by_anchor ON notes (anchor)",
-        "CREATE INDEX notes_by_chapter ON notes (chapter)",
-        """CREATE TABLE note_tags (
-               note_id INTEGER NOT NULL REFERENCES notes (note_id) ON DELETE CASCADE,
-               tag TEXT NOT NULL,
-               PRIMARY KEY (note_id, tag)) WITHOUT ROWID""",
-        "CREATE INDEX note_tags_by_tag ON note_tags (tag, note_id)",
-    ):
-        connection.execute(statement)
-    old_notes = connection.execute(
-        "SELECT note_id, paragraph_id, text, tags, created FROM notes_v1"
-    ).fetchall()
-    connection.executemany(
-        "INSERT INTO notes (note_id, uid, anchor, chapter, text, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                note_id,
-                str(uuid.uuid4()),
-                paragraph_id,
-                _chapter_of_paragraph_id(paragraph_id),
-                text,
-                created,
-                created,
-            )
-            for note_id, paragraph_id, text, _, created in old_notes
-        ],
-    )
-    connection.executemany(
-        "INSERT INTO note_tags (note_id, tag) VALUES (?, ?)",
-        [(note_id, tag) for note_id, _, _, tags, _ in old_notes for tag in _clean_tags(tags)],
-    )
-    # Keep the id counter, so that ids of notes deleted under version 1 are not reused.
-    connection.execute("DELETE FROM sqlite_sequence WHERE name = 'notes'")
-    connection.execute("UPDATE sqlite_sequence SET name = 'notes' WHERE name = 'notes_v1'")
-    connection.execute("DROP TABLE notes_v1")
-
-
-# Migration to version N is _MIGRATIONS[N]; a new store runs them all from 1.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _create_schema_v1,
-    2: _migrate_v1_to_v2,
-}
-
-
-@contextlib.contextmanager
-def _immediate_transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    """Hold the write lock from the start, commit at the end, roll back on any error."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-
-
-def _write_transaction(
-    connection: sqlite3.Connection, where: str, work: Callable[[sqlite3.Connection], _T]
-) -> _T:
-    """Run ``work`` in one write transaction, retrying while another notebook holds the lock.
-
-    SQLite's busy timeout already waits for the lock; the retries cover a
-    writer that keeps it longer than that, or a lock SQLite does not wait for.
-    """
-    attempt = 1
-    while True:
-        try:
-            with _immediate_transaction(connection):
-                return work(connection)
-        except sqlite3.OperationalError as error:
-            if not _is_locked(error):
-                raise
-            if attempt == _WRITE_ATTEMPTS:
-                raise NoteError(
-                    f"{where} stayed locked by another program for over "
-                    f"{_WRITE_ATTEMPTS * _BUSY_TIMEOUT_SECONDS:.0f} s; nothing was written. Try again."
-                ) from error
-            time.sleep(0.05 * attempt)
-            attempt += 1
-
-
-def _is_locked(error: sqlite3.OperationalError) -> bool:
-    message = str(error)
-    return "locked" in message or "busy" in message
-
-
-def _refuse_non_sqlite_file(path: Path) -> None:
-    if path.is_dir():
-        raise NoteError(
-            f"{path} is a folder; give the path of a notes file inside it, e.g. {path / 'notes.sqlite3'}."
-        )
-    if not path.exists():
-        return
-    with path.open("rb") as file:
-        header = file.read(len(_SQLITE_MAGIC))
-    if header and header != _SQLITE_MAGIC:
-        raise NoteError(
-            f"{path} is not an SQLite database, so it cannot be a notes store; it may be damaged "
-            "or another kind of file. It was left untouched: move it aside or pass another path."
-        )
-
-
-def _check_existing_store(connection: sqlite3.Connection, where: str) -> int:
-    """Return the store's schema version (0 for a new, empty file), or refuse the file."""
-    try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        n_objects = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and _is_locked(error):
-            raise NoteError(
-                f"{where} is locked by another program; close it there and try again."
-            ) from error
-        raise NoteError(
-            f"{where} is damaged and cannot be read ({error}). It was left untouched: "
-            "restore it from a backup or move it aside and start a new store."
-        ) from error
-    if application_id == 0 and version == 0 and n_objects == 0:
-        return 0
-    if application_id != _APPLICATION_ID:
-        raise NoteError(
-            f"{where} is an SQLite database but not a leninism-study notes store. "
-            "It was left untouched: pass the path of your notes file, or a new one."
-        )
-    if problems != ["ok"]:
-        raise NoteError(
-            f"{where} is damaged ({problems[0]}). It was left untouched: restore it from a backup "
-            "(after an upgrade, a notes.v<N>-backup file lies beside it) or move it aside."
-        )
-    if version > SCHEMA_VERSION:
-        raise NoteError(
-            f"{where} was written by a newer leninism-study (notes schema {version}; this one reads "
-            f"up to {SCHEMA_VERSION}). Upgrade the package to open it; the file was left untouched."
-        )
-    return version
-
-
-def _back_up(connection: sqlite3.Connection, path: Path, version: int) -> None:
-    stamp = _utc_now().strftime("%Y%m%dT%H%M%S%fZ")
-    backup_path = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
-    with contextlib.closing(sqlite3.connect(backup_path)) as backup:
-        connection.backup(backup)
-        backup.execute(
-            "PRAGMA journal_mode = DELETE"
-        )  # one self-contained file, no -wal beside it
-
-
-# --- the store ----------------------------------------------------------------------
-
-_NOTE_COLUMNS = "n.note_id, n.uid, n.anchor, n.chapter, n.text, n.created, n.updated"
-# Tags come back joined by newlines (a tag never contains one).
-_TAGS_OF_NOTE = (
-    "(SELECT group_concat(t.tag, char(10)) FROM note_tags AS t WHERE t.note_id = n.note_id)"
-)
-_SELECT_NOTES = f"SELECT {_NOTE_COLUMNS}, {_TAGS_OF_NOTE} AS tags FROM notes AS n"
-_LIST_COLUMNS = [
-    "note_id", "uid", "anchor", "paragraph_id", "footnote", "chapter", "text", "tags", "created", "updated",
-]  # fmt: skip
-_EXPORT_COLUMNS = [column for column in _LIST_COLUMNS if column != "note_id"]
-
-
-def _note_from_row(row: Sequence[Any]) -> Note:
-    note_id, uid, anchor, chapter, text, created, updated, tags = row
-    return Note(
-        note_id=note_id,
-        uid=uid,
-        anchor=anchor,
-        chapter=chapter,
-        text=text,
-        tags=tuple(sorted(tags.split("\n"))) if tags else (),
-        created=_parse_timestamp(created),
-        updated=_parse_timestamp(updated),
-    )
 
 
 class NoteStore:
@@ -626,8 +127,10 @@ class NoteStore:
     comma, so a single string ``"state, party"`` is read as two tags.
 
     Use the store as a context manager, or call :meth:`close`, to release the
-    file. One store object belongs to one thread; several processes (several
-    notebooks) may open the same file at once.
+    file. A store may be used from any thread (widget callbacks run on the kernel's
+    other threads), and several processes (several notebooks) may open the same file at
+    once. Once closed, or once its file is deleted, every call raises a
+    :class:`NoteError` saying so.
 
     Examples
     --------
@@ -645,54 +148,30 @@ class NoteStore:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path: Path | None = (
-            None if str(path) == _MEMORY else Path(path or default_notes_path()).expanduser()
-        )
-        self._where = "the in-memory notes store" if self.path is None else str(self.path)
-        self._connection = self._open()
-
-    # -- opening ------------------------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        if self.path is not None:
-            _refuse_non_sqlite_file(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = sqlite3.connect(
-                _MEMORY if self.path is None else self.path,
-                timeout=_BUSY_TIMEOUT_SECONDS,  # sets SQLite's busy timeout
-                isolation_level=None,  # transactions are begun explicitly, see _write
+        if path is not None and not isinstance(path, (str, os.PathLike)):
+            raise NoteError(
+                f"a notes store is opened with the path of a file, not {type(path).__name__}."
             )
-        except sqlite3.Error as error:
-            raise NoteError(f"cannot open {self._where}: {error}.") from error
-        try:
-            version = _check_existing_store(connection, self._where)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")  # a returned write is on disk
-            connection.execute("PRAGMA foreign_keys = ON")
-            if version < SCHEMA_VERSION:
-                self._migrate(connection, version)
-        except BaseException:
-            connection.close()
-            raise
-        return connection
+        if path is not None and not str(path).strip():
+            raise NoteError("the path of the notes file is empty; give a file name.")
+        self.path: Path | None = (
+            None if str(path) == MEMORY else Path(path or default_notes_path()).expanduser()
+        )
+        self._file = NotesFile(self.path)
 
-    def _migrate(self, connection: sqlite3.Connection, version: int) -> None:
-        if self.path is not None and version > 0:
-            _back_up(connection, self.path, version)
+    @property
+    def migration_report(self) -> str:
+        """What upgrading an older store did when it was opened ("" if nothing was needed)."""
+        return self._file.migration_report
 
-        def migrate(connection: sqlite3.Connection) -> None:
-            # Another notebook may have migrated the file since we looked.
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                _MIGRATIONS[target](connection)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-        _write_transaction(connection, self._where, migrate)
+    @property
+    def closed(self) -> bool:
+        """True once the store has been closed."""
+        return self._file.closed
 
     def close(self) -> None:
-        """Close the file. The store cannot be used afterwards."""
-        self._connection.close()
+        """Close the file. Using the store afterwards raises a NoteError."""
+        self._file.close()
 
     def __enter__(self) -> NoteStore:
         return self
@@ -701,15 +180,14 @@ class NoteStore:
         self.close()
 
     def __len__(self) -> int:
-        return self._connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+        return self._file.read(
+            lambda connection: connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+        )
 
     def __repr__(self) -> str:
-        return f"NoteStore({_MEMORY if self.path is None else str(self.path)!r})"
+        return f"NoteStore({MEMORY if self.path is None else str(self.path)!r})"
 
     # -- writing ------------------------------------------------------------------
-
-    def _write(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
-        return _write_transaction(self._connection, self._where, work)
 
     def add(self, anchor: str, text: str, *, tags: Iterable[str] | str = ()) -> Note:
         """Attach a note to a paragraph or footnote.
@@ -740,16 +218,16 @@ class NoteStore:
         >>> note.anchor, note.chapter, note.text, note.tags
         ('VII.30', 7, 'Tactics serve strategy.', ('strategy', 'tactics'))
         """
-        passage = _find_passage(anchor)
-        clean_text = _clean_text(text)
-        clean_tags = _clean_tags(tags)
-        now = _utc_now()
+        passage = find_passage(anchor)
+        clean_text = storage.clean_text(text)
+        clean_tags = storage.clean_tags(tags)
+        now = storage.utc_now()
         uid = str(uuid.uuid4())
 
         def insert(connection: sqlite3.Connection) -> int:
-            return _insert_note(connection, uid, passage, clean_text, clean_tags, now, now)
+            return storage.insert_note(connection, uid, passage, clean_text, clean_tags, now, now)
 
-        note_id = self._write(insert)
+        note_id = self._file.write(insert)
         return Note(
             note_id, uid, passage.anchor, passage.chapter, clean_text, clean_tags, now, now
         )
@@ -788,22 +266,23 @@ class NoteStore:
         """
         if text is None and tags is None:
             raise NoteError("edit needs new text=, new tags=, or both.")
-        clean_text = None if text is None else _clean_text(text)
-        clean_tags = None if tags is None else _clean_tags(tags)
-        now = _timestamp_text(_utc_now())
+        note_id = _note_number(note_id)
+        clean_text = None if text is None else storage.clean_text(text)
+        clean_tags = None if tags is None else storage.clean_tags(tags)
+        now = storage.timestamp_text(storage.utc_now())
 
         def update(connection: sqlite3.Connection) -> None:
-            self._require(note_id)
+            self._require(connection, note_id)
             if clean_text is not None:
                 connection.execute(
                     "UPDATE notes SET text = ? WHERE note_id = ?", (clean_text, note_id)
                 )
             if clean_tags is not None:
                 connection.execute("DELETE FROM note_tags WHERE note_id = ?", (note_id,))
-                _insert_tags(connection, note_id, clean_tags)
+                storage.insert_tags(connection, note_id, clean_tags)
             connection.execute("UPDATE notes SET updated = ? WHERE note_id = ?", (now, note_id))
 
-        self._write(update)
+        self._file.write(update)
         return self.get(note_id)
 
     def delete(self, note_id: int) -> Note:
@@ -822,20 +301,22 @@ class NoteStore:
         ('Draft.', 0)
         """
 
+        note_id = _note_number(note_id)
+
         def remove(connection: sqlite3.Connection) -> Note:
-            note = self._require(note_id)
+            note = self._require(connection, note_id)
             connection.execute("DELETE FROM notes WHERE note_id = ?", (note_id,))
             return note
 
-        return self._write(remove)
+        return self._file.write(remove)
 
-    def _require(self, note_id: int) -> Note:
-        row = self._connection.execute(
-            f"{_SELECT_NOTES} WHERE n.note_id = ?", (note_id,)
-        ).fetchone()
+    def _require(self, connection: sqlite3.Connection, note_id: int) -> Note:
+        row = connection.execute(f"{SELECT_NOTES} WHERE n.note_id = ?", (note_id,)).fetchone()
         if row is None:
-            raise NoteError(f"there is no note {note_id!r} in {self._where} (was it deleted?).")
-        return _note_from_row(row)
+            raise NoteError(
+                f"there is no note {note_id!r} in {self._file.where} (was it deleted?)."
+            )
+        return storage.note_from_row(row)
 
     # -- reading ------------------------------------------------------------------
 
@@ -854,7 +335,8 @@ class NoteStore:
         ...     store.get(note_id).footnote
         3
         """
-        return self._require(note_id)
+        note_id = _note_number(note_id)
+        return self._file.read(lambda connection: self._require(connection, note_id))
 
     def list(
         self,
@@ -903,17 +385,21 @@ class NoteStore:
         parameters: list[object] = []
         if chapter is not None:
             conditions.append("n.chapter = ?")
-            parameters.append(_chapter_number(chapter))
+            parameters.append(chapter_number(chapter))
         if tag is not None:
+            if not isinstance(tag, str):
+                raise NoteError(f"tag must be a string such as 'state', not {type(tag).__name__}.")
             conditions.append("n.note_id IN (SELECT note_id FROM note_tags WHERE tag = ?)")
             parameters.append(" ".join(tag.split()).lower())
         if anchor is not None:
             conditions.append("n.anchor = ?")
             parameters.append(check_anchor(anchor))
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        rows = self._connection.execute(
-            f"{_SELECT_NOTES}{where} ORDER BY n.note_id", parameters
-        ).fetchall()
+        rows = self._file.read(
+            lambda connection: connection.execute(
+                f"{SELECT_NOTES}{where} ORDER BY n.note_id", parameters
+            ).fetchall()
+        )
         return _notes_frame(rows)
 
     def search(
@@ -963,9 +449,11 @@ class NoteStore:
         0     party        1
         1  strategy        2
         """
-        rows = self._connection.execute(
-            "SELECT tag, count(*) FROM note_tags GROUP BY tag ORDER BY tag"
-        ).fetchall()
+        rows = self._file.read(
+            lambda connection: connection.execute(
+                "SELECT tag, count(*) FROM note_tags GROUP BY tag ORDER BY tag"
+            ).fetchall()
+        )
         return pd.DataFrame(rows, columns=["tag", "n_notes"]).astype(
             {"tag": "str", "n_notes": "int64"}
         )
@@ -1012,57 +500,17 @@ class NoteStore:
         *Tags: sources*
         <BLANKLINE>
         """
-        passages = _book_passages()
-        headings = _chapter_headings()
-        after_the_book = (len(passages), 0)
-
-        def book_order(note: Note) -> tuple[tuple[int, int], int]:
-            passage = passages.get(note.anchor)
-            return (after_the_book if passage is None else passage.book_order, note.note_id)
-
-        lines = ["# Notes on *The Foundations of Leninism*", ""]
-        current_chapter: object = object()
-        for anchor, on_passage in itertools.groupby(
-            sorted(self._notes(), key=book_order), key=lambda n: n.anchor
-        ):
-            passage = passages.get(anchor)
-            chapter = None if passage is None else passage.chapter
-            if chapter != current_chapter:
-                current_chapter = chapter
-                lines += [
-                    f"## {'Passages not in the book' if chapter is None else headings[chapter]}",
-                    "",
-                ]
-            if passage is None:
-                lines += [
-                    f"### {anchor}",
-                    "",
-                    f"> ({anchor} is not a passage of this edition of the book.)",
-                    "",
-                ]
-            else:
-                lines += [
-                    f"### {passage.label}, {passage.pages}",
-                    "",
-                    f"> {_markdown_block_safe(passage.text)}",
-                    "",
-                ]
-            for note in on_passage:
-                lines += [_markdown_block_safe(note.text), ""]
-                if note.tags:
-                    lines += [
-                        f"*Tags: {', '.join(_markdown_inline_safe(tag) for tag in note.tags)}*",
-                        "",
-                    ]
-        markdown = "\n".join(lines)
+        markdown = exchange.markdown_sheet(self._notes())
         if path is not None:
-            _write_text_atomically(Path(path), markdown)
+            exchange.write_text_atomically(_export_path(path), markdown)
         return markdown
 
-    def _notes(self) -> Iterator[Note]:
+    def _notes(self) -> tuple[Note, ...]:
         """Every note, oldest first."""
-        for row in self._connection.execute(f"{_SELECT_NOTES} ORDER BY n.note_id"):
-            yield _note_from_row(row)
+        rows = self._file.read(
+            lambda connection: connection.execute(f"{SELECT_NOTES} ORDER BY n.note_id").fetchall()
+        )
+        return tuple(storage.note_from_row(row) for row in rows)
 
     def export_csv(self, path: str | os.PathLike[str] | None = None) -> str:
         """Return (and optionally write) the notes as CSV, for a spreadsheet or a classmate.
@@ -1079,14 +527,9 @@ class NoteStore:
         uid,anchor,paragraph_id,footnote,chapter,text,tags,created,updated
         ...,VII.30,VII.30,,7,"Reserves, direct and indirect.","reserves, strategy",...+00:00,...+00:00
         """
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=_EXPORT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for note in self._notes():
-            writer.writerow({**_export_record(note), "tags": ", ".join(note.tags)})
-        text = buffer.getvalue()
+        text = exchange.csv_text(self._notes())
         if path is not None:
-            _write_text_atomically(Path(path), text)
+            exchange.write_text_atomically(_export_path(path), text)
         return text
 
     def export_json(self, path: str | os.PathLike[str] | None = None) -> str:
@@ -1099,29 +542,30 @@ class NoteStore:
 
         Examples
         --------
+        >>> import json
         >>> with NoteStore(":memory:") as store:
         ...     _ = store.add("fn:1", "Pravda.", tags=["sources"])
         ...     document = json.loads(store.export_json())
         >>> document["format"], document["notes"][0]["footnote"], document["notes"][0]["tags"]
         ('leninism-study notes', 1, ['sources'])
         """
-        notes = [_export_record(note) for note in self._notes()]
-        document = {"format": _EXPORT_FORMAT, "version": _EXPORT_VERSION, "notes": notes}
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        text = exchange.json_text(self._notes())
         if path is not None:
-            _write_text_atomically(Path(path), text)
+            exchange.write_text_atomically(_export_path(path), text)
         return text
 
     # -- importing ----------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike[str]) -> int:
+    def import_file(self, path: str | os.PathLike[str]) -> ImportReport:
         """Add the notes of a CSV or JSON export (yours or a classmate's).
 
-        A note is skipped if this store already has it: a note with the same
-        ``uid`` (exported from here, or imported before), or with the same
-        anchor and text. A note already here is never
-        changed. Every row is checked before anything is written, and all rows
-        are added in one transaction, so a bad file adds nothing.
+        Notes are identified by their ``uid``, which travels with them through
+        exports. A note this store does not have is added, even if another note has
+        the same text; a note it has is replaced only by a newer edit of itself (a
+        later ``updated`` time), otherwise skipped. A row without a uid (a hand-made
+        CSV) gets one made from its anchor, text and tags, so importing the same file
+        twice adds its notes once. Every row is checked before anything is written,
+        and all rows are merged in one transaction, so a bad file changes nothing.
 
         Parameters
         ----------
@@ -1133,8 +577,9 @@ class NoteStore:
 
         Returns
         -------
-        int
-            The number of notes added.
+        ImportReport
+            The number of notes added (an ``int``), with ``.updated``, ``.unchanged``
+            and a one-sentence ``.summary``.
 
         Raises
         ------
@@ -1154,72 +599,8 @@ class NoteStore:
         ...         mine.import_file(export), mine.import_file(export)
         (1, 0)
         """
-        path = Path(path)
-        rows = _read_export(path)
-        prepared = [
-            _prepare_imported_note(row, f"{path.name}, note {number}")
-            for number, row in enumerate(rows, 1)
-        ]
-
-        def insert_new(connection: sqlite3.Connection) -> int:
-            added = 0
-            for uid, passage, text, tags, created, updated in prepared:
-                duplicate = connection.execute(
-                    "SELECT 1 FROM notes WHERE uid = ? OR (anchor = ? AND text = ?)",
-                    (uid, passage.anchor, text),
-                ).fetchone()
-                if duplicate is None:
-                    _insert_note(connection, uid, passage, text, tags, created, updated)
-                    added += 1
-            return added
-
-        return self._write(insert_new)
-
-
-def _export_record(note: Note) -> dict[str, Any]:
-    return {
-        "uid": note.uid,
-        "anchor": note.anchor,
-        "paragraph_id": note.paragraph_id,
-        "footnote": note.footnote,
-        "chapter": note.chapter,
-        "text": note.text,
-        "tags": list(note.tags),
-        "created": _timestamp_text(note.created),
-        "updated": _timestamp_text(note.updated),
-    }
-
-
-def _insert_note(
-    connection: sqlite3.Connection,
-    uid: str,
-    passage: _Passage,
-    text: str,
-    tags: tuple[str, ...],
-    created: datetime,
-    updated: datetime,
-) -> int:
-    cursor = connection.execute(
-        "INSERT INTO notes (uid, anchor, chapter, text, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            uid,
-            passage.anchor,
-            passage.chapter,
-            text,
-            _timestamp_text(created),
-            _timestamp_text(updated),
-        ),
-    )
-    note_id = cursor.lastrowid
-    assert note_id is not None
-    _insert_tags(connection, note_id, tags)
-    return note_id
-
-
-def _insert_tags(connection: sqlite3.Connection, note_id: int, tags: tuple[str, ...]) -> None:
-    connection.executemany(
-        "INSERT INTO note_tags (note_id, tag) VALUES (?, ?)", [(note_id, tag) for tag in tags]
-    )
+        notes = list(exchange.prepared_rows(_export_path(path)))
+        return self._file.write(lambda connection: exchange.import_notes(connection, notes))
 
 
 def _notes_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
@@ -1256,92 +637,18 @@ def _notes_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
     )
 
 
-# --- files in and out ---------------------------------------------------------------
-
-
-def _markdown_block_safe(text: str) -> str:
-    """Escape what would start a heading, quote, fence, HTML block or rule at a line start."""
-    block_start = re.compile(
-        r"^( {0,3})(#|>|```|~~~|<|=+[ \t]*$|-+[ \t]*$|(?:[-*_][ \t]*){3,}$)", re.MULTILINE
-    )
-    return block_start.sub(r"\1\\\2", text)
-
-
-def _markdown_inline_safe(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>~])", r"\\\1", text)
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+def _note_number(note_id: object) -> int:
+    """A note id as an ``int`` (a NumPy integer from a table counts), or a NoteError."""
     try:
-        with partial.open("x", encoding="utf-8", newline="") as file:
-            file.write(text)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _read_export(path: Path) -> list[dict[str, Any]]:
-    suffix = path.suffix.lower()
-    if suffix not in {".csv", ".json"}:
+        return check_int("note_id", note_id, 1)
+    except (TypeError, ValueError):
         raise NoteError(
-            f"{path} is neither .csv nor .json; import a file made by export_csv or export_json."
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise NoteError(f"cannot read {path}: {error}.") from error
-    if suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        missing = {"anchor", "text"} - set(reader.fieldnames or ())
-        if missing:
-            raise NoteError(
-                f"{path} has no {' or '.join(sorted(missing))} column; a notes CSV needs anchor and text."
-            )
-        return list(reader)  # tags stay one comma-separated string, as _clean_tags reads them
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise NoteError(f"{path} is not valid JSON ({error}).") from error
-    if not isinstance(document, dict) or document.get("format") != _EXPORT_FORMAT:
-        raise NoteError(
-            f"{path} is JSON but not a leninism-study notes export (made by export_json)."
-        )
-    version = document.get("version")
-    if not isinstance(version, int):
-        raise NoteError(f"{path} has no export version; it was not made by export_json.")
-    if version > _EXPORT_VERSION:
-        raise NoteError(
-            f"{path} was exported by a newer leninism-study; upgrade the package to import it."
-        )
-    notes = document.get("notes")
-    if not isinstance(notes, list) or not all(isinstance(note, dict) for note in notes):
-        raise NoteError(f"{path} has no list of notes.")
-    return notes
-
-
-def _prepare_imported_note(
-    row: Mapping[str, Any], where: str
-) -> tuple[str, _Passage, str, tuple[str, ...], datetime, datetime]:
-    try:
-        passage = _find_passage(row.get("anchor"))
-        text = _clean_text(row.get("text"))
-        tags = _clean_tags(row.get("tags"))
-    except NoteError as error:
-        raise NoteError(f"{where}: {error}") from None
-    try:
-        created = _parse_timestamp(str(row["created"])) if row.get("created") else _utc_now()
-        updated = _parse_timestamp(str(row["updated"])) if row.get("updated") else created
-    except ValueError as error:
-        raise NoteError(
-            f"{where}: a time is not in ISO 8601 form, like 2024-05-01T12:30:00+00:00 ({error})."
+            f"note ids are whole numbers from 1 (the note_id column of list()), "
+            f"not {str(note_id)[:40]!r}."
         ) from None
-    try:
-        uid = str(uuid.UUID(str(row["uid"]))) if row.get("uid") else str(uuid.uuid4())
-    except ValueError:
-        raise NoteError(
-            f"{where}: {row['uid']!r} is not a note uid (a UUID); leave the uid empty for a new note."
-        ) from None
-    return uid, passage, text, tags, created, updated
+
+
+def _export_path(path: object) -> Path:
+    if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+        raise NoteError(f"give the path of a file, not {str(path)[:40]!r}.")
+    return Path(path).expanduser()

@@ -38,6 +38,7 @@ from itertools import accumulate, pairwise
 
 import pandas as pd
 
+from leninism_data.corpus.arguments import check_number
 from leninism_data.corpus.book import book
 from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
 from leninism_data import tables
@@ -96,7 +97,7 @@ def reading_plan(n_sessions: int, *, words_per_minute: float = 200) -> pd.DataFr
     ------
     ValueError
         If ``n_sessions`` is below 1 or above the number of sections, or
-        ``words_per_minute`` is not positive.
+        ``words_per_minute`` is not a number from 20 to 2,000.
     TypeError
         If ``n_sessions`` is not an integer.
 
@@ -121,12 +122,7 @@ def reading_plan(n_sessions: int, *, words_per_minute: float = 200) -> pd.DataFr
             f"n_sessions must be between 1 and {n_sections} (the book has "
             f"{n_sections} sections, and a section is never split), not {n_sessions}."
         )
-    if (
-        isinstance(words_per_minute, bool)
-        or not isinstance(words_per_minute, numbers.Real)
-        or not words_per_minute > 0
-    ):
-        raise ValueError(f"words_per_minute must be a positive number, not {words_per_minute!r}.")
+    words_per_minute = check_number("words_per_minute", words_per_minute, 20, 2000)
     starts = _session_starts(table, int(n_sessions))
     weights = [
         int(table["n_words"].iloc[a:b].sum()) for a, b in zip(starts, starts[1:] + [n_sections])

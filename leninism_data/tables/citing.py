@@ -22,6 +22,7 @@ from leninism_data.corpus.naming import (
     resolve_anchor,
     resolve_chapter,
 )
+from leninism_data.corpus.source import read_data_file
 from leninism_data.corpus.structure import Paragraph
 from leninism_data.corpus.words import sentence_spans
 from leninism_data.tables.build import chapters
@@ -96,6 +97,10 @@ def find_paragraph(paragraph_id: str):
     >>> find_paragraph("IV.27").page
     40
     """
+    if not isinstance(paragraph_id, str):
+        raise UnknownParagraphError(
+            f"a paragraph id is a string such as 'IV.27', not {type(paragraph_id).__name__}."
+        )
     paragraphs = book().paragraph_by_id
     if paragraph_id in paragraphs:
         return paragraphs[paragraph_id]
@@ -341,7 +346,7 @@ def describe() -> Markdown:
     >>> print(describe().splitlines()[0])
     # The Foundations of Leninism — source card
     """
-    card = (files("leninism_data") / "data" / "DESCR.md").read_text(encoding="utf-8")
+    card = read_data_file("DESCR.md")
     b = book()
     counts = {
         "n_chapters": len(b.chapters),

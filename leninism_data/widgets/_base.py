@@ -1,22 +1,32 @@
-"""What the study widgets share: `.result`, a stable repr, chapter options and a pager.
+"""What the study widgets share: `.result`, a stable repr, chapter options, a pager, and
+one guard around every callback.
 
 Widgets render through the kernel-side API only (an ``HTML`` widget's ``.value``, or
 ``Output.outputs`` / ``Output.append_display_data``), never ``with output:`` inside a
 callback, so they behave the same in JupyterLab, Voilà, nbval and headless pytest.
+
+Every method named ``_on_<control>_<event>`` of a :class:`StudyWidget` or a
+:class:`Pager` is wrapped, when the class is defined, by :func:`guarded`: whatever it
+raises is shown as a message inside the widget (an ipywidgets callback's exception
+would otherwise reach only JupyterLab's Log Console), and the widget keeps working.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from traitlets import TraitError
 
 import leninism_data as ld
 from leninism_data.analysis.parts import resolve_part
 from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.widgets._html import message, view
 
 #: Descriptions of controls are shown in full rather than cut to a fixed width.
 LABEL_STYLE = {"description_width": "initial"}
@@ -27,7 +37,95 @@ KINDS = ("prose", "quotation", "list_item", "front_matter")
 REPR_QUERY_LIMIT = 30
 
 
-class StudyWidget(widgets.VBox):
+def problem_text(error: BaseException) -> str:
+    """What a widget says when a callback fails: the message of a mistake the reader can
+    correct (`ValueError`, `TypeError`), or a plain account of an unexpected fault.
+
+    >>> problem_text(ValueError("'X' is not a chapter of the book."))
+    "'X' is not a chapter of the book."
+    >>> problem_text(KeyError("spans"))[:45]
+    "Something went wrong here (KeyError: 'spans')"
+    """
+    if isinstance(error, (ValueError, TypeError)) and str(error):
+        text = str(error)
+        return text[:1].upper() + text[1:]
+    return (
+        f"Something went wrong here ({type(error).__name__}: {error}). "
+        "The widget still works: change a control to try again."
+    )
+
+
+def guarded(handler: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a widget callback so that an exception becomes a message in the widget.
+
+    The widget's ``_show_problem(error)`` shows the message; a later call that succeeds
+    clears it (``_clear_problem()``). Applied by :class:`_Guarded` to every ``_on_*``.
+    """
+    if getattr(handler, "__guarded__", False):
+        return handler
+
+    @functools.wraps(handler)
+    def run(self: _Guarded, *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = handler(self, *args, **kwargs)
+        except Exception as error:  # shown to the reader, never lost
+            self._show_problem(error)
+            return None
+        self._clear_problem()
+        return result
+
+    run.__guarded__ = True  # type: ignore[attr-defined]
+    return run
+
+
+def _typed_init(init: Callable[..., None]) -> Callable[..., None]:
+    """Report an argument a control cannot hold (``regex=-1``) as a TypeError, not a
+    ``traitlets.TraitError`` from deep inside ipywidgets."""
+    if getattr(init, "__guarded__", False):
+        return init
+
+    @functools.wraps(init)
+    def run(self: _Guarded, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TraitError as error:
+            raise TypeError(
+                f"{type(self).__name__}: an argument has the wrong type ({error}). "
+                f"See help({type(self).__name__}) for what each argument accepts."
+            ) from None
+
+    run.__guarded__ = True  # type: ignore[attr-defined]
+    return run
+
+
+class _Guarded(widgets.Box):
+    """A box whose ``_on_*`` callbacks are wrapped by :func:`guarded`.
+
+    A problem is shown in an ``HTML`` child added at the end of the box on first need.
+    """
+
+    _problem: widgets.HTML | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, attribute in list(vars(cls).items()):
+            if name.startswith("_on_") and callable(attribute):
+                setattr(cls, name, guarded(attribute))
+        if "__init__" in vars(cls):
+            setattr(cls, "__init__", _typed_init(vars(cls)["__init__"]))  # noqa: B010
+
+    def _show_problem(self, error: BaseException) -> None:
+        if self._problem is None:
+            self._problem = widgets.HTML()
+            self.children = (*tuple(self.children), self._problem)  # type: ignore[has-type]
+        self._problem.value = view(message(problem_text(error), "warning"))
+
+    def _clear_problem(self) -> None:
+        if self._problem is not None and self._problem.value:
+            self._problem.value = ""
+
+
+class StudyWidget(_Guarded, widgets.VBox):
     """A composite widget over the analysis layer, its current data in :attr:`result`.
 
     Subclasses build private child controls, observe them with ``_on_<control>_<event>``
@@ -61,7 +159,7 @@ class StudyWidget(widgets.VBox):
             self._is_quiet = previous
 
 
-class Pager(widgets.HBox):
+class Pager(_Guarded, widgets.HBox):
     """Previous / Next buttons and "1–10 of 470 paragraphs", over a list of items.
 
     Parameters

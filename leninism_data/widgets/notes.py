@@ -8,9 +8,9 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from leninism_data.corpus.book import book
-from leninism_data.seminar.notes import Note, NoteStore
-from leninism_data.tables.citing import find_paragraph
-from leninism_data.widgets._base import LABEL_STYLE, StudyWidget
+from leninism_data.seminar.notes import Note, NoteError, NoteStore, check_anchor
+from leninism_data.tables.citing import UnknownParagraphError, find_paragraph
+from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, problem_text
 from leninism_data.widgets._html import (
     Tone,
     escape,
@@ -38,11 +38,13 @@ class Notes(StudyWidget):
     (comma-separated: ``state, party``) and Save / Delete. Choose a note in the list to
     edit it (Save) or delete it (Delete: its text stays in the box, so Save brings it back).
     Type another id (``VII.30``) in the Paragraph box and press Enter to move there.
-    Problems — an empty note, an unknown id, a notes file that cannot be written — are
-    explained in a message under the buttons, never as an error.
+    Problems — an empty note, an unknown id, a notes file that cannot be written, a
+    store that was closed or whose file was deleted — are explained in a message under
+    the buttons, never as an error, and the widget keeps working.
 
     Notes are kept by a :class:`leninism_data.NoteStore`: every change is written at once,
-    so nothing is lost when the notebook or the kernel closes.
+    so nothing is lost when the notebook or the kernel closes. The store may be used from
+    any thread, as a real kernel runs widget callbacks on threads of its own.
 
     Parameters
     ----------
@@ -79,7 +81,7 @@ class Notes(StudyWidget):
         *,
         store: NoteStore | str | os.PathLike[str] | None = None,
     ) -> None:
-        self._paragraph_id = find_paragraph(str(paragraph_id).strip()).paragraph_id
+        self._paragraph_id = _paragraph(paragraph_id)
         if isinstance(store, NoteStore):
             self._store = store
         else:
@@ -97,18 +99,21 @@ class Notes(StudyWidget):
         self._note = widgets.Dropdown(
             description="Note", style=LABEL_STYLE, layout=widgets.Layout(width="32em")
         )
+        # The text and tags reach the kernel as they are typed (nothing observes them, so
+        # this costs nothing): with updates only on blur, a click on Save sent right after
+        # typing can overtake the text in a real browser and save an "empty" note.
         self._text = widgets.Textarea(
             description="Text",
             placeholder="Write your note here …",
             rows=4,
-            continuous_update=False,
+            continuous_update=True,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="46em", max_width="100%"),
         )
         self._tags = widgets.Text(
             description="Tags",
             placeholder="comma-separated: state, party",
-            continuous_update=False,
+            continuous_update=True,
             style=LABEL_STYLE,
             layout=widgets.Layout(width="32em"),
         )
@@ -171,7 +176,7 @@ class Notes(StudyWidget):
         >>> notes.paragraph_id
         'IV.28'
         """
-        self._paragraph_id = find_paragraph(paragraph_id).paragraph_id
+        self._paragraph_id = _paragraph(paragraph_id)
         self._load_paragraph()
 
     def close(self) -> None:
@@ -191,11 +196,7 @@ class Notes(StudyWidget):
         typed = self._paragraph.value.strip().removeprefix("¶").strip()
         if not typed or typed == self._paragraph_id:
             return
-        try:
-            self._paragraph_id = find_paragraph(typed).paragraph_id
-        except ValueError as error:
-            self._say(str(error), "warning")
-            return
+        self._paragraph_id = _paragraph(typed)
         self._load_paragraph()
 
     def _on_note_change(self, _change: dict) -> None:
@@ -211,16 +212,12 @@ class Notes(StudyWidget):
 
     def _on_save_click(self, _button: widgets.Button) -> None:
         note_id = self._note.value
-        try:
-            if note_id == NEW:
-                note = self._store.add(self._paragraph_id, self._text.value, tags=self._tags.value)
-                done = f"Saved note {note.note_id} on ¶ {note.anchor}."
-            else:
-                note = self._store.edit(note_id, text=self._text.value, tags=self._tags.value)
-                done = f"Updated note {note.note_id}."
-        except ValueError as error:  # NoteError: empty note, bad tag, store locked …
-            self._say(_sentence(str(error)), "warning")
-            return
+        if note_id == NEW:
+            note = self._store.add(self._paragraph_id, self._text.value, tags=self._tags.value)
+            done = f"Saved note {note.note_id} on ¶ {note.anchor}."
+        else:
+            note = self._store.edit(note_id, text=self._text.value, tags=self._tags.value)
+            done = f"Updated note {note.note_id}."
         self._refresh()
         self._say(done)
         for callback in self._on_saved:
@@ -231,11 +228,7 @@ class Notes(StudyWidget):
         if note_id == NEW:
             self._say("Choose a note in the Note list to delete it.", "warning")
             return
-        try:
-            note: Note = self._store.delete(note_id)
-        except ValueError as error:
-            self._say(_sentence(str(error)), "warning")
-            return
+        note: Note = self._store.delete(note_id)
         self._refresh()
         # The deleted text stays in the editor: Save adds it back.
         self._text.value, self._tags.value = note.text, ", ".join(note.tags)
@@ -309,7 +302,22 @@ class Notes(StudyWidget):
         self._message = text
         self._status.value = view(message(text, tone)) if text else ""
 
+    def _show_problem(self, error: BaseException) -> None:
+        """Any failure of a callback (an empty note, a closed store …) under the buttons."""
+        self._say(problem_text(error), "warning")
 
-def _sentence(text: str) -> str:
-    """A message from the notes store as a sentence: "a note cannot …" → "A note cannot …"."""
-    return text[:1].upper() + text[1:]
+    def _clear_problem(self) -> None:
+        """A callback that succeeds has said what it did; nothing to clear."""
+
+
+def _paragraph(typed: object) -> str:
+    """The paragraph id ``typed`` stands for (``"iv 28"`` is IV.28), or why there is none."""
+    try:
+        anchor = check_anchor(typed)  # type: ignore[arg-type]
+    except NoteError as error:
+        raise UnknownParagraphError(str(error)) from None
+    if anchor.startswith("fn:"):
+        raise UnknownParagraphError(
+            f"{anchor} is a footnote; notes here are on paragraphs such as 'IV.27'."
+        )
+    return find_paragraph(anchor).paragraph_id

@@ -9,6 +9,7 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.analysis.frequencies import Dispersion
+from leninism_data.corpus.arguments import check_texts
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, check_choice
 from leninism_data.widgets._html import explanation, message, number, table, view
 from leninism_data.widgets._measures import explain
@@ -112,6 +113,7 @@ class Trends(StudyWidget):
         relative: bool = True,
         include_quotations: bool = True,
     ) -> None:
+        check_texts("terms", terms, allow_empty=True)  # none typed yet: a hint, not an error
         check_choice("by", by, [value for _, value in BY_OPTIONS])
         self._chapters = ld.chapters()
         self._parts = {value: part_names(value) for _, value in BY_OPTIONS}
