@@ -20,8 +20,8 @@ class SourceTextError(RuntimeError):
 #: sha256 of every data file shipped with the package; each is checked when read.
 DATA_SHA256 = {
     SOURCE_FILENAME: SOURCE_SHA256,
-    "stopwords_en.txt": "1908a97af5c2a0e27219aed7148b8dabf4bacd7a87834704250d6f44e7aae1bf",
-    "DESCR.md": "7ca4b9d2c90989f7355defab9483e403053fe31e8726a312ad52ab3df17e82f0",
+    "stopwords_en.txt": "a5d02602ec1fa3ddf7685aeb0f4e8422a48f810cb9d2d442ddbde93b158c4d7b",
+    "DESCR.md": "ebec74a29082d395a732aa838d1d3fb7487101bb6a6c985dc237379b91412fdd",
 }
 
 
