@@ -77,12 +77,14 @@ def test_no_layer_imports_from_a_layer_above_it():
     assert upward == []
 
 
-def test_the_parser_is_read_only_by_the_tables_layer():
+def test_widgets_read_the_tables_not_the_parser():
+    """Widgets show what the public tables hold (footnote markers and page breaks are
+    columns of ``paragraphs()``); the parser's records stay below the widgets."""
+    parser = ("leninism_data.corpus.book", "leninism_data.corpus.structure")
     readers = {
-        module
-        for module, target, _, _ in _imports()
-        if target.startswith("leninism_data.corpus.book")
-        and _folder(module) not in {"corpus", "tables"}
+        f"{module}:{line}"
+        for module, target, _, line in _imports()
+        if target.startswith(parser) and _folder(module) == "widgets"
     }
     assert readers == set()
 

@@ -7,7 +7,6 @@ import pandas as pd
 import traitlets
 
 import leninism_data as ld
-from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import ChapterLike
 from leninism_data.widgets._base import (
     ALL,
@@ -208,6 +207,7 @@ class Explorer(StudyWidget):
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, not {page_size}.")
         self._table = ld.paragraphs()
+        self._markers = dict(zip(self._table["paragraph_id"], self._table["footnote_markers"]))
         self._footnote_texts = dict(zip(ld.footnotes()["footnote"], ld.footnotes()["text"]))
         options = SearchOptions(
             query,
@@ -362,9 +362,9 @@ class Explorer(StudyWidget):
         self._paragraphs.value = view(*cards) if cards else ""
 
     def _card(self, row) -> str:
-        paragraph = book().paragraph_by_id[row.paragraph_id]
         inserts = [
-            (offset, f'<sup class="ld-fn">{number}</sup>') for offset, number in paragraph.markers
+            (offset, f'<sup class="ld-fn">{number}</sup>')
+            for offset, number in self._markers[row.paragraph_id]
         ]
         notes = "".join(
             f'<div class="ld-footnote"><sup class="ld-fn">{number}</sup> '

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from leninism_data.corpus.book import book
+import leninism_data as ld
 from leninism_data.seminar.notes import Note, NoteError, NoteStore, check_anchor
 from leninism_data.tables.citing import UnknownParagraphError, find_paragraph
 from leninism_data.widgets._base import LABEL_STYLE, StudyWidget, problem_text
@@ -268,15 +268,16 @@ class Notes(StudyWidget):
         self._list.value = view(self._notes_html())
 
     def _passage_html(self) -> str:
-        paragraph = book().paragraph_by_id[self._paragraph_id]
+        paragraph = ld.paragraphs().set_index("paragraph_id").loc[self._paragraph_id]
         inserts = [
             (offset, f'<sup class="ld-fn" title="Footnote {number}">{number}</sup>')
-            for offset, number in paragraph.markers
+            for offset, number in paragraph["footnote_markers"]
         ]
         return (
-            f'<div class="ld-heading">¶ {escape(paragraph.paragraph_id)} · '
-            f"{pages_label(paragraph.page, paragraph.page_end)}</div>"
-            f'<div class="ld-para" style="display:block">{mark_up(paragraph.text, (), inserts)}</div>'
+            f'<div class="ld-heading">¶ {escape(self._paragraph_id)} · '
+            f"{pages_label(paragraph['page'], paragraph['page_end'])}</div>"
+            f'<div class="ld-para" style="display:block">'
+            f"{mark_up(paragraph['text'], (), inserts)}</div>"
         )
 
     def _notes_html(self) -> str:
