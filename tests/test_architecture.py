@@ -24,8 +24,11 @@ TOP = 5  # cli.py, __main__.py, classroom/: may import anything public
 
 
 def _folder(module: str) -> str:
+    """The layer folder of a module ("analysis" for leninism_data.analysis.kwic), or ""."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 2 else ""
+    if len(parts) > 2 or (len(parts) == 2 and parts[1] in LAYERS):
+        return parts[1]
+    return ""
 
 
 def _rank(module: str) -> int:

@@ -66,7 +66,7 @@ class Passage:
 @functools.lru_cache(maxsize=1)
 def book_passages() -> Mapping[str, Passage]:
     """Every paragraph and footnote of the book, by anchor, in book order."""
-    import leninism_data as ld  # imported here: the tables are built on first use
+    from leninism_data import tables as ld  # imported here: the tables are built on first use
 
     passages: dict[str, Passage] = {}
     paragraphs = ld.paragraphs()
@@ -96,7 +96,7 @@ def book_passages() -> Mapping[str, Passage]:
 @functools.lru_cache(maxsize=1)
 def chapter_headings() -> Mapping[int, str]:
     """Markdown heading text of each chapter: "Introduction", "IV. Strategy and Tactics"."""
-    import leninism_data as ld
+    from leninism_data import tables as ld
 
     return {
         int(row.chapter): f"{row.numeral}. {row.title}" if row.numeral else row.title
