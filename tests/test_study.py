@@ -160,7 +160,7 @@ def test_plot_quoted_share_draws_every_chapter_and_highlights_one():
     ax = ld.plot_quoted_share(highlight="IV")
     heights = [bar.get_height() for bar in ax.patches]
     assert heights == list((book.n_quoted_words / book.n_words * 100).round(1))
-    assert heights[4] == 22.0
+    assert heights[4] == 27.0  # 1,042 of 3,854 words of Chapter IV in quotations
     red = [i for i, bar in enumerate(ax.patches) if bar.get_facecolor()[0] > 0.8]
     assert red == [4]
     assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Introduction", "I"]

@@ -119,7 +119,7 @@ def show(*paragraph_ids: str) -> Passages:
     >>> show("IV.99")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    leninism_data.tables.citing.UnknownParagraphError: 'IV.99' is not a paragraph ... 'IV.49'?
+    leninism_data.corpus.naming.UnknownAnchorError: 'IV.99' is not a paragraph ... 'IV.49'?
     """
     if not paragraph_ids:
         raise TypeError('show() needs at least one paragraph id, e.g. show("IV.27").')
@@ -193,7 +193,9 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
 
 
 def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = None) -> Axes:
-    """Bar chart: the share of each chapter's words inside block quotations, in percent.
+    """Bar chart: the share of each chapter's words inside quotations, in percent.
+
+    Block and inline quotations both count; citation words are left out (the ``n_words`` unit).
 
     Parameters
     ----------
@@ -213,7 +215,7 @@ def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = No
     >>> matplotlib.use("Agg")
     >>> ax = plot_quoted_share("IV")
     >>> [bar.get_height() for bar in ax.patches][4], ax.patches[4].get_facecolor()[:3]
-    (np.float64(22.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
+    (np.float64(27.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
     """
     import matplotlib.pyplot as plt
 
