@@ -4,10 +4,10 @@
 what to count); :class:`SearchControls` is the row of labelled controls that edits it, the
 same in the Explorer, Concordance, Trends, Compare, WordList, Collocates and Clusters.
 :meth:`SearchOptions.arguments` passes an analysis function exactly the options it
-accepts, found from its signature: when an analysis function gains an option (say
-``include_citations``), the widgets pass it on and its checkbox becomes available with no
-change here. A control whose option the widget's analysis function does not take is
-shown disabled, with a tooltip saying so.
+accepts, found from its signature (``include_citations`` reaches every function that
+takes it): when an analysis function gains an option, the widgets pass it on and its
+checkbox becomes available with no change here. A control whose option the widget's
+analysis function does not take is shown disabled, with a tooltip saying so.
 """
 
 from __future__ import annotations
