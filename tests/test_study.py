@@ -138,6 +138,11 @@ def test_glance_sums_up_chapter_iv_from_the_tables():
     cites = ld.citations().query("chapter == 4")
     assert column["in-text references (citations)"] == len(cites)
     assert column["  of which to Lenin"] == (cites.author == "Lenin").sum() == 16
+    quotations = ld.quotations().query("chapter == 4")
+    assert column["quotations (block and inline)"] == len(quotations) == 19
+    assert set(quotations["form"]) == {"block", "inline"}
+    tokens = ld.tokens().query("chapter == 4 and not in_citation")
+    assert column["words inside quotations"] == tokens["in_quotation"].sum() == 1042
     chapter = ld.chapters().set_index("chapter").loc[4]
     assert column["share of the chapter that is quoted"] == (
         f"{chapter.n_quoted_words / chapter.n_words:.1%}"

@@ -158,7 +158,7 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One column, named after the chapter, one row per statistic; shares are formatted
-        as percentages. "Quoted" means the words inside block quotations.
+        as percentages. "Quoted" means the words inside quotations, block or inline.
 
     Examples
     --------
@@ -183,8 +183,8 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
             "footnotes": row.n_footnotes,
             "in-text references (citations)": len(cites),
             "  of which to Lenin": int((cites.author == "Lenin").sum()),
-            "block quotations": row.n_quotations,
-            "words inside block quotations": row.n_quoted_words,
+            "quotations (block and inline)": row.n_quotations,
+            "words inside quotations": row.n_quoted_words,
             "share of the chapter that is quoted": f"{row.n_quoted_words / row.n_words:.1%}",
         },
         name=f"{row.heading}: {row.title}",
@@ -230,7 +230,7 @@ def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = No
         color=["tab:red" if c == wanted else "tab:gray" for c in book.chapter],
     )
     ax.set_ylabel("% of words quoted")
-    ax.set_title("Share of each chapter inside block quotations")
+    ax.set_title("Share of each chapter's words inside quotations")
     return ax
 
 
