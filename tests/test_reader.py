@@ -164,15 +164,18 @@ def test_paragraph_ids_in_any_case_and_suggestions_from_the_same_chapter() -> No
     assert resolve_paragraph("viii . 2").paragraph_id == "VIII.2"
     with pytest.raises(ld.UnknownParagraphError, match=r"Did you mean 'V\.58', 'V\.57', 'V\.56'"):
         resolve_paragraph("v.99")
-    with pytest.raises(ld.UnknownParagraphError, match="Paragraph ids look like"):
+    with pytest.raises(ld.UnknownParagraphError, match=r"Use a paragraph id \('IV\.27'"):
         resolve_paragraph("Chapter four")
+    # the one resolver: a sentence id or a footnote opens its paragraph
+    assert resolve_paragraph("IV.27.2").paragraph_id == "IV.27"
+    assert resolve_paragraph("Footnote 3").paragraph_id == "I.30"
 
 
 def test_hostile_go_to_is_shown_as_text() -> None:
     reader = Reader("IV")
     control(reader, "Go to").value = "<img src=x onerror=alert(1)>"
     assert "<img" not in reader._message.value
-    assert "&#x27;&lt;img src=x onerror=alert(1)&gt;&#x27; is not a paragraph" in (
+    assert "&#x27;&lt;img src=x onerror=alert(1)&gt;&#x27; is not in the book" in (
         reader._message.value
     )
 

@@ -138,6 +138,11 @@ def test_glance_sums_up_chapter_iv_from_the_tables():
     cites = ld.citations().query("chapter == 4")
     assert column["in-text references (citations)"] == len(cites)
     assert column["  of which to Lenin"] == (cites.author == "Lenin").sum() == 16
+    quotations = ld.quotations().query("chapter == 4")
+    assert column["quotations (block and inline)"] == len(quotations) == 19
+    assert set(quotations["form"]) == {"block", "inline"}
+    tokens = ld.tokens().query("chapter == 4 and not in_citation")
+    assert column["words inside quotations"] == tokens["in_quotation"].sum() == 1042
     chapter = ld.chapters().set_index("chapter").loc[4]
     assert column["share of the chapter that is quoted"] == (
         f"{chapter.n_quoted_words / chapter.n_words:.1%}"
@@ -160,7 +165,7 @@ def test_plot_quoted_share_draws_every_chapter_and_highlights_one():
     ax = ld.plot_quoted_share(highlight="IV")
     heights = [bar.get_height() for bar in ax.patches]
     assert heights == list((book.n_quoted_words / book.n_words * 100).round(1))
-    assert heights[4] == 22.0
+    assert heights[4] == 27.0  # 1,042 of 3,854 words of Chapter IV in quotations
     red = [i for i, bar in enumerate(ax.patches) if bar.get_facecolor()[0] > 0.8]
     assert red == [4]
     assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Introduction", "I"]

@@ -57,7 +57,7 @@ def test_word_list_counts_are_term_frequencies() -> None:
     book = ld.term_frequencies(None, stopwords=False).groupby("term")["count"].sum()
     top = words.result.head(10)
     assert top["count"].tolist() == book.sort_values(ascending=False).head(10).tolist()
-    assert top.loc[0, "term"] == "revolution" and top.loc[0, "count"] == 298
+    assert top.loc[0, "term"] == "revolution" and top.loc[0, "count"] == 296
     proletariat = words.result.set_index("term").loc["proletariat"]
     assert proletariat["count"] == 278 and proletariat["range"] == 9
     assert proletariat["dp"] == round(ld.dispersion("proletariat").dp, 2)
@@ -89,22 +89,45 @@ def test_word_list_filters_sorts_and_counts_in_a_part() -> None:
     assert "the" in set(words.result["term"])
 
 
+def test_word_list_counts_citation_words_only_when_asked() -> None:
+    words = WordList()
+    assert "vol" not in set(words.result["term"])
+    control(words, "Include citations").value = True
+    cited = ld.term_frequencies("vol", include_citations=True)["count"].sum()
+    assert words.result.set_index("term").loc["vol", "count"] == cited
+    tokens = ld.tokens()
+    assert cited == ((tokens["term"] == "vol") & tokens["in_citation"]).sum() > 0
+
+
 # --------------------------------------------------------------------------- Collocates
 
 
 def test_collocates_equal_the_analysis_function() -> None:
     collocates = Collocates("dictatorship")
     pd.testing.assert_frame_equal(collocates.result, ld.collocates("dictatorship", window=5))
+    assert len(collocates.result) == 7  # O >= 3 in L5-R5 running words: proletariat 63 …
     control(collocates, "Rank by").value = "mi"
     control(collocates, "Left span").value = 3
+    control(collocates, "Right span").value = 1
     control(collocates, "Min. together").value = 2
-    expected = ld.collocates("dictatorship", window=3, measure="mi", min_freq=2)
+    expected = ld.collocates("dictatorship", left=3, right=1, measure="mi", min_freq=2)
     pd.testing.assert_frame_equal(collocates.result, expected)
-    assert control(collocates, "Right span").value == 3
+    assert not control(collocates, "Right span").disabled
+    assert expected["right"].sum() < expected["left"].sum()  # R1 against L3
     html = shown(collocates)
     assert f"<td>{expected.loc[0, 'collocate']}</td>" in html
     assert "MI: mutual information" in html and "log-Dice: how exclusively" in html
     assert "t-score:" in html and "G²: log-likelihood of the pairing" in html
+    control(collocates, "Right span").value = 3
+    control(collocates, "Left span").value = 0  # R1-R3: "dictatorship of the proletariat"
+    right_only = ld.collocates("dictatorship", left=0, right=3, measure="mi", min_freq=2)
+    pd.testing.assert_frame_equal(collocates.result, right_only)
+    assert right_only.set_index("collocate").loc["proletariat", ["left", "right"]].tolist() == [
+        0,
+        61,
+    ]
+    control(collocates, "Right span").value = 0
+    assert "give left or right a span of at least 1" in shown(collocates)
 
 
 def test_collocates_explain_a_word_not_in_the_book() -> None:
@@ -142,10 +165,19 @@ def test_clusters_are_ngrams() -> None:
 
 def test_search_options_reach_only_the_functions_that_take_them() -> None:
     options = SearchOptions("party", chapter=8, include_quotations=False, include_citations=True)
-    assert options.arguments(ld.collocates) == {"include_quotations": False}
+    assert options.arguments(ld.collocates) == {
+        "include_quotations": False,
+        "include_citations": True,
+    }
     assert options.arguments(ld.kwic)["chapter"] == 8
+    assert options.unsupported(ld.collocates) == ["chapter"]
     lines = options.call(ld.kwic)
-    pd.testing.assert_frame_equal(lines, ld.kwic("party", chapter=8, include_quotations=False))
+    pd.testing.assert_frame_equal(
+        lines, ld.kwic("party", chapter=8, include_quotations=False, include_citations=True)
+    )
+    # the Include citations checkbox is live wherever the analysis takes the option
+    for widget in (Collocates("party"), WordList(), Clusters(3)):
+        assert not control(widget, "Include citations").disabled
 
 
 # --------------------------------------------------------------------------- charts
@@ -187,7 +219,7 @@ def test_dispersion_chart_and_heatmap() -> None:
         [[1.0, similarity], [similarity, 1.0]], index=["V", "VI"], columns=["V", "VI"]
     )
     cells = heatmap(matrix, title="Similarity of chapters")
-    assert "<title>V × VI: 0.31</title>" in cells.svg
+    assert "<title>V × VI: 0.30</title>" in cells.svg  # cosine 0.3034
     pd.testing.assert_frame_equal(cells.result, matrix)
 
 

@@ -119,7 +119,7 @@ def show(*paragraph_ids: str) -> Passages:
     >>> show("IV.99")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    leninism_data.tables.citing.UnknownParagraphError: 'IV.99' is not a paragraph ... 'IV.49'?
+    leninism_data.corpus.naming.UnknownAnchorError: 'IV.99' is not a paragraph ... 'IV.49'?
     """
     if not paragraph_ids:
         raise TypeError('show() needs at least one paragraph id, e.g. show("IV.27").')
@@ -158,7 +158,7 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One column, named after the chapter, one row per statistic; shares are formatted
-        as percentages. "Quoted" means the words inside block quotations.
+        as percentages. "Quoted" means the words inside quotations, block or inline.
 
     Examples
     --------
@@ -183,8 +183,8 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
             "footnotes": row.n_footnotes,
             "in-text references (citations)": len(cites),
             "  of which to Lenin": int((cites.author == "Lenin").sum()),
-            "block quotations": row.n_quotations,
-            "words inside block quotations": row.n_quoted_words,
+            "quotations (block and inline)": row.n_quotations,
+            "words inside quotations": row.n_quoted_words,
             "share of the chapter that is quoted": f"{row.n_quoted_words / row.n_words:.1%}",
         },
         name=f"{row.heading}: {row.title}",
@@ -193,7 +193,9 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
 
 
 def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = None) -> Axes:
-    """Bar chart: the share of each chapter's words inside block quotations, in percent.
+    """Bar chart: the share of each chapter's words inside quotations, in percent.
+
+    Block and inline quotations both count; citation words are left out (the ``n_words`` unit).
 
     Parameters
     ----------
@@ -213,7 +215,7 @@ def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = No
     >>> matplotlib.use("Agg")
     >>> ax = plot_quoted_share("IV")
     >>> [bar.get_height() for bar in ax.patches][4], ax.patches[4].get_facecolor()[:3]
-    (np.float64(22.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
+    (np.float64(27.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
     """
     import matplotlib.pyplot as plt
 
@@ -228,7 +230,7 @@ def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = No
         color=["tab:red" if c == wanted else "tab:gray" for c in book.chapter],
     )
     ax.set_ylabel("% of words quoted")
-    ax.set_title("Share of each chapter inside block quotations")
+    ax.set_title("Share of each chapter's words inside quotations")
     return ax
 
 

@@ -4,10 +4,10 @@
 what to count); :class:`SearchControls` is the row of labelled controls that edits it, the
 same in the Explorer, Concordance, Trends, Compare, WordList, Collocates and Clusters.
 :meth:`SearchOptions.arguments` passes an analysis function exactly the options it
-accepts, found from its signature: when an analysis function gains an option (say
-``include_citations``), the widgets pass it on and its checkbox becomes available with no
-change here. A control whose option the widget's analysis function does not take is
-shown disabled, with a tooltip saying so.
+accepts, found from its signature (``include_citations`` reaches every function that
+takes it): when an analysis function gains an option, the widgets pass it on and its
+checkbox becomes available with no change here. A control whose option the widget's
+analysis function does not take is shown disabled, with a tooltip saying so.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ CHECKBOX_TOOLTIPS = {
     "case": "Tell capitals from small letters: 'Party' does not find 'party'",
     "lemma": "Find every form of one word: 'peasant' finds 'peasants'",
     "regex": "Read the query as a regular expression",
-    "include_quotations": "Count the words of the block quotations (Lenin, Marx, Engels)",
+    "include_quotations": "Count the words the book quotes (Lenin, Marx, Engels)",
     "include_citations": "Count the words of references such as '(See Vol. XXV, p. 190.)'",
 }
 ENTER_HINT = "press Enter to search"
@@ -65,7 +65,7 @@ class SearchOptions:
     chapter, section : int, optional
         Where to look (None: everywhere).
     include_quotations : bool
-        Count the words of block quotations.
+        Count the words the book quotes (block and inline quotations).
     include_citations : bool
         Count the words of parenthesised references.
 
@@ -73,8 +73,9 @@ class SearchOptions:
     --------
     >>> import leninism_data as ld
     >>> options = SearchOptions("proletariat", chapter=4, lemma=True)
-    >>> sorted(options.arguments(ld.search))
-    ['case', 'chapter', 'include_quotations', 'regex', 'section', 'whole_word']
+    >>> sorted(options.arguments(ld.search))  # doctest: +NORMALIZE_WHITESPACE
+    ['case', 'chapter', 'include_citations', 'include_quotations', 'regex', 'section',
+     'whole_word']
     >>> options.unsupported(ld.term_frequencies)
     ['lemma', 'chapter']
     """
@@ -134,7 +135,7 @@ def accepted_options(function: Callable[..., Any]) -> frozenset[str]:
 
     >>> import leninism_data as ld
     >>> sorted(accepted_options(ld.term_frequencies))
-    ['include_quotations']
+    ['include_citations', 'include_quotations']
     """
     names = {field.name for field in dataclasses.fields(SearchOptions)} - {"query"}
     return frozenset(names & set(inspect.signature(function).parameters))

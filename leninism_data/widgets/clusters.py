@@ -59,7 +59,7 @@ def clusters(
     Examples
     --------
     >>> clusters(3, containing="peasant*").head(2).values.tolist()
-    [['of the peasantry', 31, 3], ['the peasant question', 11, 1]]
+    [['of the peasantry', 31, 3], ['the peasant question', 10, 1]]
     """
     table = _by_chapter(n, **counting)
     if chapter is None:

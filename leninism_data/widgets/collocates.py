@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import ipywidgets as widgets
@@ -30,29 +29,6 @@ MAX_SPAN = 10
 PAGE_SIZE = 20
 
 
-def collocates_parameters() -> frozenset[str]:
-    """The keyword parameters :func:`leninism_data.collocates` takes.
-
-    >>> {"measure", "min_freq", "stopwords"} <= collocates_parameters()
-    True
-    """
-    return frozenset(inspect.signature(ld.collocates).parameters)
-
-
-def span_arguments(left: int, right: int) -> dict[str, int]:
-    """The span arguments for :func:`leninism_data.collocates`.
-
-    ``left``/``right`` spans where the function takes them, else its symmetric
-    ``window`` (the widget then keeps both spans equal).
-
-    >>> list(span_arguments(4, 4).values())[0]
-    4
-    """
-    if {"left", "right"} <= collocates_parameters():
-        return {"left": left, "right": right}
-    return {"window": left}
-
-
 class Collocates(StudyWidget):
     """Words found near a node word more often than chance (AntConc's Collocates).
 
@@ -65,14 +41,16 @@ class Collocates(StudyWidget):
     node : str, default "dictatorship"
         A word or a wildcard (``proletar*``).
     left, right : int, default 5
-        Span in words on each side (1–10). Until :func:`leninism_data.collocates` takes
-        separate spans, the right span follows the left.
+        Span in running words before and after the node (0–10), as AntConc's L5–R5;
+        the two may differ, and 0 looks on one side only.
     measure : {"log_dice", "mi", "t_score", "log_likelihood"}
     min_freq : int, default 3
         Least number of times together.
     stopwords : bool, default False
         Also count stopwords as collocates.
     include_quotations : bool, default True
+    include_citations : bool, default False
+        Keep the words of references in the running text.
 
     Attributes
     ----------
@@ -83,9 +61,9 @@ class Collocates(StudyWidget):
     --------
     >>> collocates = Collocates("dictatorship")
     >>> collocates
-    Collocates(node='dictatorship', log_dice, 43 collocates)
+    Collocates(node='dictatorship', log_dice, 7 collocates)
     >>> collocates.result["collocate"].head(2).tolist()
-    ['proletariat', 'proletarian']
+    ['proletariat', 'achieving']
     """
 
     def __init__(
@@ -98,33 +76,30 @@ class Collocates(StudyWidget):
         min_freq: int = 3,
         stopwords: bool = False,
         include_quotations: bool = True,
+        include_citations: bool = False,
     ) -> None:
         check_choice("measure", measure, [value for _, value in MEASURE_OPTIONS])
         for name, value in (("left", left), ("right", right)):
-            if not 1 <= value <= MAX_SPAN:
-                raise ValueError(f"{name} must be between 1 and {MAX_SPAN} words, not {value}.")
+            if not 0 <= value <= MAX_SPAN:
+                raise ValueError(f"{name} must be between 0 and {MAX_SPAN} words, not {value}.")
         if min_freq < 1:
             raise ValueError(f"min_freq must be at least 1, not {min_freq}.")
-        self._asymmetric = {"left", "right"} <= collocates_parameters()
         self._search = SearchControls(
-            SearchOptions(node, include_quotations=include_quotations),
+            SearchOptions(
+                node, include_quotations=include_quotations, include_citations=include_citations
+            ),
             FIELDS,
             analysis=ld.collocates,
             on_change=self._refresh,
             query_label="Node word",
             placeholder="dictatorship, peasant* …",
         )
-        span = {"min": 1, "max": MAX_SPAN, "style": LABEL_STYLE}
+        span = {"min": 0, "max": MAX_SPAN, "style": LABEL_STYLE}
         self._left = widgets.BoundedIntText(
             value=left, description="Left span", layout=widgets.Layout(width="9em"), **span
         )
         self._right = widgets.BoundedIntText(
-            value=right if self._asymmetric else left,
-            description="Right span",
-            disabled=not self._asymmetric,
-            tooltip="" if self._asymmetric else "Same as the left span",
-            layout=widgets.Layout(width="9em"),
-            **span,
+            value=right, description="Right span", layout=widgets.Layout(width="9em"), **span
         )
         self._measure = widgets.Dropdown(
             options=MEASURE_OPTIONS, value=measure, description="Rank by", style=LABEL_STYLE
@@ -160,22 +135,19 @@ class Collocates(StudyWidget):
             plural(len(self._result), "collocate"),
         ]
 
-    def _on_option_change(self, change: dict) -> None:
-        if change["owner"] is self._left and not self._asymmetric:
-            self._right.value = self._left.value
+    def _on_option_change(self, _change: dict) -> None:
         self._refresh()
 
     def arguments(self) -> dict[str, Any]:
         """The keyword arguments of :func:`leninism_data.collocates` behind the table."""
-        options = self._search.options
-        arguments = options.arguments(ld.collocates)
-        arguments.update(span_arguments(self._left.value, self._right.value))
-        arguments.update(
-            measure=self._measure.value,
-            min_freq=self._min_freq.value,
-            stopwords=self._stopwords.value,
-        )
-        return {key: value for key, value in arguments.items() if key in collocates_parameters()}
+        return {
+            **self._search.options.arguments(ld.collocates),
+            "left": self._left.value,
+            "right": self._right.value,
+            "measure": self._measure.value,
+            "min_freq": self._min_freq.value,
+            "stopwords": self._stopwords.value,
+        }
 
     def _refresh(self) -> None:
         node = self._search.options.query

@@ -50,7 +50,7 @@ SORT_OPTIONS = [
     ("3R", "3R"),
     ("Keyword", "match"),
 ]
-SORT_ALIASES = {"left": "1L", "right": "1R"}  # the names :func:`leninism_data.kwic` uses
+SORT_ALIASES = {"left": "1L", "right": "1R"}  # older names :func:`leninism_data.kwic` keeps
 SORT_LEVELS = 3  # words coloured after the sort word: AntConc's three sort levels
 LINES_PER_PAGE = 20
 MAX_WINDOW = 30
@@ -114,31 +114,6 @@ def context_words(text: str, side: str) -> list[re.Match[str]]:
     """
     found = list(WORD.finditer(text))
     return found[::-1] if side == "L" else found
-
-
-def sort_lines(lines: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Lines sorted by the word at ``key`` (``"1L"`` … ``"3R"``), then the next two out.
-
-    The word ``key`` names is the first sort level, the next word further from the hit
-    the second and the one after it the third (AntConc's three levels); ties keep book
-    order. Words compare in lower case, without punctuation. This is the widget's own
-    sort until :func:`leninism_data.kwic` takes these keys.
-
-    >>> lines = pd.DataFrame({"left": ["a", "b"], "right": [" zeal, of", " and the"]})
-    >>> sort_lines(lines, "1R")["right"].tolist()
-    [' and the', ' zeal, of']
-    """
-    side, distance = sort_level(key)
-    column = "left" if side == "L" else "right"
-    first = distance - 1
-    keys = []
-    for text in lines[column]:
-        words = WORD.findall(text.lower())
-        if side == "L":
-            words.reverse()
-        keys.append(words[first : first + SORT_LEVELS])
-    order = sorted(range(len(lines)), key=lambda i: (keys[i], i))
-    return lines.iloc[order].reset_index(drop=True)
 
 
 def coloured_context(text: str, side: str, key: str | None) -> str:
@@ -406,15 +381,10 @@ class Concordance(StudyWidget):
                 "with the words around it."
             )
         sort = self._sort.value
-        by_word = sort[0].isdigit()
         try:
-            lines = options.call(
-                ld.kwic, window=self._window.value, sort="position" if by_word else sort
-            )
+            lines = options.call(ld.kwic, window=self._window.value, sort=sort)
         except ValueError as error:  # QueryError and QueryTimeout are ValueErrors too
             return EMPTY_LINES, message(widget_message(error), "warning")
-        if by_word:
-            lines = sort_lines(lines, sort)
         if lines.empty:
             return lines, message(
                 f"“{options.query}” does not occur with these options.", "warning"

@@ -9,7 +9,12 @@ import ipywidgets as widgets
 
 import leninism_data as ld
 from leninism_data.corpus.book import book
-from leninism_data.corpus.naming import ChapterLike, chapter_label
+from leninism_data.corpus.naming import (
+    ChapterLike,
+    UnknownAnchorError,
+    chapter_label,
+    resolve_anchor,
+)
 from leninism_data.corpus.structure import Paragraph
 from leninism_data.seminar.notes import NoteStore
 from leninism_data.tables.citing import UnknownParagraphError, find_paragraph
@@ -35,7 +40,6 @@ from leninism_data.widgets.companion import (
 from leninism_data.widgets.notes import Notes
 
 Unit = tuple[int, int | None]  # (chapter, section); section None = the whole chapter
-PARAGRAPH_ID = re.compile(r"(intro(?:duction)?|[ivx]+)\s*\.\s*(\d+)", re.IGNORECASE)
 # Footnotes open in place: the marker is the <summary> of an inline <details> (no
 # JavaScript). ::details-content (Chromium 131+) keeps the opened note in the line;
 # elsewhere the note opens on a line of its own.
@@ -55,9 +59,10 @@ READER_STYLE = """<style>
 def resolve_paragraph(target: str) -> Paragraph:
     """The paragraph a reader typed, in any case (``"iv.27"``, ``"¶ IV.27"``, ``"intro.3"``).
 
-    The one place the Reader reads paragraph ids: swap it for
-    ``leninism_data.corpus.naming.resolve_anchor`` once that exists. An unknown id in a
-    real chapter is answered with that chapter's closest paragraphs first.
+    Ids are read by :func:`leninism_data.corpus.naming.resolve_anchor`, the package's one
+    resolver, so a sentence id (``"IV.27.2"``) or a footnote (``"fn3"``) opens its
+    paragraph too. An unknown id in a real chapter is answered with that chapter's
+    closest paragraphs first.
 
     Raises
     ------
@@ -68,28 +73,45 @@ def resolve_paragraph(target: str) -> Paragraph:
     --------
     >>> resolve_paragraph("iv.27").paragraph_id, resolve_paragraph("intro.3").paragraph_id
     ('IV.27', 'Intro.3')
+    >>> resolve_paragraph("fn3").paragraph_id
+    'I.30'
     >>> resolve_paragraph("iv.299")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    leninism_data.tables.citing.UnknownParagraphError: ... Did you mean 'IV.64', 'IV.63', 'IV.62'?
+    leninism_data.corpus.naming.UnknownAnchorError: ... Did you mean 'IV.64', 'IV.63', 'IV.62'?
     """
-    cleaned = target.strip().removeprefix("¶").strip()
-    match = PARAGRAPH_ID.fullmatch(cleaned)
-    if match is None:
-        return find_paragraph(cleaned)
-    prefix = "Intro" if match[1].lower().startswith("intro") else match[1].upper()
-    paragraph_id = f"{prefix}.{int(match[2])}"
-    paragraphs = book().paragraph_by_id
-    if paragraph_id in paragraphs:
-        return paragraphs[paragraph_id]
-    same_chapter = [p for p in paragraphs if p.split(".")[0] == prefix]
-    if not same_chapter:
-        return find_paragraph(paragraph_id)
-    closest = sorted(same_chapter, key=lambda p: abs(int(p.split(".")[1]) - int(match[2])))
+    cleaned = re.sub(r"\s*\.\s*", ".", target.strip().removeprefix("¶").strip())
+    try:
+        anchor = resolve_anchor(cleaned)
+    except UnknownAnchorError as error:
+        hint = closest_in_chapter(cleaned)
+        if hint is None:
+            raise
+        raise UnknownParagraphError(hint) from error
+    return book().paragraph_by_id[anchor.paragraph_id]
+
+
+def closest_in_chapter(paragraph_id: str) -> str | None:
+    """For an unknown id in a real chapter, its range and closest paragraphs (else None).
+
+    >>> closest_in_chapter("iv.299").split(": ")[1]
+    "Chapter IV has paragraphs IV.1–IV.64. Did you mean 'IV.64', 'IV.63', 'IV.62'?"
+    >>> closest_in_chapter("xi.3") is None  # no Chapter XI
+    True
+    """
+    chapter, _, number = paragraph_id.partition(".")
+    if not number.isdigit():
+        return None
+    try:
+        prefix = resolve_anchor(f"{chapter}.1").paragraph_id.split(".")[0]
+    except UnknownAnchorError:
+        return None  # not a chapter of the book
+    same_chapter = [p for p in book().paragraph_by_id if p.split(".")[0] == prefix]
+    closest = sorted(same_chapter, key=lambda p: abs(int(p.split(".")[1]) - int(number)))
     where = "the Introduction" if prefix == "Intro" else f"Chapter {prefix}"
-    raise UnknownParagraphError(
-        f"{paragraph_id!r} is not a paragraph of the book: {where} has paragraphs "
-        f"{same_chapter[0]}–{same_chapter[-1]}. Did you mean "
+    return (
+        f"{f'{prefix}.{int(number)}'!r} is not a paragraph of the book: {where} has "
+        f"paragraphs {same_chapter[0]}–{same_chapter[-1]}. Did you mean "
         f"{', '.join(repr(p) for p in closest[:3])}?"
     )
 

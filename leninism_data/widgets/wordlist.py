@@ -66,7 +66,7 @@ def word_list(
     Examples
     --------
     >>> word_list().head(2)[["term", "count", "range"]].values.tolist()
-    [['revolution', 298, 10], ['proletariat', 278, 9]]
+    [['revolution', 296, 10], ['proletariat', 278, 9]]
     """
     options = {"include_quotations": include_quotations, "stopwords": stopwords, **counting}
     by_chapter = ld.term_frequencies(None, by="chapter", **options)
@@ -129,7 +129,7 @@ class WordList(StudyWidget):
     --------
     >>> words = WordList(chapter="V")
     >>> words
-    WordList(chapter='V', 815 terms)
+    WordList(chapter='V', 806 terms)
     >>> words.result.loc[0, "term"], int(words.result.loc[0, "count"])
     ('peasantry', 51)
     """
