@@ -318,10 +318,12 @@ def collocates(
     frame = pd.DataFrame({"observed": observed})
     frame = frame[frame["observed"] >= min_freq]
     frame = frame.drop(index=[t for t in matched if t in frame.index])
+    if not slots:  # every word is a node ("*"): no word is left to stand beside one
+        frame = frame.iloc[0:0]
     o = frame["observed"].to_numpy(float)
     f_coll = frequency.loc[frame.index].to_numpy(float)
     f_node = float(len(nodes))
-    span = slots / f_node  # window slots per node actually covered
+    span = slots / f_node if slots else 1.0  # window slots per node actually covered
     result = pd.DataFrame(
         {
             "collocate": frame.index,

@@ -302,8 +302,9 @@ def _as_cooccurrence(
     )
     if np.any(n <= 0):
         raise ValueError("n_tokens, the size of the corpus, must be positive.")
-    if np.any(w < 1):
-        raise ValueError("span, the number of token slots in a window, must be at least 1.")
+    if np.any(w <= 0):
+        # a mean over nodes: below 1 where nodes stand side by side and share slots
+        raise ValueError("span, the mean number of window slots per node, must be positive.")
     if np.any(o > fc) or np.any(o > fn * w):
         raise ValueError(
             "observed co-occurrences cannot exceed the collocate's frequency f_coll "

@@ -223,7 +223,10 @@ class Pager(_Guarded, widgets.HBox):
         self._update_controls()
 
     def _turn(self, step: int) -> None:
-        self._page = min(max(self._page + step, 0), self.n_pages - 1)
+        page = min(max(self._page + step, 0), self.n_pages - 1)
+        if page == self._page:  # the first or last page already (a disabled button)
+            return
+        self._page = page
         self._update_controls()
         self._on_page()
 

@@ -345,7 +345,8 @@ class Concordance(StudyWidget):
         self._refresh()
 
     def _on_page(self) -> None:
-        self._select(self._pager.bounds[0] + 1)
+        if len(self._result):  # a disabled "Previous" can still be clicked from code
+            self._select(self._pager.bounds[0] + 1)
 
     def _on_line_click(self, button: widgets.Button) -> None:
         self.open_line(int(button.description))

@@ -80,6 +80,10 @@ def resolve_paragraph(target: str) -> Paragraph:
     ...
     leninism_data.corpus.naming.UnknownAnchorError: ... Did you mean 'IV.64', 'IV.63', 'IV.62'?
     """
+    if not isinstance(target, str):
+        raise TypeError(
+            f"A paragraph id is a string such as 'IV.27', not {type(target).__name__}."
+        )
     cleaned = re.sub(r"\s*\.\s*", ".", target.strip().removeprefix("¶").strip())
     try:
         anchor = resolve_anchor(cleaned)
