@@ -53,7 +53,7 @@ def _imports() -> list[tuple[str, str, list[str], int]]:
                 if node.level:  # relative import: resolve against the package of `module`
                     base = (
                         module.split(".")[: -node.level]
-                        if not path.name == "__init__.py"
+                        if path.name != "__init__.py"
                         else module.split(".")[: len(module.split(".")) - node.level + 1]
                     )
                     target = ".".join([*base, node.module])

@@ -299,7 +299,7 @@ def test_paragraph_ids_keep_their_order_once_each() -> None:
 def test_learner_errors() -> None:
     with pytest.raises(ValueError, match=r"pass a list: handout\(\['IV.27'\]\)"):
         handout("IV.27")
-    with pytest.raises(ld.UnknownParagraphError, match="Did you mean 'IV.27'"):
+    with pytest.raises(ld.UnknownParagraphError, match=r"Did you mean 'IV\.27'"):
         handout(["IV.27", "IV.270"])
     with pytest.raises(ValueError, match="no paragraphs"):
         handout([])

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -610,11 +609,9 @@ def test_markdown_quotes_each_passage_with_its_id_and_page_in_book_order(
 
 def test_markdown_keeps_a_note_on_a_passage_the_book_no_longer_has(store: NoteStore) -> None:
     store.add("IX.16", "On style.")
-    with contextlib.closing(
-        sqlite3.connect(store.path)
-    ) as direct:  # as if the book's ids had changed
-        with direct:
-            direct.execute("UPDATE notes SET anchor = 'IX.99' WHERE note_id = 1")
+    # as if the book's ids had changed
+    with contextlib.closing(sqlite3.connect(store.path)) as direct, direct:
+        direct.execute("UPDATE notes SET anchor = 'IX.99' WHERE note_id = 1")
     assert store.export_markdown().endswith(
         "## Passages not in the book\n\n### IX.99\n\n> (IX.99 is not a passage of this edition of the book.)\n\n"
         "On style.\n"

@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from leninism_data import tables
 from leninism_data.analysis.frequencies import _matching_terms
 from leninism_data.analysis.lemmas import lemma as lemma_of
 from leninism_data.analysis.lemmas import lemma_counts
@@ -32,7 +33,6 @@ from leninism_data.analysis.stats import (
     mutual_information,
     t_score,
 )
-from leninism_data import tables
 from leninism_data.corpus.arguments import check_options
 
 KeynessMeasure = Literal["log_likelihood", "log_ratio"]

@@ -24,11 +24,11 @@ import numpy as np
 import pandas as pd
 import regex
 
+from leninism_data import tables
 from leninism_data.analysis.parts import By, count_matrix, part_sizes, select_tokens
 from leninism_data.analysis.query import wildcard_to_regex
 from leninism_data.analysis.stats import gries_dp, gries_dp_norm, juilland_d
 from leninism_data.analysis.textsearch import search
-from leninism_data import tables
 from leninism_data.corpus.arguments import check_options
 from leninism_data.corpus.words import term as words_term
 

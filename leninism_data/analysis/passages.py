@@ -21,13 +21,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from leninism_data import tables
 from leninism_data.analysis.query import QueryError
 from leninism_data.analysis.stats import BM25Index
 from leninism_data.corpus.arguments import check_options
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 from leninism_data.corpus.stopwords import STOPWORDS
 from leninism_data.corpus.words import term, words
-from leninism_data import tables
 
 
 def s_stem(word: str) -> str:

@@ -58,7 +58,6 @@ import regex as _regex
 from regex import Match, Pattern
 
 from leninism_data.corpus.arguments import check_bool, check_number, check_text
-
 from leninism_data.corpus.words import WORD_END as _WORDS_END
 from leninism_data.corpus.words import WORD_START as _WORDS_START
 

@@ -122,7 +122,7 @@ class TextIndex:
 def text_index(include_footnotes: bool = False) -> TextIndex:
     """The cached index of the main text (optionally followed by the footnotes)."""
     b = book()
-    docs = [
+    docs: list[tuple[str, str, int | None, int, int, str, tuple[tuple[int, int], ...]]] = [
         (p.text, p.paragraph_id, None, p.chapter, p.section, p.kind, p.page_breaks)
         for p in b.paragraphs
     ]

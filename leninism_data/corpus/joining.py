@@ -214,7 +214,7 @@ def split_chapters(lines: tuple[Line, ...]) -> list[ChapterLines]:
     """Cut the body at chapter headings; the first line after a heading is the title."""
     heading = re.compile(r"^(Introduction|Chapter [IVX]+\.)$")
     starts = [i for i, line in enumerate(lines) if line.page_start and heading.match(line.text)]
-    chapters = []
+    chapters: list[ChapterLines] = []
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         body = [line for line in lines[start + 1 : end]]
         title_index = next(i for i, line in enumerate(body) if line.text)

@@ -52,7 +52,7 @@ class Paragraph(NamedTuple):
     paragraph_id: str
     chapter: int
     section: int
-    index: int  # 1-based within the chapter
+    number: int  # 1-based within the chapter (the number in paragraph_id)
     position: int  # 0-based in the book
     kind: str
     text: str
@@ -149,7 +149,9 @@ def build_structure(
     chapters_lines: list[ChapterLines], joiner: Joiner, markers: dict[int, tuple[int, int]]
 ) -> tuple[list[Chapter], list[Section], list[Paragraph]]:
     """Chapters, sections and paragraphs (without quotations) of the whole book."""
-    chapters, sections, paragraphs = [], [], []
+    chapters: list[Chapter] = []
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
     for number, chapter_lines in enumerate(chapters_lines):
         chapters.append(
             Chapter(
@@ -186,7 +188,7 @@ def build_structure(
                     paragraph_id=paragraph_id(number, index),
                     chapter=number,
                     section=section,
-                    index=index,
+                    number=index,
                     position=len(paragraphs),
                     kind=kind,
                     text=joined.text,

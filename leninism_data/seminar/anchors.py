@@ -137,7 +137,7 @@ def check_anchor(anchor: str) -> str:
     Traceback (most recent call last):
     ...
     leninism_data.seminar.anchors.NoteError: 'IV.99' is not a paragraph of the book; Chapter IV runs from IV.1 to IV.64. Did you mean 'IV.9', 'IV.59' or 'IV.49'? Paragraph ids look like 'IV.27' (Chapter IV, paragraph 27) or 'Intro.3'; footnotes look like 'fn:12'.
-    """  # noqa: E501
+    """
     return find_passage(anchor).anchor
 
 

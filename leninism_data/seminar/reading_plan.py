@@ -38,10 +38,10 @@ from itertools import accumulate, pairwise
 
 import pandas as pd
 
+from leninism_data import tables
 from leninism_data.corpus.arguments import check_number
 from leninism_data.corpus.book import book
 from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
-from leninism_data import tables
 
 __all__ = ["reading_plan", "reading_plan_handout"]
 

@@ -47,7 +47,7 @@ def _compute_paragraphs() -> pd.DataFrame:
             "chapter": [p.chapter for p in b.paragraphs],
             "section": [p.section for p in b.paragraphs],
             "position": [p.position for p in b.paragraphs],
-            "number": [p.index for p in b.paragraphs],
+            "number": [p.number for p in b.paragraphs],
             "kind": pd.Categorical([p.kind for p in b.paragraphs], dtype=KIND_DTYPE),
             "text": [p.text for p in b.paragraphs],
             "page": [p.page for p in b.paragraphs],
@@ -59,7 +59,11 @@ def _compute_paragraphs() -> pd.DataFrame:
             "n_citation_words": _compute_tokens_and_sentences()[3],
             "quotation_id": pd.array([p.quotation_id for p in b.paragraphs], dtype="Int64"),
             "speaker": pd.array(
-                [speaker.get(p.quotation_id) for p in b.paragraphs], dtype="string"
+                [
+                    None if p.quotation_id is None else speaker.get(p.quotation_id)
+                    for p in b.paragraphs
+                ],
+                dtype="string",
             ),
         }
     )
@@ -372,7 +376,7 @@ def _compute_pages() -> pd.DataFrame:
     n_words = np.bincount(
         np.searchsorted(numbers, page[~tokens["in_citation"].to_numpy()]), minlength=len(numbers)
     )
-    notes = Counter()
+    notes: Counter[int] = Counter()
     for note in book().footnotes:
         notes[note.page] += count_words(note.text)
     return pd.DataFrame(

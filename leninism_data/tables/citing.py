@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from importlib.resources import files
 from typing import Any, Literal, NamedTuple, get_args
 
 from leninism_data.corpus.book import book

@@ -37,9 +37,9 @@ from leninism_data.widgets.charts import (
     line_chart,
 )
 from leninism_data.widgets.citations import Citations
-from leninism_data.widgets.companion import Companion
 from leninism_data.widgets.clusters import Clusters
 from leninism_data.widgets.collocates import Collocates
+from leninism_data.widgets.companion import Companion
 from leninism_data.widgets.compare import Compare
 from leninism_data.widgets.concordance import Concordance, Location
 from leninism_data.widgets.explorer import Explorer
@@ -53,9 +53,9 @@ from leninism_data.widgets.wordlist import WordList
 __all__ = [
     "Chart",
     "Citations",
-    "Companion",
     "Clusters",
     "Collocates",
+    "Companion",
     "Compare",
     "Concordance",
     "Explorer",
