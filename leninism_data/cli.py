@@ -377,7 +377,8 @@ def _require(module: str, what: str) -> None:
     if importlib.util.find_spec(module) is None:
         raise UserError(
             f"{what} is not installed for this Python ({sys.executable}); "
-            f"install it with: {Path(sys.executable).name} -m pip install {module}"
+            f"install it with: {Path(sys.executable).name} -m pip install "
+            f"'leninism-study[lab]' (or, in a copy of the repository: pip install -e '.[lab]')"
         )
 
 

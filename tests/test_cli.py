@@ -338,7 +338,7 @@ def test_lab_says_when_jupyterlab_is_missing(
     status, _, err = run(capsys, "lab", tmp_path / "mine")
     assert status == 2
     assert_one_line_error(
-        err, "JupyterLab is not installed for this Python", "-m pip install jupyterlab"
+        err, "JupyterLab is not installed for this Python", "-m pip install 'leninism-study[lab]'"
     )
     assert launched == [] and not (tmp_path / "mine").exists()
 
@@ -685,7 +685,7 @@ def test_app_says_when_voila_is_missing(
     )
     status, _, err = run(capsys, "app", "concordance")
     assert status == 2
-    assert_one_line_error(err, "Voilà is not installed for this Python", "-m pip install voila")
+    assert_one_line_error(err, "Voilà is not installed for this Python", "-m pip install 'leninism-study[lab]'")
 
 
 def test_app_says_when_the_port_is_taken(

@@ -15,7 +15,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
-LAB_COMMAND = "python -m pip install -e . && leninism-study lab"
+LAB_COMMAND = 'python -m pip install -e ".[lab]" && leninism-study lab'
 TEST_COMMAND = 'python -m pip install -e ".[test]" && python -m pytest'
 
 
@@ -57,15 +57,14 @@ def test_the_test_extra_installs_what_the_tests_use(pyproject: dict) -> None:
     }
     assert needed <= test_extra
     runtime = {Requirement(r).name for r in pyproject["project"]["dependencies"]}
-    assert {
-        "pandas",
-        "ipywidgets",
-        "jupyterlab",
-        "matplotlib",
-        "regex",
-        "platformdirs",
-        "voila",
-    } <= runtime
+    assert {"pandas", "ipywidgets", "matplotlib", "regex", "platformdirs"} <= runtime
+    extras = pyproject["project"]["optional-dependencies"]
+    # JupyterLab and Voilà serve the notebooks and apps; the data package needs neither
+    assert {Requirement(r).name for r in extras["lab"]} == {"jupyterlab", "voila"}
+    assert not {"jupyterlab", "voila"} & runtime
+    assert "leninism-study[classroom]" in extras["test"]
+    assert "leninism-study[lab]" in extras["classroom"]
+    assert {"ruff", "mypy", "hypothesis", "jupytext", "nbclient"} <= test_extra
 
 
 def test_environment_yml_pins_python_and_hands_the_rest_to_pyproject(
