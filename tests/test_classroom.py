@@ -443,6 +443,7 @@ def test_a_clean_machine_installs_what_the_hub_needs() -> None:
         "optional-dependencies"
     ]
     assert {Requirement(r).name for r in extras["classroom"]} == {
+        "leninism-study",  # its [lab] extra: each student's JupyterLab
         "jupyterhub",
         "jupyterhub-idle-culler",
     }

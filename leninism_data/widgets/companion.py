@@ -22,7 +22,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 import leninism_data as ld
-from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import chapter_label
 from leninism_data.tables.citing import cite
 from leninism_data.tables.companion import (
@@ -45,6 +44,7 @@ from leninism_data.widgets._base import (
     repr_text,
 )
 from leninism_data.widgets._html import Mark, escape, mark_up, message, plural, view
+from leninism_data.widgets._passages import paragraphs_by_id
 
 KIND_LABELS: dict[str, str] = {
     "glossary": "Glossary",
@@ -185,7 +185,7 @@ def paragraph_tooltip(paragraph_id: str) -> str:
     >>> paragraph_tooltip("IV.27")
     '¶ IV.27, p. 40: The dictatorship of the proletariat arises not on the basis …'
     """
-    paragraph = book().paragraph_by_id[paragraph_id]
+    paragraph = paragraphs_by_id()[paragraph_id]
     words = " ".join(paragraph.text.split()[:10])
     return f"¶ {paragraph_id}, p. {paragraph.page}: {words} …"
 
@@ -491,11 +491,7 @@ class Companion(StudyWidget):
         chapter_number = None if chapter is None else ld.resolve_chapter(chapter)
         self._entries = companion_entries()
         self._entries["chapters"] = [
-            tuple(
-                sorted(
-                    {book().paragraph_by_id[p].chapter for p in entry_paragraphs(k, i)} | set(c)
-                )
-            )
+            tuple(sorted({paragraphs_by_id()[p].chapter for p in entry_paragraphs(k, i)} | set(c)))
             for k, i, c in zip(
                 self._entries["kind"], self._entries["entry_id"], self._entries["chapters"]
             )
@@ -596,7 +592,7 @@ class Companion(StudyWidget):
         self._entry_view.show(kind, entry_id)
 
     def _show_paragraph(self, paragraph_id: str) -> None:
-        paragraph = book().paragraph_by_id[paragraph_id]
+        paragraph = paragraphs_by_id()[paragraph_id]
         chosen_entry = self._entry_view.entry
         self._passage.value = view(
             COMPANION_STYLE,

@@ -8,16 +8,14 @@ import re
 import ipywidgets as widgets
 
 import leninism_data as ld
-from leninism_data.corpus.book import book
 from leninism_data.corpus.naming import (
     ChapterLike,
     UnknownAnchorError,
     chapter_label,
     resolve_anchor,
 )
-from leninism_data.corpus.structure import Paragraph
 from leninism_data.seminar.notes import NoteStore
-from leninism_data.tables.citing import UnknownParagraphError, find_paragraph
+from leninism_data.tables.citing import UnknownParagraphError
 from leninism_data.widgets._base import (
     ALL,
     LABEL_STYLE,
@@ -30,6 +28,7 @@ from leninism_data.widgets._base import (
     section_options,
 )
 from leninism_data.widgets._html import Mark, escape, mark_up, message, pages_label, plural, view
+from leninism_data.widgets._passages import Passage, paragraphs_by_id
 from leninism_data.widgets.citations import citation_title
 from leninism_data.widgets.companion import (
     COMPANION_STYLE,
@@ -56,7 +55,7 @@ READER_STYLE = """<style>
 </style>"""
 
 
-def resolve_paragraph(target: str) -> Paragraph:
+def resolve_paragraph(target: str) -> Passage:
     """The paragraph a reader typed, in any case (``"iv.27"``, ``"¶ IV.27"``, ``"intro.3"``).
 
     Ids are read by :func:`leninism_data.corpus.naming.resolve_anchor`, the package's one
@@ -92,7 +91,7 @@ def resolve_paragraph(target: str) -> Paragraph:
         if hint is None:
             raise
         raise UnknownParagraphError(hint) from error
-    return book().paragraph_by_id[anchor.paragraph_id]
+    return paragraphs_by_id()[anchor.paragraph_id]
 
 
 def closest_in_chapter(paragraph_id: str) -> str | None:
@@ -110,7 +109,7 @@ def closest_in_chapter(paragraph_id: str) -> str | None:
         prefix = resolve_anchor(f"{chapter}.1").paragraph_id.split(".")[0]
     except UnknownAnchorError:
         return None  # not a chapter of the book
-    same_chapter = [p for p in book().paragraph_by_id if p.split(".")[0] == prefix]
+    same_chapter = [p for p in paragraphs_by_id() if p.split(".")[0] == prefix]
     closest = sorted(same_chapter, key=lambda p: abs(int(p.split(".")[1]) - int(number)))
     where = "the Introduction" if prefix == "Intro" else f"Chapter {prefix}"
     return (
@@ -128,7 +127,7 @@ def first_paragraph(chapter: int, section: int | None) -> str:
     """
     return next(
         p.paragraph_id
-        for p in book().paragraphs
+        for p in paragraphs_by_id().values()
         if p.chapter == chapter and (section is None or p.section == section)
     )
 
@@ -450,7 +449,7 @@ class Reader(StudyWidget):
             return
         self._go_to.value = ""  # so that the same target can be typed again
 
-    def _find(self, target: str) -> Paragraph:
+    def _find(self, target: str) -> Passage:
         """The paragraph for a typed id, or the first one printed on a typed page."""
         page_number = target.lower().removeprefix("page").removeprefix("p.").strip()
         if page_number.isdigit():
@@ -464,7 +463,7 @@ class Reader(StudyWidget):
                     f"No paragraph is printed on page {page}; the text runs "
                     f"from page {first} to {last}."
                 )
-            return find_paragraph(on_page["paragraph_id"].iloc[0])
+            return paragraphs_by_id()[on_page["paragraph_id"].iloc[0]]
         return resolve_paragraph(target)
 
     # ------------------------------------------------------- footnotes and entries
@@ -477,7 +476,7 @@ class Reader(StudyWidget):
             self._open_footnotes.discard(number)
         self._render_studied()
 
-    def _study_controls(self, paragraph: Paragraph) -> None:
+    def _study_controls(self, paragraph: Passage) -> None:
         """The footnote toggles and entry buttons of the paragraph studied."""
         toggles = []
         for _, number in paragraph.markers:
@@ -525,8 +524,8 @@ class Reader(StudyWidget):
             )
         else:
             parts.append(self._paragraphs(ids[:studied]))
-        paragraph = book().paragraph_by_id[ids[studied]]
-        previous_section = book().paragraph_by_id[ids[studied - 1]].section if studied else None
+        paragraph = paragraphs_by_id()[ids[studied]]
+        previous_section = paragraphs_by_id()[ids[studied - 1]].section if studied else None
         parts.append(self._section_heading(paragraph, previous_section))
         self._before.value = view(READER_STYLE, COMPANION_STYLE, *parts)
         self._after.value = view(
@@ -539,7 +538,7 @@ class Reader(StudyWidget):
             self._notes.show(paragraph.paragraph_id)
 
     def _render_studied(self) -> None:
-        paragraph = book().paragraph_by_id[self.studied]
+        paragraph = paragraphs_by_id()[self.studied]
         self._studied.value = view(
             READER_STYLE,
             COMPANION_STYLE,
@@ -564,7 +563,7 @@ class Reader(StudyWidget):
         row = self._chapters.loc[chapter]
         return f'<div class="ld-heading">{escape(row["heading"])} · {escape(row["title"])}</div>'
 
-    def _section_heading(self, paragraph: Paragraph, previous_section: int | None) -> str:
+    def _section_heading(self, paragraph: Passage, previous_section: int | None) -> str:
         """The numbered section's heading, if ``paragraph`` opens it."""
         if not paragraph.section or paragraph.section == previous_section:
             return ""
@@ -577,7 +576,7 @@ class Reader(StudyWidget):
     def _paragraphs(self, ids: list[str], section: int | None = None) -> str:
         parts = []
         for paragraph_id in ids:
-            paragraph = book().paragraph_by_id[paragraph_id]
+            paragraph = paragraphs_by_id()[paragraph_id]
             parts.append(self._section_heading(paragraph, section))
             section = paragraph.section
             parts.append(self._card(paragraph))
@@ -585,7 +584,7 @@ class Reader(StudyWidget):
 
     def _card(
         self,
-        paragraph: Paragraph,
+        paragraph: Passage,
         studied: bool = False,
         chosen: tuple[str, str] | None = None,
     ) -> str:
