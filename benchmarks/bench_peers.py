@@ -1,6 +1,6 @@
 """The package against its peers, side by side in one process, interleaved.
 
-Three ratios (smaller is faster; the limits are those of issue 11):
+Three ratios (smaller is faster; the limits are the project's speed targets):
 
 * ``kwic`` / NLTK ``Text.concordance_list`` on the same words of the book, the same
   width in characters (limit 0.5);

@@ -685,7 +685,9 @@ def test_app_says_when_voila_is_missing(
     )
     status, _, err = run(capsys, "app", "concordance")
     assert status == 2
-    assert_one_line_error(err, "Voilà is not installed for this Python", "-m pip install 'leninism-study[lab]'")
+    assert_one_line_error(
+        err, "Voilà is not installed for this Python", "-m pip install 'leninism-study[lab]'"
+    )
 
 
 def test_app_says_when_the_port_is_taken(

@@ -9,7 +9,7 @@ its outputs with the stored ones. These tests check what nbval cannot:
 * each ``notebooks/NAME.ipynb`` is what ``notebook-sources/NAME.md`` builds (cells, tags,
   navigation: ``tools/build_notebooks.py --check``), so a source edited but not rebuilt, or
   a notebook edited by hand, fails;
-* every chapter notebook has the shape of issue 5: a header, the eight parts, a widget, a
+* every chapter notebook has the shape of notebook-sources/README.md: a header, the eight parts, a widget, a
   quiz, exercises with collapsed solutions, discussion questions, working links;
 * the prose types no number from the book, and everything it presents as the book's words
   or references exists in the book: paragraph ids, footnote numbers, quoted phrases.

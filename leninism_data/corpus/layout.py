@@ -4,7 +4,7 @@ Input: the raw lines of the source text. Output: the lines of the main text, eac
 printed page number, the footnotes taken out of the text flow, and the leaked running heads
 removed. Paragraphs are assembled later (:mod:`leninism_data.corpus.joining`).
 
-How printed pages are found (see ``shared/corpus/README.md``):
+How printed pages are found (the extraction artifacts are described on the source card, ``data/DESCR.md``):
 
 * a new printed page begins with a line that starts with exactly one space;
 * at four places a running head leaked instead: a blank block, the page number alone on a

@@ -1,4 +1,4 @@
-"""Tidy pandas tables of the book: the data contract of ``shared/DESIGN.md``.
+"""Tidy pandas tables of the book: the data contract (see ``docs/ARCHITECTURE.md``).
 
 Each public function returns a *fresh copy* of a table built once per process from the
 cached parse (:func:`leninism_data.corpus.book.book`), so the caller may change it freely.

@@ -1,7 +1,7 @@
 """Start JupyterLab or Voilà through ``leninism-study`` and drive them in Debian's Chromium.
 
 Shared by the browser tests (``conftest.py``) and ``benchmarks/bench_lab_startup.py``.
-The recipes and traps are those of shared/TESTING.md: isolated Jupyter folders, a random
+The recipes and traps that work on Debian Chromium: isolated Jupyter folders, a random
 port and token, SIGTERM to stop, and a timeout on every wait. Playwright is imported only
 where a browser is started, so that collecting this module never needs it.
 """

@@ -4,7 +4,7 @@ The notebook (written into the lab's folder for the test) shows Explorer, Concor
 Trends, Compare, Reader, Citations, PassageFinder, Quiz and Notes on known queries. After
 "Run All" no cell may show an error; each widget must show its result from the book; and
 in the dark theme no output of the package may keep a light background (the "bright white
-box" of issue 13) or dark text. A screenshot of each theme goes to test-artifacts/.
+box" that ipywidgets would otherwise show) or dark text. A screenshot of each theme goes to test-artifacts/.
 """
 
 from __future__ import annotations

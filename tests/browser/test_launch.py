@@ -1,4 +1,4 @@
-"""A first launch and the classroom apps, as a student and a teacher meet them (issue 13, item 5).
+"""A first launch and the classroom apps, as a student and a teacher meet them.
 
 ``leninism-study lab`` prints an address; opened as it is, it must show 00-start-here with
 its kernel idle, with no "Jupyter news" pop-up, and the file browser must show the
