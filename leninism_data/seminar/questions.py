@@ -26,7 +26,7 @@ from leninism_data.corpus.naming import ChapterLike, resolve_chapter
 __all__ = ["KINDS", "QUESTIONS_SHA256", "QuestionBankError", "questions"]
 
 QUESTIONS_FILENAME = "questions.toml"
-QUESTIONS_SHA256 = "f33475d62ebf6a060f287a5a3bb2c183444afd082b0be43819354c95c78fe6b1"
+QUESTIONS_SHA256 = "abd803e96f06cd9d76ee2e1ff3c0c9d72cb11e2818836e4e644d9514cd044331"
 
 #: What a question asks for, from reasoning about the text to recognising a source.
 KINDS = ("argument", "definition", "method", "close-reading", "context", "attribution")
