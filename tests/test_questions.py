@@ -157,6 +157,8 @@ def test_results_are_copies() -> None:
 
 
 def test_an_altered_bank_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bank_module, "QUESTIONS_SHA256", "0" * 64)
-    with pytest.raises(bank_module.QuestionBankError, match="has been changed: its sha256 is"):
+    from leninism_data.corpus import source
+
+    monkeypatch.setitem(source.DATA_SHA256, "questions.toml", "0" * 64)
+    with pytest.raises(bank_module.QuestionBankError, match="has been altered: its sha256 is"):
         bank_module._read_bank()

@@ -22,6 +22,7 @@ DATA_SHA256 = {
     SOURCE_FILENAME: SOURCE_SHA256,
     "stopwords_en.txt": "a5d02602ec1fa3ddf7685aeb0f4e8422a48f810cb9d2d442ddbde93b158c4d7b",
     "DESCR.md": "ebec74a29082d395a732aa838d1d3fb7487101bb6a6c985dc237379b91412fdd",
+    "questions.toml": "abd803e96f06cd9d76ee2e1ff3c0c9d72cb11e2818836e4e644d9514cd044331",
 }
 
 

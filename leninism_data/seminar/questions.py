@@ -15,18 +15,16 @@ Examples
 from __future__ import annotations
 
 import functools
-import hashlib
 import tomllib
-from importlib.resources import files
 
 import pandas as pd
 
 from leninism_data.corpus.naming import ChapterLike, resolve_chapter
+from leninism_data.corpus.source import SourceTextError, read_data_file
 
-__all__ = ["KINDS", "QUESTIONS_SHA256", "QuestionBankError", "questions"]
+__all__ = ["COLUMNS", "KINDS", "QuestionBankError", "questions"]
 
 QUESTIONS_FILENAME = "questions.toml"
-QUESTIONS_SHA256 = "abd803e96f06cd9d76ee2e1ff3c0c9d72cb11e2818836e4e644d9514cd044331"
 
 #: What a question asks for, from reasoning about the text to recognising a source.
 KINDS = ("argument", "definition", "method", "close-reading", "context", "attribution")
@@ -50,23 +48,11 @@ class QuestionBankError(RuntimeError):
 
 
 def _read_bank() -> str:
-    """The bank's TOML text, verified against its known sha256."""
-    resource = files("leninism_data") / "data" / QUESTIONS_FILENAME
+    """The bank's TOML text, verified like every shipped data file (its sha256)."""
     try:
-        raw = resource.read_bytes()
-    except FileNotFoundError:
-        raise QuestionBankError(
-            f"The question bank {QUESTIONS_FILENAME!r} is missing from the installed package "
-            f"(expected at {resource}). Reinstall leninism-study."
-        ) from None
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != QUESTIONS_SHA256:
-        raise QuestionBankError(
-            f"The question bank {QUESTIONS_FILENAME!r} at {resource} has been changed: its "
-            f"sha256 is {digest}, expected {QUESTIONS_SHA256}. Restore the reviewed file "
-            "(reinstall leninism-study), or, after reviewing a change, update QUESTIONS_SHA256."
-        )
-    return raw.decode("utf-8")
+        return read_data_file(QUESTIONS_FILENAME)
+    except SourceTextError as error:
+        raise QuestionBankError(str(error)) from None
 
 
 @functools.lru_cache(maxsize=1)

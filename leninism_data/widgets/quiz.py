@@ -13,6 +13,7 @@ import pandas as pd
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
+from leninism_data.seminar.questions import COLUMNS as QUESTION_COLUMNS
 from leninism_data.widgets._base import (
     LABEL_STYLE,
     StudyWidget,
@@ -232,15 +233,7 @@ class Quiz(StudyWidget):
         )[
             [
                 "number",
-                "question_id",
-                "chapter",
-                "kind",
-                "prompt",
-                "choices",
-                "answer",
-                "answer_index",
-                "feedback",
-                "paragraph_ids",
+                *QUESTION_COLUMNS,
                 "chosen_index",
                 "chosen",
                 "correct",
