@@ -68,8 +68,8 @@ def test_start_here_runs_and_its_widgets_answer(lab: Server, page: Page) -> None
 
 def test_a_chapter_notebook_runs_and_its_concordance_answers(lab: Server, page: Page) -> None:
     run_notebook(page, lab, "ch4-dictatorship-of-the-proletariat.ipynb")
-    concordance = cell_output(page, 'Concordance("dictatorship", chapter=CHAPTER)')
-    expect(concordance.locator(".ld-kwic")).to_contain_text("dictatorship")
+    concordance = cell_output(page, 'Concordance("democra*", chapter=CHAPTER)')
+    expect(concordance.locator(".ld-kwic")).to_contain_text("democracy")
     search(concordance, "Paris Commune")
     expect(concordance.get_by_text("1 line for “Paris Commune”")).to_be_visible()
     expect(concordance.locator(".ld-kwic tr")).to_contain_text("IV.62")
