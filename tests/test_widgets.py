@@ -751,3 +751,17 @@ def test_passage_finder_messages() -> None:
 
 # --------------------------------------------------------------------------- Quiz
 # The Quiz (written questions, feedback, saved progress) is tested in tests/test_quiz.py.
+
+
+def test_the_open_concordance_line_marks_and_opens_companion_entries() -> None:
+    concordance = Concordance("Otzovist*")
+    assert concordance.result["paragraph_id"].tolist() == ["VII.54"]
+    # the hit itself keeps its highlight; its entry is a button beside the paragraph
+    (button,) = [b for b in concordance._entries.buttons if "Otzovist" in b.description]
+    button.click()
+    card = concordance._entries.entry_view._card.value
+    assert "Otzovists" in card and "<script" not in card
+    # other words of the open line's paragraph that have an entry are marked
+    concordance = Concordance("Pre-parliament")
+    html = concordance._paragraph.value
+    assert 'class="ld-entry"' in html and "Democratic Conference" in html

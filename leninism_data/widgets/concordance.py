@@ -39,6 +39,7 @@ from leninism_data.widgets._search_options import (
     SearchOptions,
     widget_message,
 )
+from leninism_data.widgets.companion import COMPANION_STYLE, ParagraphEntries, companion_marks
 
 SORT_OPTIONS = [
     ("Book order", "position"),
@@ -270,6 +271,8 @@ class Concordance(StudyWidget):
         )
         self._download = widgets.HTML()
         self._paragraph = widgets.HTML()
+        # the open line's paragraph: a button for each glossary, people, works entry it needs
+        self._entries = ParagraphEntries(on_paragraph=self._show_entry_paragraph)
         super().__init__(
             [
                 self._search,
@@ -280,6 +283,7 @@ class Concordance(StudyWidget):
                 self._lines,
                 widgets.HBox([self._line, self._download_button, self._download]),
                 self._paragraph,
+                self._entries,
             ]
         )
         self._window.observe(self._on_option_change, "value")
@@ -455,15 +459,30 @@ class Concordance(StudyWidget):
             )
 
     def _render_paragraph(self) -> None:
+        self._entries.layout.display = "none" if self._selected is None else None
         if self._selected is None:
             self._paragraph.value = ""
             return
         line = self._result.iloc[self._selected - 1]
         text = self._paragraph_texts[line["paragraph_id"]]
-        body = mark_up(text, [Mark(int(line["start"]), int(line["end"]))])
+        hit = Mark(int(line["start"]), int(line["end"]))
+        entries = [m for m in companion_marks(text) if m.end <= hit.start or m.start >= hit.end]
+        body = mark_up(text, sorted([hit, *entries], key=lambda mark: mark.start))
         self._paragraph.value = view(
+            COMPANION_STYLE,
             f'<div class="ld-para"><div class="ld-margin">line {self._selected}<br>¶ <b>'
             f"{escape(line['paragraph_id'])}</b><br>p. {line['page']}</div>"
             f'<div class="ld-body">{body}<div class="ld-muted">'
-            f"{escape(ld.cite(line['paragraph_id']))}</div></div></div>"
+            f"{escape(ld.cite(line['paragraph_id']))}</div></div></div>",
+        )
+        self._entries.show(line["paragraph_id"])
+
+    def _show_entry_paragraph(self, paragraph_id: str) -> None:
+        """A paragraph an entry links to, shown in place of the open line's."""
+        text = self._paragraph_texts[paragraph_id]
+        self._paragraph.value = view(
+            COMPANION_STYLE,
+            f'<div class="ld-para"><div class="ld-margin">¶ <b>{escape(paragraph_id)}</b></div>'
+            f'<div class="ld-body">{mark_up(text, companion_marks(text))}<div class="ld-muted">'
+            f"{escape(ld.cite(paragraph_id))}</div></div></div>",
         )
