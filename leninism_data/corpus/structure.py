@@ -25,8 +25,10 @@ from typing import NamedTuple
 
 from leninism_data.corpus.joining import LETTERED, ChapterLines, Joined, Joiner
 from leninism_data.corpus.layout import Line
+from leninism_data.corpus.naming import NUMERALS as CHAPTER_NAMES
 
-NUMERALS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+#: Chapter numerals as the headings print them ("" for the Introduction).
+NUMERALS = ("", *CHAPTER_NAMES[1:])
 SPEAKERS = ("Marx and Engels", "Lenin", "Marx", "Engels")
 _SPEAKER = "|".join(SPEAKERS)
 _VERB = r"(?:says|say|said|writes|wrote|declares|declared|remarks|remarked|states|stated)"

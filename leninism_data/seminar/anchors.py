@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from leninism_data.corpus.formatting import page_range
 from leninism_data.corpus.naming import (
     PARAGRAPH_PREFIXES,
     ChapterLike,
@@ -77,7 +78,7 @@ def book_passages() -> Mapping[str, Passage]:
             label=row.paragraph_id,
             chapter=int(row.chapter),
             book_order=(int(row.position), 0),
-            pages=_page_range(row.page, row.page_end),
+            pages=page_range(row.page, row.page_end),
             text=row.text,
         )
     for row in ld.footnotes().itertuples(index=False):
@@ -87,7 +88,7 @@ def book_passages() -> Mapping[str, Passage]:
             label=f"Footnote {row.footnote}",
             chapter=int(row.chapter),
             book_order=(int(position_of[row.paragraph_id]), int(row.footnote)),
-            pages=_page_range(row.page, row.page),
+            pages=page_range(row.page, row.page),
             text=row.text,
         )
     return dict(sorted(passages.items(), key=lambda item: item[1].book_order))
@@ -102,10 +103,6 @@ def chapter_headings() -> Mapping[int, str]:
         int(row.chapter): f"{row.numeral}. {row.title}" if row.numeral else row.title
         for row in ld.chapters().itertuples(index=False)
     }
-
-
-def _page_range(first: int, last: int) -> str:
-    return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
 def check_anchor(anchor: str) -> str:

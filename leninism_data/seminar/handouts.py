@@ -25,7 +25,6 @@ Handout('Selected passages: III.7', passages=1, format='html')
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -39,6 +38,7 @@ import pandas as pd
 from leninism_data.analysis.parts import resolve_part
 from leninism_data.corpus.arguments import check_choice, check_texts
 from leninism_data.corpus.book import book
+from leninism_data.corpus.formatting import escape_html, page_range
 from leninism_data.corpus.naming import ChapterLike
 from leninism_data.corpus.references import Citation
 from leninism_data.seminar.notes import NoteStore
@@ -346,7 +346,7 @@ def _glossary_item(kind: str, entry: dict) -> tuple[str, str]:
 
 def _h(text: object) -> str:
     """HTML-escaped text (quotes too, so it is safe in attributes as well)."""
-    return html.escape(str(text), quote=True)
+    return escape_html(text)
 
 
 def md_escape(text: object) -> str:
@@ -393,7 +393,7 @@ def _select(selection: Selection) -> tuple[list[str], str]:
             for p in b.paragraphs
             if p.chapter == part.chapter and (part.section is None or p.section == part.section)
         ]
-        return in_part, _part_title(part.chapter, part.section)
+        return in_part, part_title(part.chapter, part.section)
     ids: list[str] = []
     for item in selection:
         if not isinstance(item, str):
@@ -412,7 +412,7 @@ def _select(selection: Selection) -> tuple[list[str], str]:
     return ids, f"Selected passages: {listed}"
 
 
-def _part_title(chapter: int, section: int | None) -> str:
+def part_title(chapter: int, section: int | None) -> str:
     """ "Chapter IV: The Dictatorship …", "Chapter III, section 2: Criticism …"."""
     b = book()
     record = b.chapters[chapter]
@@ -422,10 +422,6 @@ def _part_title(chapter: int, section: int | None) -> str:
         return f"{name}, before section 1" if section == 0 and divided else name
     title = next(s.title for s in b.sections if (s.chapter, s.section) == (chapter, section))
     return f"{record.heading}, section {section}: {title}"
-
-
-def _pages(first: int, last: int) -> str:
-    return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
 def _superscript(number: int) -> str:
@@ -465,7 +461,7 @@ class _Passage:
         return cls(
             paragraph_id=paragraph_id,
             group=(p.chapter, p.section),
-            pages=_pages(p.page, p.page_end),
+            pages=page_range(p.page, p.page_end),
             kind=p.kind,
             speaker=speaker,
             pieces=_cut(p.text, p.markers, p.page_breaks[1:]),
@@ -562,7 +558,7 @@ def _subtitle(passages: Sequence[_Passage]) -> str:
         where = f"¶ {span}"
     else:
         where = f"¶ {', '.join(ids)}" if len(ids) <= _MAX_LISTED_IDS else f"{len(ids)} paragraphs"
-    return f"{BOOK_TITLE} · {where} · {_pages(min(pages), max(pages))}"
+    return f"{BOOK_TITLE} · {where} · {page_range(min(pages), max(pages))}"
 
 
 def _is_run(ids: Sequence[str]) -> bool:
@@ -597,7 +593,7 @@ def _body_html(
     for passage in passages:
         if grouped and passage.group != group:
             group = passage.group
-            out.append(f"<h2>{_h(_part_title(*group))}</h2>")
+            out.append(f"<h2>{_h(part_title(*group))}</h2>")
         out.append(_passage_html(passage))
     out.append(_questions_html(questions))
     out.append(glossary_box)
@@ -675,7 +671,7 @@ def _body_markdown(
     for passage in passages:
         if grouped and passage.group != group:
             group = passage.group
-            out.append(f"## {md_escape(_part_title(*group))}")
+            out.append(f"## {md_escape(part_title(*group))}")
         out += _passage_markdown(passage)
     out += _questions_markdown(questions)
     out += glossary_box

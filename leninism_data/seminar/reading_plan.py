@@ -30,7 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import math
 import numbers
 from collections.abc import Sequence
@@ -41,7 +40,8 @@ import pandas as pd
 from leninism_data import tables
 from leninism_data.corpus.arguments import check_number
 from leninism_data.corpus.book import book
-from leninism_data.seminar.handouts import Format, Handout, _pages, _part_title, md_escape
+from leninism_data.corpus.formatting import escape_html, page_range
+from leninism_data.seminar.handouts import Format, Handout, md_escape, part_title
 
 __all__ = ["reading_plan", "reading_plan_handout"]
 
@@ -329,12 +329,12 @@ def _section_heading(row: pd.Series) -> str:
     if chapter == 0:
         return ""
     record = book().chapters[chapter]
-    divided = _part_title(chapter, 0) != _part_title(chapter, None)
+    divided = part_title(chapter, 0) != part_title(chapter, None)
     return f"{record.title} (opening, before section 1)" if divided else record.title
 
 
 def _page_span(row: pd.Series) -> str:
-    return _pages(int(row["first_page"]), int(row["last_page"]))
+    return page_range(int(row["first_page"]), int(row["last_page"]))
 
 
 def _span(first: int, last: int) -> str:
@@ -342,7 +342,7 @@ def _span(first: int, last: int) -> str:
 
 
 def _plan_html(title: str, subtitle: str, rows: list[tuple[str, ...]], details) -> str:
-    h = html.escape
+    h = escape_html
     numeric = {0, 4, 5}
 
     def cell(tag: str, i: int, text: str) -> str:
@@ -362,7 +362,7 @@ def _plan_html(title: str, subtitle: str, rows: list[tuple[str, ...]], details) 
     for session, sections in details:
         out.append(
             f'<h2>Session {session.session} <span class="ld-where">· '
-            f"{h(_pages(session.first_page, session.last_page))} · {session.n_words} words"
+            f"{h(page_range(session.first_page, session.last_page))} · {session.n_words} words"
             f" · about {session.minutes} minutes</span></h2>"
         )
         items = "".join(
@@ -383,7 +383,7 @@ def _plan_markdown(title: str, subtitle: str, rows: list[tuple[str, ...]], detai
     out = [f"# {md_escape(title)}", f"*{md_escape(subtitle)}*", table]
     for session, sections in details:
         out.append(
-            f"## Session {session.session} · {_pages(session.first_page, session.last_page)}"
+            f"## Session {session.session} · {page_range(session.first_page, session.last_page)}"
             f" · {session.n_words} words · about {session.minutes} minutes"
         )
         out.append(

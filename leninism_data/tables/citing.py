@@ -14,6 +14,7 @@ import re
 from typing import Any, Literal, NamedTuple, get_args
 
 from leninism_data.corpus.book import book
+from leninism_data.corpus.formatting import page_range
 from leninism_data.corpus.naming import (
     Anchor,
     ChapterLike,
@@ -249,10 +250,7 @@ def _section_title(target: _Target) -> str | None:
 
 
 def _pages(target: _Target, *, prefix: bool = True, dash: str = "–") -> str:
-    if target.first_page == target.last_page:
-        return f"p. {target.first_page}" if prefix else str(target.first_page)
-    span = f"{target.first_page}{dash}{target.last_page}"
-    return f"pp. {span}" if prefix else span
+    return page_range(target.first_page, target.last_page, prefix=prefix, dash=dash)
 
 
 def _styled(plain: str, title: str = TITLE) -> Markdown:

@@ -33,7 +33,6 @@ LABEL_STYLE = {"description_width": "initial"}
 #: The value of a dropdown's "All chapters", "Whole chapter" … option. (An option whose
 #: value is None would leave the dropdown showing no selection at all.)
 ALL = "all"
-KINDS = ("prose", "quotation", "list_item", "front_matter")
 REPR_QUERY_LIMIT = 30
 
 

@@ -11,7 +11,6 @@ JavaScript (footnotes open with ``<details>``).
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -19,6 +18,7 @@ from typing import Literal
 import pandas as pd
 
 from leninism_data.analysis.passages import s_stem
+from leninism_data.corpus.formatting import escape_html, page_range
 from leninism_data.corpus.words import WORD, term
 
 # Highlights fall back to a plain layout colour where color-mix() is not supported.
@@ -73,7 +73,7 @@ def escape(value: object) -> str:
     >>> escape('<img src=x onerror="alert(1)">')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
-    return html.escape(str(value), quote=True)
+    return escape_html(value)
 
 
 def view(*parts: str) -> str:
@@ -105,12 +105,12 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 
 def pages_label(first: int, last: int) -> str:
-    """Printed pages as a reference gives them.
+    """Printed pages as a reference gives them (:func:`~leninism_data.corpus.formatting.page_range`).
 
     >>> pages_label(40, 40), pages_label(39, 40)
     ('p. 40', 'pp. 39–40')
     """
-    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+    return page_range(first, last)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -8,9 +8,9 @@ import traitlets
 
 import leninism_data as ld
 from leninism_data.corpus.naming import ChapterLike
+from leninism_data.tables.build import KINDS
 from leninism_data.widgets._base import (
     ALL,
-    KINDS,
     LABEL_STYLE,
     Pager,
     StudyWidget,
