@@ -337,7 +337,7 @@ def test_chapter_notebook_has_the_shape_of_the_series(path):
     assert "Quiz(" in code
     assert "ld.keyness(CHAPTER)" in code and "include_quotations=False" in code
     assert "ld.kwic(" in code
-    assert "plt." in code or re.search(CHART_CALL, code), "the notebook draws a chart"
+    assert re.search(CHART_CALL, code), "the notebook draws a chart (an SVG chart of the package)"
     model_answers = [
         c
         for c in nb.cells
