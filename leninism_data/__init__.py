@@ -20,7 +20,7 @@ Analysis (tidy frames in and out, every row carrying ``paragraph_id``, ``chapter
 :func:`similar_passages`, :func:`people_index`, :func:`works_index`. Seminars:
 :class:`NoteStore`, :func:`handout`, :func:`reading_plan`, the question bank
 :func:`questions` and a self-studier's :func:`progress` (:class:`ProgressStore`); for the
-notebooks :func:`show`, :func:`glance`, :func:`plot_quoted_share`, :func:`check`.
+notebooks :func:`show`, :func:`glance`, :func:`check`.
 Interactive views:
 :mod:`leninism_data.widgets`.
 
@@ -102,7 +102,6 @@ _EXPORTS: dict[str, str] = {
     "Passages": "seminar.study",
     "show": "seminar.study",
     "glance": "seminar.study",
-    "plot_quoted_share": "seminar.study",
     "check": "seminar.study",
 }
 
@@ -143,7 +142,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the lazy names, imported eag
     from leninism_data.seminar.progress import ProgressError, ProgressStore, progress
     from leninism_data.seminar.questions import QuestionBankError, questions
     from leninism_data.seminar.reading_plan import reading_plan, reading_plan_handout
-    from leninism_data.seminar.study import Passages, check, glance, plot_quoted_share, show
+    from leninism_data.seminar.study import Passages, check, glance, show
     from leninism_data.tables.build import (
         TABLES,
         chapters,

@@ -57,7 +57,7 @@ def test_the_test_extra_installs_what_the_tests_use(pyproject: dict) -> None:
     }
     assert needed <= test_extra
     runtime = {Requirement(r).name for r in pyproject["project"]["dependencies"]}
-    assert {"pandas", "ipywidgets", "matplotlib", "regex", "platformdirs"} <= runtime
+    assert {"pandas", "ipywidgets", "regex", "platformdirs"} <= runtime
     extras = pyproject["project"]["optional-dependencies"]
     # JupyterLab and Voilà serve the notebooks and apps; the data package needs neither
     assert {Requirement(r).name for r in extras["lab"]} == {"jupyterlab", "voila"}

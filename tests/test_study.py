@@ -153,25 +153,3 @@ def test_glance_sums_up_chapter_iv_from_the_tables():
 def test_glance_explains_an_unknown_chapter():
     with pytest.raises(ValueError, match="choose one of 0–9"):
         ld.glance("X")
-
-
-def test_plot_quoted_share_draws_every_chapter_and_highlights_one():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    book = ld.chapters()
-    ax = ld.plot_quoted_share(highlight="IV")
-    heights = [bar.get_height() for bar in ax.patches]
-    assert heights == list((book.n_quoted_words / book.n_words * 100).round(1))
-    assert heights[4] == 27.0  # 1,042 of 3,854 words of Chapter IV in quotations
-    red = [i for i, bar in enumerate(ax.patches) if bar.get_facecolor()[0] > 0.8]
-    assert red == [4]
-    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Introduction", "I"]
-    plt.close(ax.figure)
-
-    fig, own = plt.subplots()
-    assert ld.plot_quoted_share(ax=own) is own
-    assert all(bar.get_facecolor()[0] < 0.8 for bar in own.patches)
-    plt.close(fig)

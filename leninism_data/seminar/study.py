@@ -2,8 +2,8 @@
 
 :func:`show` displays paragraphs of the book as a handout does — each with its citable id,
 printed page(s), who is quoted, footnote markers where they stand, then its footnotes and
-the references it makes. :func:`glance` gives a chapter's vital statistics and
-:func:`plot_quoted_share` draws how much of each chapter is quoted. :func:`check` compares
+the references it makes. :func:`glance` gives a chapter's vital statistics (charts are the
+SVG charts of :mod:`leninism_data.widgets`). :func:`check` compares
 a student's answer with the value the tables give and prints friendly feedback; a wrong
 type is feedback too, never a traceback.
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -33,10 +33,7 @@ from leninism_data.seminar.handouts import _Passage, _passage_html
 from leninism_data.tables.build import chapters, citations
 from leninism_data.tables.citing import find_paragraph
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-
-__all__ = ["Passages", "check", "glance", "plot_quoted_share", "show"]
+__all__ = ["Passages", "check", "glance", "show"]
 
 #: How close a float answer must be to the expected value to count as right.
 TOLERANCE = 0.005
@@ -190,48 +187,6 @@ def glance(chapter: ChapterLike) -> pd.DataFrame:
         name=f"{row.heading}: {row.title}",
     )
     return stats.to_frame()
-
-
-def plot_quoted_share(highlight: ChapterLike | None = None, ax: Axes | None = None) -> Axes:
-    """Bar chart: the share of each chapter's words inside quotations, in percent.
-
-    Block and inline quotations both count; citation words are left out (the ``n_words`` unit).
-
-    Parameters
-    ----------
-    highlight : int or str, optional
-        A chapter to draw in red (the others are grey).
-    ax : matplotlib.axes.Axes, optional
-        Where to draw; by default a new figure of 8 × 3 inches.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        The chart; its bars' heights are the shares (one decimal).
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> ax = plot_quoted_share("IV")
-    >>> [bar.get_height() for bar in ax.patches][4], ax.patches[4].get_facecolor()[:3]
-    (np.float64(27.0), (0.8392156862745098, 0.15294117647058825, 0.1568627450980392))
-    """
-    import matplotlib.pyplot as plt
-
-    wanted = None if highlight is None else resolve_chapter(highlight)
-    book = chapters()
-    share = (book.n_quoted_words / book.n_words * 100).round(1)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 3))
-    ax.bar(
-        book.label.astype(str),
-        share,
-        color=["tab:red" if c == wanted else "tab:gray" for c in book.chapter],
-    )
-    ax.set_ylabel("% of words quoted")
-    ax.set_title("Share of each chapter's words inside quotations")
-    return ax
 
 
 def check(answer: Any, expected: Any) -> None:
