@@ -184,7 +184,10 @@ def _chapters(entry: Mapping[str, Any]) -> tuple[int, ...]:
 def _table(kind: EntryKind) -> pd.DataFrame:
     columns = [*FIELDS[kind], *OPTIONAL[kind], *SHARED_FIELDS, "chapters"]
     rows = [{**entry, "chapters": _chapters(entry)} for entry in _entries(kind)]
-    return pd.DataFrame(rows, columns=list(dict.fromkeys(columns)))
+    frame = pd.DataFrame(rows, columns=list(dict.fromkeys(columns)))
+    for column in NUMBERS & set(frame.columns):  # 0 in the files: not known, or no one person
+        frame[column] = frame[column].astype("Int64").mask(frame[column] == 0)
+    return frame
 
 
 def glossary() -> pd.DataFrame:
@@ -215,8 +218,8 @@ def glossary() -> pd.DataFrame:
 
 def biographies() -> pd.DataFrame:
     """One row per person the book names: ``id``, ``name``, ``index_name`` (the spelling
-    of :func:`leninism_data.people_index`), ``forms``, ``born``, ``died`` (0 when not a
-    dated individual, e.g. "the Rothschilds" or a fictional character), ``who``,
+    of :func:`leninism_data.people_index`), ``forms``, ``born``, ``died`` (missing, ``<NA>``,
+    when not a dated individual, e.g. "the Rothschilds" or a fictional character), ``who``,
     ``presented`` (quoted as authority, polemicised against, named in passing …),
     ``how_presented``, ``book_error`` (where the book itself states a fact wrongly, else
     ""), ``paragraph_ids``, ``footnotes``, ``references``, ``chapters``.
